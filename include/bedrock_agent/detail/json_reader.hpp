@@ -1,0 +1,850 @@
+#ifndef BEDROCK_AGENT_DETAIL_JSON_READER_HPP_INCLUDED
+#define BEDROCK_AGENT_DETAIL_JSON_READER_HPP_INCLUDED
+
+// The generic reader. Each type falls in one category (string shape, PrimitiveLong, timestamp,
+// enum, list shape, described structure, optional); one function per category reads it from
+// an On-Demand value and checks it. Every value is either read by its category or walked by
+// validate_any(), so nothing On-Demand skips goes unchecked.
+
+#include <bedrock_agent/detail/json_text.hpp>
+#include <bedrock_agent/diagnostics.hpp>
+#include <bedrock_agent/options.hpp>
+#include <bedrock_agent/shapes.hpp>
+#include <bedrock_agent/time.hpp>
+
+#include <boost/describe/members.hpp>
+#include <boost/mp11/algorithm.hpp>
+#include <boost/mp11/integral.hpp>
+#include <simdjson.h>
+
+#include <cstddef>
+#include <cstdint>
+#include <optional>
+#include <string>
+#include <string_view>
+#include <utility>
+#include <vector>
+
+namespace bedrock_agent::detail {
+
+namespace od = simdjson::ondemand;
+
+/// The JSON Pointer of the value being read, as a chain of stack frames: building the string
+/// costs nothing unless a diagnostic needs it.
+struct path_node {
+  const path_node* parent = nullptr;
+  std::string_view key{};
+  std::size_t index = 0;
+  bool is_index = false;
+};
+
+/** RFC 6901 pointer of `at` ("" for the root). */
+inline std::string json_pointer(const path_node* at) {
+  std::vector<const path_node*> chain;
+  for (const path_node* p = at; p; p = p->parent) chain.push_back(p);
+  std::string out;
+  for (auto it = chain.rbegin(); it != chain.rend(); ++it) {
+    out += '/';
+    if ((*it)->is_index) {
+      out += std::to_string((*it)->index);
+      continue;
+    }
+    for (char c : (*it)->key) {
+      if (c == '~') out += "~0";
+      else if (c == '/') out += "~1";
+      else out += c;
+    }
+  }
+  return out;
+}
+
+/** Appends JSON Pointer segment `key` to `base`. */
+inline std::string pointer_join(std::string_view base, std::string_view key) {
+  path_node n{nullptr, key, 0, false};
+  return std::string(base) + json_pointer(&n);
+}
+
+inline std::string_view json_type_name(od::json_type t) noexcept {
+  switch (t) {
+    case od::json_type::array: return "array";
+    case od::json_type::object: return "object";
+    case od::json_type::number: return "number";
+    case od::json_type::string: return "string";
+    case od::json_type::boolean: return "boolean";
+    case od::json_type::null: return "null";
+  }
+  return "value";
+}
+
+/// State of one parse or validate run: where diagnostics go and when to stop.
+struct read_context {
+  read_context(std::string_view in, const parse_options& o, bool collect_all, std::vector<diagnostic>* out)
+      : input(in), opt(o), collect(collect_all), sink(out) {}
+
+  std::string_view input;
+  const parse_options& opt;
+  bool collect;                      ///< validate(): go on after non-fatal errors
+  std::vector<diagnostic>* sink;     ///< validate(): everything; parse(): warnings
+  od::document* doc = nullptr;
+  bool failed = false;
+  bool truncated = false;
+  std::optional<diagnostic> first_error;
+  std::size_t error_count = 0;
+  std::size_t warning_count = 0;
+  std::size_t suppressed = 0;
+  // line:column of the last diagnostic, so that locating many of them stays linear
+  std::size_t lc_offset = 0, lc_line = 1, lc_column = 1;
+
+  static constexpr bool is_constraint(rule r) noexcept {
+    return r == rule::constraint_length || r == rule::constraint_pattern ||
+           r == rule::constraint_list_length || r == rule::semantic_negative_counter;
+  }
+
+  std::size_t offset_of(const char* p) const noexcept {
+    if (!p || input.empty() || p < input.data()) return 0;
+    const auto off = static_cast<std::size_t>(p - input.data());
+    return off > input.size() ? input.size() : off;
+  }
+
+  void locate(std::size_t offset, std::size_t& line, std::size_t& column) {
+    if (input.empty()) {
+      line = column = 0;
+      return;
+    }
+    if (offset > input.size()) offset = input.size();
+    if (offset < lc_offset) {
+      lc_offset = 0;
+      lc_line = lc_column = 1;
+    }
+    std::size_t l, c;
+    line_column(input.substr(lc_offset), offset - lc_offset, l, c);
+    lc_line = l == 1 ? lc_line : lc_line + l - 1;
+    lc_column = l == 1 ? lc_column + c - 1 : c;
+    lc_offset = offset;
+    line = lc_line;
+    column = lc_column;
+  }
+
+  /** Records a finding. Returns true when reading may go on. `level` overrides the severity
+   *  the options give the rule. */
+  bool report(rule r, std::size_t offset, const path_node* at, std::string expected, std::string found,
+              std::string message, std::optional<severity> level = std::nullopt) {
+    const bool fatal = rule_info(r).fatal;
+    if (!fatal && opt.disabled.contains(r)) return true;
+    const severity lvl = level                                                ? *level
+                         : opt.constraints_as_warnings && is_constraint(r) ? severity::warning
+                                                                           : rule_info(r).level;
+    if (lvl == severity::error) ++error_count; else ++warning_count;
+    const bool go_on = !fatal && (lvl == severity::warning || collect);
+    if (lvl == severity::error && !collect) {  // fail-fast: the first error is the answer
+      if (!first_error) first_error = make(r, lvl, offset, at, std::move(expected), std::move(found), std::move(message));
+      failed = true;
+      return false;
+    }
+    if (lvl == severity::error && fatal) failed = true;
+    if (!sink) return go_on;
+    if (sink->size() >= opt.max_diagnostics) {  // keep counting, so that validity stays right
+      truncated = true;
+      ++suppressed;
+      return go_on;
+    }
+    sink->push_back(make(r, lvl, offset, at, std::move(expected), std::move(found), std::move(message)));
+    return go_on;
+  }
+
+  diagnostic make(rule r, severity lvl, std::size_t offset, const path_node* at, std::string expected,
+                  std::string found, std::string message) {
+    diagnostic d;
+    d.id = r;
+    d.level = lvl;
+    d.pointer = json_pointer(at);
+    d.offset = offset;
+    locate(offset, d.line, d.column);
+    d.expected = std::move(expected);
+    d.found = std::move(found);
+    d.message = std::move(message);
+    return d;
+  }
+
+  /** Closes a validate() run: the note that says how many diagnostics were not kept. */
+  void finish() {
+    if (truncated && sink) {
+      diagnostic d;
+      d.id = rule::limit_diagnostics;
+      d.level = severity::warning;
+      d.expected = "at most " + std::to_string(opt.max_diagnostics) + " diagnostics";
+      d.found = std::to_string(suppressed + opt.max_diagnostics) + " diagnostics";
+      d.message = std::to_string(suppressed) + " more diagnostics were found but not kept (max_diagnostics is " +
+                  std::to_string(opt.max_diagnostics) + ")";
+      sink->push_back(std::move(d));
+    }
+  }
+
+  /** The current position of the On-Demand iterator, for errors it reports. */
+  std::size_t current_offset() const {
+    if (!doc) return 0;
+    const char* p = nullptr;
+    if (doc->current_location().get(p)) return input.size();
+    return offset_of(p);
+  }
+
+  /** Reports a simdjson error at `offset` as the JSON rule it breaks. Always fatal. */
+  bool simdjson_error(simdjson::error_code e, std::size_t offset, const path_node* at) {
+    rule r = rule::json_syntax;
+    std::string message;
+    switch (e) {
+      case simdjson::UTF8_ERROR: {
+        r = rule::json_invalid_utf8;
+        const std::size_t bad = utf8_first_invalid(input);
+        if (bad != std::string_view::npos) offset = bad;
+        message = "the input is not UTF-8";
+        break;
+      }
+      case simdjson::UNESCAPED_CHARS:
+        r = rule::json_control_character;
+        message = "a string holds an unescaped control character (U+0000..U+001F must be escaped)";
+        break;
+      case simdjson::UNCLOSED_STRING:
+        message = "a string is not closed";
+        offset = input.size();
+        break;
+      case simdjson::DEPTH_ERROR:
+        r = rule::limit_depth;
+        message = "the input nests deeper than the parser allows";
+        break;
+      case simdjson::CAPACITY:
+        r = rule::limit_input_size;
+        message = "the input is larger than the parser allows";
+        break;
+      case simdjson::EMPTY:
+        message = "the input holds no JSON value";
+        break;
+      case simdjson::N_ATOM_ERROR:
+      case simdjson::T_ATOM_ERROR:
+      case simdjson::F_ATOM_ERROR:
+        r = rule::json_invalid_literal;
+        message = "a bare word that is not true, false or null";
+        break;
+      case simdjson::NUMBER_ERROR:
+        r = rule::json_invalid_number;
+        message = "a number RFC 8259's grammar rejects";
+        break;
+      case simdjson::STRING_ERROR:
+        r = rule::json_invalid_escape;
+        message = "a string with an invalid escape";
+        break;
+      default:
+        message = std::string("not well-formed JSON: ") + simdjson::error_message(e);
+        break;
+    }
+    std::size_t end = offset;
+    while (end < input.size() && end - offset < 24 && input[end] != '\n') ++end;
+    report(r, offset, at, "well-formed JSON (RFC 8259)", excerpt(input.substr(offset, end - offset)),
+           std::move(message));
+    failed = true;
+    return false;
+  }
+};
+
+// ---- categories -------------------------------------------------------------------------
+
+enum class category { string_shape, long_integer, time, enumeration, list, structure, optional };
+
+template <class T>
+struct enum_of {};
+template <class E>
+struct enum_of<enum_value<E>> {
+  using type = E;
+};
+
+template <class T>
+constexpr category category_of() {
+  if constexpr (is_optional<T>::value) return category::optional;
+  else if constexpr (is_string_shape_v<T>) return category::string_shape;
+  else if constexpr (std::is_same<T, PrimitiveLong>::value) return category::long_integer;
+  else if constexpr (std::is_same<T, timestamp>::value) return category::time;
+  else if constexpr (is_list_shape_v<T>) return category::list;
+  else if constexpr (is_described_struct_v<T>) return category::structure;
+  else {
+    static_assert(sizeof(enum_of<T>) > 0 && !std::is_same<T, T>::value,
+                  "bedrock_agent: no JSON mapping for this type. Use a string shape (a std::string with "
+                  "static constexpr string_constraints constraints), PrimitiveLong, timestamp, "
+                  "enum_value<E> of a described enum, a list shape, std::optional, or a structure "
+                  "described with BOOST_DESCRIBE_STRUCT.");
+    return category::structure;
+  }
+}
+template <class T>
+struct category_trait {
+  static constexpr category value = category_of<T>();
+};
+template <class E>
+struct category_trait<enum_value<E>> {
+  static constexpr category value = category::enumeration;
+};
+
+/** A short name of what a value of type T is on the wire, for messages. */
+template <class T>
+std::string wire_description() {
+  constexpr category c = category_trait<T>::value;
+  if constexpr (c == category::optional) return wire_description<typename T::value_type>();
+  else if constexpr (c == category::string_shape) return "a string (" + std::string(T::shape_name) + ")";
+  else if constexpr (c == category::long_integer) return "an integer (PrimitiveLong)";
+  else if constexpr (c == category::time) return "an RFC 3339 date-time string (DateTimestamp)";
+  else if constexpr (c == category::enumeration) return "a string (IngestionJobStatus)";
+  else if constexpr (c == category::list) return "an array (" + std::string(T::shape_name) + ")";
+  else return "an object (" + std::string(T::shape_name) + ")";
+}
+
+/** "'<type> <excerpt>'" of the raw token at `v`, for `found`. */
+inline std::string found_token(od::value& v, od::json_type t) {
+  std::string out(json_type_name(t));
+  out += ' ';
+  out += excerpt(trim_json_whitespace(v.raw_json_token()));
+  return out;
+}
+
+inline std::size_t value_offset(od::value& v, read_context& ctx) {
+  (void)ctx;
+  return ctx.offset_of(v.raw_json_token().data());
+}
+
+// ---- walking values nobody keeps: every byte still has to be JSON -------------------------
+
+bool validate_any(od::value& v, read_context& ctx, const path_node* at, std::size_t depth);
+
+/** Checks the string whose content starts at `p`. */
+inline bool check_string_token(const char* p, read_context& ctx, const path_node* at) {
+  const string_scan s = decode_json_string(p, nullptr);
+  if (s.ok) return true;
+  const std::size_t off = ctx.offset_of(p) + s.error_at;
+  const std::string_view bad = ctx.input.substr(off, s.error == rule::json_control_character ? 1 : 12);
+  const char* what = s.error == rule::json_control_character ? "an unescaped control character in a string"
+                     : s.error == rule::json_unpaired_surrogate
+                         ? "a \\u escape of an unpaired UTF-16 surrogate"
+                         : "a backslash escape RFC 8259 does not define";
+  ctx.report(s.error, off, at, "a valid JSON string", excerpt(bad), what);
+  ctx.failed = true;
+  return false;
+}
+
+/** The key of field `f`, decoded; `storage` holds it when it had escapes. */
+inline bool read_key(od::field& f, std::string& storage, std::string_view& key, read_context& ctx,
+                     const path_node* at) {
+  const char* p = f.key().raw();
+  const string_scan s = decode_json_string(p, nullptr);
+  if (!s.ok) return check_string_token(p, ctx, at);
+  if (!s.escaped) {
+    key = std::string_view(p, s.raw_length);
+    return true;
+  }
+  storage.clear();
+  decode_json_string(p, &storage);
+  key = storage;
+  return true;
+}
+
+inline bool check_scalar_token(od::value& v, od::json_type t, read_context& ctx, const path_node* at) {
+  const std::string_view raw = v.raw_json_token();
+  const std::string_view tok = trim_json_whitespace(raw);
+  const std::size_t off = ctx.offset_of(raw.data());
+  if (t == od::json_type::number) {
+    bool is_integer;
+    if (scan_json_number(tok, is_integer) == tok.size() && !tok.empty()) return true;
+    ctx.report(rule::json_invalid_number, off, at, "a number as RFC 8259 writes it", excerpt(tok),
+               "'" + excerpt(tok) + "' is not a JSON number");
+    return false;
+  }
+  const bool ok = t == od::json_type::null ? tok == "null" : (tok == "true" || tok == "false");
+  if (ok) return true;
+  ctx.report(rule::json_invalid_literal, off, at, "true, false or null", excerpt(tok),
+             "'" + excerpt(tok) + "' is not a JSON literal");
+  return false;
+}
+
+inline bool validate_any(od::value& v, read_context& ctx, const path_node* at, std::size_t depth) {
+  od::json_type t;
+  if (auto e = v.type().get(t)) return ctx.simdjson_error(e, value_offset(v, ctx), at);
+  switch (t) {
+    case od::json_type::object: {
+      const std::size_t off = value_offset(v, ctx);
+      if (depth + 1 > ctx.opt.max_depth) {
+        ctx.report(rule::limit_depth, off, at, "at most " + std::to_string(ctx.opt.max_depth) + " levels",
+                   "deeper nesting", "nesting is deeper than max_depth (" + std::to_string(ctx.opt.max_depth) + ")");
+        return false;
+      }
+      od::object o;
+      if (auto e = v.get_object().get(o)) return ctx.simdjson_error(e, off, at);
+      std::string storage;
+      for (auto fr : o) {
+        od::field f;
+        if (auto e = std::move(fr).get(f)) return ctx.simdjson_error(e, ctx.current_offset(), at);
+        std::string_view key;
+        if (!read_key(f, storage, key, ctx, at)) return false;
+        path_node node{at, key, 0, false};
+        if (!validate_any(f.value(), ctx, &node, depth + 1)) return false;
+      }
+      return true;
+    }
+    case od::json_type::array: {
+      const std::size_t off = value_offset(v, ctx);
+      if (depth + 1 > ctx.opt.max_depth) {
+        ctx.report(rule::limit_depth, off, at, "at most " + std::to_string(ctx.opt.max_depth) + " levels",
+                   "deeper nesting", "nesting is deeper than max_depth (" + std::to_string(ctx.opt.max_depth) + ")");
+        return false;
+      }
+      od::array a;
+      if (auto e = v.get_array().get(a)) return ctx.simdjson_error(e, off, at);
+      std::size_t i = 0;
+      for (auto ir : a) {
+        od::value item;
+        if (auto e = std::move(ir).get(item)) return ctx.simdjson_error(e, ctx.current_offset(), at);
+        path_node node{at, {}, i++, true};
+        if (!validate_any(item, ctx, &node, depth + 1)) return false;
+      }
+      return true;
+    }
+    case od::json_type::string: {
+      od::raw_json_string raw;
+      if (auto e = v.get_raw_json_string().get(raw)) return ctx.simdjson_error(e, value_offset(v, ctx), at);
+      return check_string_token(raw.raw(), ctx, at);
+    }
+    default:
+      return check_scalar_token(v, t, ctx, at);
+  }
+}
+
+// ---- reading each category ----------------------------------------------------------------
+
+template <class T>
+bool read_value(od::value& v, T& out, read_context& ctx, const path_node* at, std::size_t depth);
+
+/** Reports a value of the wrong JSON type, then checks it is well-formed. */
+template <class T>
+bool wrong_type(od::value& v, od::json_type t, read_context& ctx, const path_node* at, std::size_t depth,
+                std::string_view note = {}) {
+  const std::size_t off = value_offset(v, ctx);
+  std::string message = "expected " + wire_description<T>() + ", found " + std::string(json_type_name(t));
+  if (!note.empty()) {
+    message += ": ";
+    message += note;
+  }
+  if (!ctx.report(rule::shape_wrong_type, off, at, wire_description<T>(), found_token(v, t), std::move(message)))
+    return false;
+  return validate_any(v, ctx, at, depth);
+}
+
+/** Checks a null literal found where T was expected. */
+template <class T>
+bool null_value(od::value& v, read_context& ctx, const path_node* at) {
+  if (!check_scalar_token(v, od::json_type::null, ctx, at)) return false;
+  return ctx.report(rule::shape_null, value_offset(v, ctx), at, wire_description<T>(), "null",
+                    "null is not " + wire_description<T>() + " (the model has no null values)");
+}
+
+/** The string content of `v` without copying when it has no escapes; else decoded into
+ *  `storage`. False (reported) when the string is not valid JSON. */
+inline bool string_text(od::value& v, std::string& storage, std::string_view& text, const char*& raw_begin,
+                        bool& escaped, read_context& ctx, const path_node* at) {
+  od::raw_json_string raw;
+  if (auto e = v.get_raw_json_string().get(raw)) return ctx.simdjson_error(e, value_offset(v, ctx), at);
+  raw_begin = raw.raw();
+  const string_scan s = decode_json_string(raw_begin, nullptr);
+  if (!s.ok) return check_string_token(raw_begin, ctx, at);
+  escaped = s.escaped;
+  if (!escaped) {
+    text = std::string_view(raw_begin, s.raw_length);
+    return true;
+  }
+  storage.clear();
+  decode_json_string(raw_begin, &storage);
+  text = storage;
+  return true;
+}
+
+inline std::string range_text(std::size_t lo, std::size_t hi, std::string_view unit) {
+  if (hi == unbounded) return "at least " + std::to_string(lo) + " " + std::string(unit);
+  if (lo == hi) return "exactly " + std::to_string(lo) + " " + std::string(unit);
+  return std::to_string(lo) + ".." + std::to_string(hi) + " " + std::string(unit);
+}
+
+/** Checks a decoded string against the constraints of string shape S. */
+template <class S>
+bool check_string_constraints(std::string_view s, std::size_t code_points, read_context& ctx, std::size_t off,
+                              const path_node* at) {
+  constexpr string_constraints c = S::constraints;
+  if (code_points < c.min_length || code_points > c.max_length) {
+    if (!ctx.report(rule::constraint_length, off, at, range_text(c.min_length, c.max_length, "code points"),
+                    std::to_string(code_points) + " code points",
+                    std::string(S::shape_name) + " must be " + range_text(c.min_length, c.max_length, "code points") +
+                        " long; this one has " + std::to_string(code_points)))
+      return false;
+  }
+  if constexpr (!c.pattern.text.empty()) {
+    bool ok = code_points >= c.pattern.min_count && code_points <= c.pattern.max_count;
+    if constexpr (c.pattern.chars != charset::any) {
+      for (std::size_t i = 0; ok && i < s.size();) {
+        char32_t cp = 0;
+        const std::size_t len = utf8_decode(s, i, cp);
+        ok = len != 0 && in_charset(c.pattern.chars, cp);
+        i += len ? len : 1;
+      }
+    }
+    if (!ok) {
+      return ctx.report(rule::constraint_pattern, off, at, std::string(c.pattern.text), "\"" + excerpt(s) + "\"",
+                        std::string(S::shape_name) + " must match " + std::string(c.pattern.text) + "; \"" +
+                            excerpt(s) + "\" does not");
+    }
+  }
+  return true;
+}
+
+template <class S>
+bool read_string_shape(od::value& v, S& out, read_context& ctx, const path_node* at) {
+  od::raw_json_string raw;
+  if (auto e = v.get_raw_json_string().get(raw)) return ctx.simdjson_error(e, value_offset(v, ctx), at);
+  std::string& target = out;
+  target.clear();
+  const string_scan s = decode_json_string(raw.raw(), &target);
+  if (!s.ok) return check_string_token(raw.raw(), ctx, at);
+  return check_string_constraints<S>(target, s.code_points, ctx, ctx.offset_of(raw.raw()) - 1, at);
+}
+
+inline bool read_long(od::value& v, PrimitiveLong& out, read_context& ctx, const path_node* at) {
+  const std::string_view raw = v.raw_json_token();
+  const std::string_view tok = trim_json_whitespace(raw);
+  const std::size_t off = ctx.offset_of(raw.data());
+  bool is_integer = false;
+  if (tok.empty() || scan_json_number(tok, is_integer) != tok.size()) {
+    ctx.report(rule::json_invalid_number, off, at, "a number as RFC 8259 writes it", excerpt(tok),
+               "'" + excerpt(tok) + "' is not a JSON number");
+    return false;
+  }
+  if (!is_integer) {
+    return ctx.report(rule::long_not_integer, off, at, "an integer literal (no fraction, no exponent)", excerpt(tok),
+                      "PrimitiveLong takes an integer literal; '" + excerpt(tok) +
+                          "' has a fraction or an exponent");
+  }
+  std::int64_t value = 0;
+  if (!parse_int64(tok, value)) {
+    return ctx.report(rule::long_out_of_range, off, at, "-9223372036854775808..9223372036854775807", excerpt(tok),
+                      "'" + excerpt(tok) + "' is outside PrimitiveLong's signed 64-bit range");
+  }
+  out = value;
+  if (value < 0) {
+    return ctx.report(rule::semantic_negative_counter, off, at, "a count >= 0", excerpt(tok),
+                      "a document counter cannot be negative; found " + std::string(tok));
+  }
+  return true;
+}
+
+inline bool read_time(od::value& v, timestamp& out, read_context& ctx, const path_node* at) {
+  std::string storage;
+  std::string_view text;
+  const char* raw = nullptr;
+  bool escaped = false;
+  if (!string_text(v, storage, text, raw, escaped, ctx, at)) return false;
+  const auto r = parse_timestamp(text);
+  if (r) {
+    out = *r;
+    return true;
+  }
+  // Positions map one to one onto the input when the string had no escapes.
+  const std::size_t off = ctx.offset_of(raw) + (escaped ? 0 : r.error().position);
+  return ctx.report(rule::time_invalid, off, at, "an RFC 3339 date-time in 0001..9999, e.g. 2024-03-14T09:26:53.589Z",
+                    "\"" + excerpt(text) + "\"",
+                    "invalid timestamp \"" + excerpt(text) + "\": " + std::string(r.error().message) + " (character " +
+                        std::to_string(r.error().position + 1) + ")");
+}
+
+template <class E>
+bool read_enum(od::value& v, enum_value<E>& out, read_context& ctx, const path_node* at) {
+  std::string storage;
+  std::string_view text;
+  const char* raw = nullptr;
+  bool escaped = false;
+  if (!string_text(v, storage, text, raw, escaped, ctx, at)) return false;
+  if (auto known = enum_from_string<E>(text)) {
+    out = *known;
+    return true;
+  }
+  std::string allowed;
+  boost::mp11::mp_for_each<boost::describe::describe_enumerators<E>>([&](auto d) {
+    if (!allowed.empty()) allowed += ", ";
+    allowed += d.name;
+  });
+  const bool keep = ctx.opt.keep_unknown_enum_values;
+  if (keep) out = enum_value<E>::unknown(std::string(text));
+  return ctx.report(rule::constraint_enum, ctx.offset_of(raw) - 1, at, "one of " + allowed,
+                    "\"" + excerpt(text) + "\"",
+                    "\"" + excerpt(text) + "\" is not a known value (one of " + allowed + "; case matters)" +
+                        (keep ? "; kept as an unknown value" : ""),
+                    keep ? std::optional<severity>(severity::warning) : std::nullopt);
+}
+
+template <class L>
+bool read_list(od::value& v, L& out, read_context& ctx, const path_node* at, std::size_t depth) {
+  const std::size_t off = value_offset(v, ctx);
+  if (depth + 1 > ctx.opt.max_depth) {
+    ctx.report(rule::limit_depth, off, at, "at most " + std::to_string(ctx.opt.max_depth) + " levels", "deeper nesting",
+               "nesting is deeper than max_depth (" + std::to_string(ctx.opt.max_depth) + ")");
+    return false;
+  }
+  od::array a;
+  if (auto e = v.get_array().get(a)) return ctx.simdjson_error(e, off, at);
+  std::size_t n = 0;
+  for (auto ir : a) {
+    od::value item;
+    if (auto e = std::move(ir).get(item)) return ctx.simdjson_error(e, ctx.current_offset(), at);
+    path_node node{at, {}, n, true};
+    if (n == out.size()) out.emplace_back();  // reuse the elements (and their capacity) already there
+    if (!read_value(item, out[n], ctx, &node, depth + 1)) return false;
+    ++n;
+  }
+  out.resize(n);
+  constexpr list_constraints c = L::constraints;
+  if (n < c.min_items || n > c.max_items) {
+    return ctx.report(rule::constraint_list_length, off, at, range_text(c.min_items, c.max_items, "items"),
+                      std::to_string(n) + " items",
+                      std::string(L::shape_name) + " must have " + range_text(c.min_items, c.max_items, "items") +
+                          "; this one has " + std::to_string(n));
+  }
+  return true;
+}
+
+template <class T>
+using public_members = boost::describe::describe_members<T, boost::describe::mod_public>;
+
+/** Resets a member that the document left out, so a reused target holds no stale value. */
+template <class M>
+void reset_absent(M& m) {
+  if constexpr (is_optional<M>::value) m.reset();
+  else if constexpr (std::is_same<M, PrimitiveLong>::value) m = 0;
+}
+
+template <class T>
+bool read_struct(od::object& obj, T& out, read_context& ctx, const path_node* at, std::size_t off,
+                 std::size_t depth) {
+  using members = public_members<T>;
+  constexpr std::size_t n = boost::mp11::mp_size<members>::value;
+  static_assert(n <= 64, "read_struct: at most 64 members");
+  std::uint64_t seen = 0;
+  std::string storage;
+  for (auto fr : obj) {
+    od::field f;
+    if (auto e = std::move(fr).get(f)) return ctx.simdjson_error(e, ctx.current_offset(), at);
+    std::string_view key;
+    if (!read_key(f, storage, key, ctx, at)) return false;
+    path_node node{at, key, 0, false};
+    std::size_t index = n;
+    boost::mp11::mp_for_each<boost::mp11::mp_iota_c<n>>([&](auto i) {
+      if (index == n && key == boost::mp11::mp_at_c<members, i>::name) index = i;
+    });
+    od::value& v = f.value();
+    if (index == n) {
+      if (!ctx.opt.ignore_unknown_members) {
+        const std::size_t key_off = ctx.offset_of(f.key().raw()) - 1;
+        if (!ctx.report(rule::shape_unknown_member, key_off, &node, "a member of " + std::string(T::shape_name),
+                        "\"" + excerpt(key) + "\"",
+                        std::string(T::shape_name) + " has no member \"" + excerpt(key) + "\""))
+          return false;
+      }
+      if (!validate_any(v, ctx, &node, depth)) return false;
+      continue;
+    }
+    const std::uint64_t bit = std::uint64_t{1} << index;
+    if (seen & bit) {
+      const std::size_t key_off = ctx.offset_of(f.key().raw()) - 1;
+      if (!ctx.report(rule::json_duplicate_member, key_off, &node, "each member once", "\"" + excerpt(key) + "\" again",
+                      "member \"" + excerpt(key) + "\" appears twice; readers disagree on which one counts"))
+        return false;
+      if (!validate_any(v, ctx, &node, depth)) return false;
+      continue;
+    }
+    seen |= bit;
+    bool go_on = true;
+    boost::mp11::mp_with_index<n>(index, [&](auto i) {
+      using D = boost::mp11::mp_at_c<members, i>;
+      go_on = read_value(v, out.*D::pointer, ctx, &node, depth);
+    });
+    if (!go_on) return false;
+  }
+  bool go_on = true;
+  boost::mp11::mp_for_each<boost::mp11::mp_iota_c<n>>([&](auto i) {
+    using D = boost::mp11::mp_at_c<members, i>;
+    using M = std::remove_reference_t<decltype(out.*D::pointer)>;
+    if (!go_on || (seen & (std::uint64_t{1} << i))) return;
+    if constexpr (is_required_member_v<M>) {
+      go_on = ctx.report(rule::shape_missing_member, off, at, std::string("member \"") + D::name + "\"", "no such member",
+                         std::string(T::shape_name) + " requires member \"" + D::name + "\"");
+    } else {
+      reset_absent(out.*D::pointer);
+    }
+  });
+  return go_on;
+}
+
+template <class T>
+bool read_value(od::value& v, T& out, read_context& ctx, const path_node* at, std::size_t depth) {
+  od::json_type t;
+  if (auto e = v.type().get(t)) return ctx.simdjson_error(e, value_offset(v, ctx), at);
+  constexpr category c = category_trait<T>::value;
+  if constexpr (c == category::optional) {
+    using U = typename T::value_type;
+    if (t == od::json_type::null) {
+      if (!ctx.opt.null_as_absent) return null_value<U>(v, ctx, at);
+      out.reset();
+      return check_scalar_token(v, t, ctx, at);
+    }
+    if (!out) out.emplace();
+    return read_value(v, *out, ctx, at, depth);
+  } else {
+    if (t == od::json_type::null) {
+      if constexpr (std::is_same<T, PrimitiveLong>::value) {  // not required: null_as_absent applies
+        if (ctx.opt.null_as_absent) {
+          out = 0;
+          return check_scalar_token(v, t, ctx, at);
+        }
+      }
+      return null_value<T>(v, ctx, at);
+    }
+    if constexpr (c == category::string_shape) {
+      if (t != od::json_type::string) return wrong_type<T>(v, t, ctx, at, depth);
+      return read_string_shape(v, out, ctx, at);
+    } else if constexpr (c == category::long_integer) {
+      if (t != od::json_type::number) {
+        return wrong_type<T>(v, t, ctx, at, depth,
+                             t == od::json_type::string ? "a number in quotes is a string" : std::string_view{});
+      }
+      return read_long(v, out, ctx, at);
+    } else if constexpr (c == category::time) {
+      if (t != od::json_type::string) {
+        return wrong_type<T>(v, t, ctx, at, depth,
+                             t == od::json_type::number
+                                 ? "DateTimestamp is timestampFormat iso8601 here, never epoch seconds"
+                                 : std::string_view{});
+      }
+      return read_time(v, out, ctx, at);
+    } else if constexpr (c == category::enumeration) {
+      if (t != od::json_type::string) return wrong_type<T>(v, t, ctx, at, depth);
+      return read_enum(v, out, ctx, at);
+    } else if constexpr (c == category::list) {
+      if (t != od::json_type::array) return wrong_type<T>(v, t, ctx, at, depth);
+      return read_list(v, out, ctx, at, depth);
+    } else {
+      if (t != od::json_type::object) return wrong_type<T>(v, t, ctx, at, depth);
+      const std::size_t off = value_offset(v, ctx);
+      if (depth + 1 > ctx.opt.max_depth) {
+        ctx.report(rule::limit_depth, off, at, "at most " + std::to_string(ctx.opt.max_depth) + " levels",
+                   "deeper nesting", "nesting is deeper than max_depth (" + std::to_string(ctx.opt.max_depth) + ")");
+        return false;
+      }
+      od::object o;
+      if (auto e = v.get_object().get(o)) return ctx.simdjson_error(e, off, at);
+      return read_struct(o, out, ctx, at, off, depth + 1);
+    }
+  }
+}
+
+/** Reads a whole document as T: the root must be one object and nothing may follow it. */
+template <class T>
+void read_document(od::parser& parser, simdjson::padded_string_view json, T& out, read_context& ctx) {
+  const std::string_view in = ctx.input;
+  if (in.size() > ctx.opt.max_input_bytes) {
+    ctx.report(rule::limit_input_size, 0, nullptr, "at most " + std::to_string(ctx.opt.max_input_bytes) + " bytes",
+               std::to_string(in.size()) + " bytes",
+               "the input is " + std::to_string(in.size()) + " bytes, more than max_input_bytes (" +
+                   std::to_string(ctx.opt.max_input_bytes) + ")");
+    ctx.finish();
+    return;
+  }
+  std::size_t root = 0;
+  while (root < in.size() && (in[root] == ' ' || in[root] == '\t' || in[root] == '\n' || in[root] == '\r')) ++root;
+  od::document doc;
+  if (auto e = parser.iterate(json).get(doc)) {
+    ctx.simdjson_error(e, root, nullptr);
+    ctx.finish();
+    return;
+  }
+  ctx.doc = &doc;
+  od::json_type t;
+  if (auto e = doc.type().get(t)) {
+    ctx.simdjson_error(root == in.size() ? simdjson::EMPTY : e, root, nullptr);
+  } else if (t != od::json_type::object) {
+    std::size_t end = root;
+    while (end < in.size() && end - root < 24 && in[end] != '\n') ++end;
+    ctx.report(rule::json_root_not_object, root, nullptr, "an object (" + std::string(T::shape_name) + ")",
+               std::string(json_type_name(t)) + " " + excerpt(in.substr(root, end - root)),
+               "the document must be a JSON object (" + std::string(T::shape_name) + "), not a " +
+                   std::string(json_type_name(t)));
+  } else {
+    od::object obj;
+    if (auto e = doc.get_object().get(obj)) {
+      ctx.simdjson_error(e, root, nullptr);
+    } else if (read_struct(obj, out, ctx, nullptr, root, 1) && !ctx.failed) {
+      const char* next = nullptr;
+      if (doc.current_location().get(next) == simdjson::SUCCESS) {  // OUT_OF_BOUNDS means at the end
+        const std::size_t off = ctx.offset_of(next);
+        ctx.report(rule::json_trailing_content, off, nullptr, "the end of the input",
+                   excerpt(in.substr(off, 24)), "content follows the root object");
+      }
+    }
+  }
+  ctx.doc = nullptr;
+  ctx.finish();
+}
+
+// ---- checking values built in code (no text) ---------------------------------------------------
+
+template <class T>
+bool check_value(const T& v, read_context& ctx, const path_node* at) {
+  constexpr category c = category_trait<T>::value;
+  if constexpr (c == category::optional) {
+    return !v || check_value(*v, ctx, at);
+  } else if constexpr (c == category::string_shape) {
+    const std::size_t bad = utf8_first_invalid(v);
+    if (bad != std::string_view::npos) {
+      return ctx.report(rule::json_invalid_utf8, 0, at, "UTF-8", excerpt(std::string_view(v).substr(bad, 4)),
+                        "the string is not UTF-8 at byte " + std::to_string(bad));
+    }
+    return check_string_constraints<T>(v, utf8_length(v), ctx, 0, at);
+  } else if constexpr (c == category::long_integer) {
+    if (v >= 0) return true;
+    return ctx.report(rule::semantic_negative_counter, 0, at, "a count >= 0", std::to_string(v),
+                      "a document counter cannot be negative; found " + std::to_string(v));
+  } else if constexpr (c == category::time) {
+    return true;  // a timestamp holds only representable instants
+  } else if constexpr (c == category::enumeration) {
+    if (v.is_known()) return true;
+    const bool keep = ctx.opt.keep_unknown_enum_values;
+    return ctx.report(rule::constraint_enum, 0, at, "a known value", "\"" + excerpt(v.wire_name()) + "\"",
+                      "\"" + excerpt(v.wire_name()) + "\" is not a known value",
+                      keep ? std::optional<severity>(severity::warning) : std::nullopt);
+  } else if constexpr (c == category::list) {
+    constexpr list_constraints lc = T::constraints;
+    if (v.size() < lc.min_items || v.size() > lc.max_items) {
+      if (!ctx.report(rule::constraint_list_length, 0, at, range_text(lc.min_items, lc.max_items, "items"),
+                      std::to_string(v.size()) + " items",
+                      std::string(T::shape_name) + " must have " + range_text(lc.min_items, lc.max_items, "items") +
+                          "; this one has " + std::to_string(v.size())))
+        return false;
+    }
+    for (std::size_t i = 0; i < v.size(); ++i) {
+      path_node node{at, {}, i, true};
+      if (!check_value(v[i], ctx, &node)) return false;
+    }
+    return true;
+  } else {
+    bool go_on = true;
+    boost::mp11::mp_for_each<public_members<T>>([&](auto d) {
+      if (!go_on) return;
+      path_node node{at, d.name, 0, false};
+      go_on = check_value(v.*d.pointer, ctx, &node);
+    });
+    return go_on;
+  }
+}
+
+}  // namespace bedrock_agent::detail
+
+#endif  // BEDROCK_AGENT_DETAIL_JSON_READER_HPP_INCLUDED

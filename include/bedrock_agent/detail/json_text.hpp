@@ -1,0 +1,214 @@
+#ifndef BEDROCK_AGENT_DETAIL_JSON_TEXT_HPP_INCLUDED
+#define BEDROCK_AGENT_DETAIL_JSON_TEXT_HPP_INCLUDED
+
+// The lexical layer the codec owns instead of trusting On-Demand: RFC 8259 strings (escapes,
+// surrogate pairs, control characters), numbers and literals, and JSON string escaping for
+// output. On-Demand validates UTF-8 and structure; these check each token exactly.
+
+#include <bedrock_agent/detail/utf8.hpp>
+#include <bedrock_agent/diagnostics.hpp>
+
+#include <cstddef>
+#include <cstdint>
+#include <cstring>
+#include <string>
+#include <string_view>
+
+namespace bedrock_agent::detail {
+
+/// What decoding one JSON string found.
+struct string_scan {
+  std::size_t raw_length = 0;   ///< bytes between the quotes
+  std::size_t code_points = 0;  ///< decoded length
+  rule error = rule::json_syntax;
+  bool ok = true;
+  bool escaped = false;         ///< a backslash escape occurred (decoded bytes differ from raw)
+  std::size_t error_at = 0;     ///< byte offset from the first byte after the opening quote
+};
+
+inline unsigned hex_value(char c) noexcept {
+  if (c >= '0' && c <= '9') return static_cast<unsigned>(c - '0');
+  if (c >= 'a' && c <= 'f') return static_cast<unsigned>(c - 'a' + 10);
+  if (c >= 'A' && c <= 'F') return static_cast<unsigned>(c - 'A' + 10);
+  return 16;
+}
+
+inline bool read_hex4(const char* p, unsigned& v) noexcept {
+  v = 0;
+  for (int i = 0; i < 4; ++i) {
+    const unsigned h = hex_value(p[i]);
+    if (h > 15) return false;
+    v = (v << 4) | h;
+  }
+  return true;
+}
+
+/** Decodes the JSON string whose content starts at `p` (just after the opening quote) and ends
+ *  at the first unescaped quote, which the caller guarantees exists (simdjson's stage 1 found
+ *  it). Appends the decoded UTF-8 to `*out` unless `out` is null. Input bytes are UTF-8
+ *  (stage 1 validated them). */
+inline string_scan decode_json_string(const char* p, std::string* out) {
+  string_scan r;
+  const char* const begin = p;
+  for (;;) {
+    // Copy the run of bytes that need no decoding in one go.
+    const char* run = p;
+    while (true) {
+      const auto c = static_cast<unsigned char>(*p);
+      if (c == '"' || c == '\\' || c < 0x20) break;
+      r.code_points += (c & 0xC0) != 0x80;
+      ++p;
+    }
+    if (out && p != run) out->append(run, static_cast<std::size_t>(p - run));
+    const auto c = static_cast<unsigned char>(*p);
+    if (c == '"') break;
+    if (c < 0x20) {
+      r.ok = false;
+      r.error = rule::json_control_character;
+      r.error_at = static_cast<std::size_t>(p - begin);
+      return r;
+    }
+    // a backslash escape
+    r.escaped = true;
+    const char* esc = p;
+    const char e = p[1];
+    char simple = 0;
+    switch (e) {
+      case '"': simple = '"'; break;
+      case '\\': simple = '\\'; break;
+      case '/': simple = '/'; break;
+      case 'b': simple = '\b'; break;
+      case 'f': simple = '\f'; break;
+      case 'n': simple = '\n'; break;
+      case 'r': simple = '\r'; break;
+      case 't': simple = '\t'; break;
+      case 'u': break;
+      default:
+        r.ok = false;
+        r.error = rule::json_invalid_escape;
+        r.error_at = static_cast<std::size_t>(esc - begin);
+        return r;
+    }
+    if (simple) {
+      if (out) *out += simple;
+      ++r.code_points;
+      p += 2;
+      continue;
+    }
+    unsigned u;
+    if (!read_hex4(p + 2, u)) {
+      r.ok = false;
+      r.error = rule::json_invalid_escape;
+      r.error_at = static_cast<std::size_t>(esc - begin);
+      return r;
+    }
+    p += 6;
+    char32_t cp = u;
+    if (u >= 0xD800 && u <= 0xDBFF) {  // high surrogate: a low one must follow as \uDC00..\uDFFF
+      unsigned low;
+      if (p[0] != '\\' || p[1] != 'u' || !read_hex4(p + 2, low) || low < 0xDC00 || low > 0xDFFF) {
+        r.ok = false;
+        r.error = rule::json_unpaired_surrogate;
+        r.error_at = static_cast<std::size_t>(esc - begin);
+        return r;
+      }
+      cp = 0x10000 + ((char32_t(u) - 0xD800) << 10) + (char32_t(low) - 0xDC00);
+      p += 6;
+    } else if (u >= 0xDC00 && u <= 0xDFFF) {
+      r.ok = false;
+      r.error = rule::json_unpaired_surrogate;
+      r.error_at = static_cast<std::size_t>(esc - begin);
+      return r;
+    }
+    if (out) utf8_append(*out, cp);
+    ++r.code_points;
+  }
+  r.raw_length = static_cast<std::size_t>(p - begin);
+  return r;
+}
+
+/** Length of the JSON number at the start of `s` per RFC 8259's grammar
+ *  `-? (0 | [1-9][0-9]*) (. [0-9]+)? ([eE] [+-]? [0-9]+)?`; 0 when none starts there.
+ *  `is_integer` is set when it has neither fraction nor exponent. */
+inline std::size_t scan_json_number(std::string_view s, bool& is_integer) noexcept {
+  std::size_t i = 0;
+  auto digit = [&](std::size_t k) { return k < s.size() && s[k] >= '0' && s[k] <= '9'; };
+  is_integer = true;
+  if (i < s.size() && s[i] == '-') ++i;
+  if (!digit(i)) return 0;
+  if (s[i] == '0') {
+    ++i;
+  } else {
+    while (digit(i)) ++i;
+  }
+  if (i < s.size() && s[i] == '.') {
+    ++i;
+    if (!digit(i)) return 0;
+    while (digit(i)) ++i;
+    is_integer = false;
+  }
+  if (i < s.size() && (s[i] == 'e' || s[i] == 'E')) {
+    ++i;
+    if (i < s.size() && (s[i] == '+' || s[i] == '-')) ++i;
+    if (!digit(i)) return 0;
+    while (digit(i)) ++i;
+    is_integer = false;
+  }
+  return i;
+}
+
+/** `s` with RFC 8259 whitespace removed from its end. */
+inline std::string_view trim_json_whitespace(std::string_view s) noexcept {
+  while (!s.empty() && (s.back() == ' ' || s.back() == '\t' || s.back() == '\n' || s.back() == '\r'))
+    s.remove_suffix(1);
+  return s;
+}
+
+/** Parses the integer literal `s` (already checked by scan_json_number) into `out`;
+ *  false when it is outside signed 64 bits. */
+inline bool parse_int64(std::string_view s, std::int64_t& out) noexcept {
+  const bool negative = !s.empty() && s[0] == '-';
+  std::uint64_t limit = negative ? std::uint64_t{1} << 63 : (std::uint64_t{1} << 63) - 1;
+  std::uint64_t v = 0;
+  for (std::size_t i = negative; i < s.size(); ++i) {
+    const unsigned d = static_cast<unsigned>(s[i] - '0');
+    if (v > (limit - d) / 10) return false;
+    v = v * 10 + d;
+  }
+  // two's complement: negating the magnitude 2^63 is INT64_MIN, computed without overflow
+  out = negative ? static_cast<std::int64_t>(~v + 1) : static_cast<std::int64_t>(v);
+  return true;
+}
+
+/** Appends `s` as a JSON string (with quotes): escapes '"', '\' and U+0000..U+001F, the
+ *  common ones in their short form; everything else, U+2028 included, is written raw. */
+inline void append_json_string(std::string& out, std::string_view s) {
+  static constexpr char hex[] = "0123456789abcdef";
+  out += '"';
+  std::size_t run = 0;
+  for (std::size_t i = 0; i < s.size(); ++i) {
+    const auto c = static_cast<unsigned char>(s[i]);
+    if (c >= 0x20 && c != '"' && c != '\\') continue;
+    out.append(s.data() + run, i - run);
+    run = i + 1;
+    switch (c) {
+      case '"': out += "\\\""; break;
+      case '\\': out += "\\\\"; break;
+      case '\b': out += "\\b"; break;
+      case '\f': out += "\\f"; break;
+      case '\n': out += "\\n"; break;
+      case '\r': out += "\\r"; break;
+      case '\t': out += "\\t"; break;
+      default: {
+        const char u[6] = {'\\', 'u', '0', '0', hex[c >> 4], hex[c & 15]};
+        out.append(u, 6);
+      }
+    }
+  }
+  out.append(s.data() + run, s.size() - run);
+  out += '"';
+}
+
+}  // namespace bedrock_agent::detail
+
+#endif  // BEDROCK_AGENT_DETAIL_JSON_TEXT_HPP_INCLUDED

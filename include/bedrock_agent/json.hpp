@@ -1,0 +1,205 @@
+#ifndef BEDROCK_AGENT_JSON_HPP_INCLUDED
+#define BEDROCK_AGENT_JSON_HPP_INCLUDED
+
+// The JSON codec: one Describe-driven engine on simdjson On-Demand that parses, validates and
+// serializes every shape. Strict by default (the contract profile); each leniency of the
+// client profile is a named option.
+
+#include <bedrock_agent/detail/json_reader.hpp>
+#include <bedrock_agent/detail/json_writer.hpp>
+#include <bedrock_agent/diagnostics.hpp>
+#include <bedrock_agent/options.hpp>
+#include <bedrock_agent/shapes.hpp>
+
+#include <simdjson.h>
+
+#include <cstring>
+#include <optional>
+#include <string>
+#include <string_view>
+#include <utility>
+#include <vector>
+
+namespace bedrock_agent {
+
+namespace detail {
+template <class U>
+class parse_result_access;
+}  // namespace detail
+
+/// The outcome of a fail-fast parse: a value, or the first error. Warnings (client profile)
+/// are kept beside either.
+template <class T>
+class parse_result {
+ public:
+  bool ok() const noexcept { return value_.has_value(); }
+  explicit operator bool() const noexcept { return ok(); }
+  /** The value; precondition ok(). */
+  T& value() & noexcept { return *value_; }
+  const T& value() const& noexcept { return *value_; }
+  T&& value() && noexcept { return std::move(*value_); }
+  T* operator->() noexcept { return &*value_; }
+  const T* operator->() const noexcept { return &*value_; }
+  /** The first error; precondition !ok(). */
+  const diagnostic& error() const noexcept { return error_; }
+  /** Warning-level diagnostics (only where options make rules warnings). */
+  const std::vector<diagnostic>& warnings() const noexcept { return warnings_; }
+
+ private:
+  template <class U>
+  friend class detail::parse_result_access;
+  std::optional<T> value_;
+  diagnostic error_;
+  std::vector<diagnostic> warnings_;
+};
+
+/// Everything validate() found, in input order.
+struct validation_report {
+  std::vector<diagnostic> diagnostics;
+  std::size_t errors = 0;
+  std::size_t warnings = 0;
+  bool truncated = false;  ///< max_diagnostics was reached; the last entry says so
+
+  /** True when nothing at error level was found. */
+  bool valid() const noexcept { return errors == 0; }
+};
+
+namespace detail {
+template <class U>
+class parse_result_access {
+ public:
+  static std::optional<U>& value(parse_result<U>& r) { return r.value_; }
+  static diagnostic& error(parse_result<U>& r) { return r.error_; }
+  static std::vector<diagnostic>& warnings(parse_result<U>& r) { return r.warnings_; }
+};
+
+/// One On-Demand parser and a padded copy buffer per thread, for the overloads that take a
+/// plain string_view; both keep their capacity, so steady-state parses do not allocate.
+struct thread_scratch {
+  simdjson::ondemand::parser parser;
+  std::string buffer;
+  simdjson::padded_string_view pad(std::string_view json) {
+    const std::size_t need = json.size() + simdjson::SIMDJSON_PADDING;
+    if (buffer.size() < need) buffer.resize(need);
+    if (!json.empty()) std::memcpy(buffer.data(), json.data(), json.size());
+    std::memset(buffer.data() + json.size(), 0, simdjson::SIMDJSON_PADDING);
+    return simdjson::padded_string_view(buffer.data(), json.size(), buffer.size());
+  }
+};
+inline thread_scratch& scratch() {
+  thread_local thread_scratch s;
+  return s;
+}
+}  // namespace detail
+
+// ---- parse: fail-fast ---------------------------------------------------------------------
+
+/** Parses `json` (already padded: no copy) into `out`, reusing its string and vector
+ *  capacity. Returns nullopt on success, else the first error; `out` then holds a valid but
+ *  unspecified value (use parse() for all-or-nothing). Warning-level findings go to
+ *  `*warnings` when it is not null. */
+template <class T>
+std::optional<diagnostic> parse_into(simdjson::ondemand::parser& parser, simdjson::padded_string_view json,
+                                     T& out, const parse_options& options = {},
+                                     std::vector<diagnostic>* warnings = nullptr) {
+  static_assert(is_described_struct_v<T>, "parse_into<T>: T must be a described shape structure");
+  detail::read_context ctx(std::string_view(json.data(), json.length()), options, false, warnings);
+  detail::read_document(parser, json, out, ctx);
+  if (ctx.failed) return std::move(ctx.first_error);
+  return std::nullopt;
+}
+
+/** As above, for input that is not padded: it is copied into a per-thread buffer. */
+template <class T>
+std::optional<diagnostic> parse_into(std::string_view json, T& out, const parse_options& options = {},
+                                     std::vector<diagnostic>* warnings = nullptr) {
+  auto& s = detail::scratch();
+  return parse_into(s.parser, s.pad(json), out, options, warnings);
+}
+
+/** Parses `json` (already padded: no copy) with the caller's parser. Fail-fast: the result
+ *  holds the value, or the first error and no value. */
+template <class T>
+parse_result<T> parse(simdjson::ondemand::parser& parser, simdjson::padded_string_view json,
+                      const parse_options& options = {}) {
+  parse_result<T> r;
+  T value{};
+  auto& warnings = detail::parse_result_access<T>::warnings(r);
+  if (auto err = parse_into(parser, json, value, options, &warnings)) {
+    detail::parse_result_access<T>::error(r) = std::move(*err);
+  } else {
+    detail::parse_result_access<T>::value(r).emplace(std::move(value));
+  }
+  return r;
+}
+
+/** Parses `json` as a T with the given options (the contract profile by default).
+ *  Fail-fast: the result holds the value, or the first error and no value. */
+template <class T>
+parse_result<T> parse(std::string_view json, const parse_options& options = {}) {
+  auto& s = detail::scratch();
+  return parse<T>(s.parser, s.pad(json), options);
+}
+
+// ---- validate: collect every diagnostic ------------------------------------------------------
+
+/** Checks `json` (already padded) as a T in one pass and reports every diagnostic, up to
+ *  options.max_diagnostics. */
+template <class T>
+validation_report validate(simdjson::ondemand::parser& parser, simdjson::padded_string_view json,
+                           const parse_options& options = {}) {
+  static_assert(is_described_struct_v<T>, "validate<T>: T must be a described shape structure");
+  validation_report report;
+  detail::read_context ctx(std::string_view(json.data(), json.length()), options, true, &report.diagnostics);
+  T value{};
+  detail::read_document(parser, json, value, ctx);
+  report.errors = ctx.error_count;
+  report.warnings = ctx.warning_count;
+  report.truncated = ctx.truncated;
+  return report;
+}
+
+/** Checks `json` as a T in one pass and reports every diagnostic. */
+template <class T>
+validation_report validate(std::string_view json, const parse_options& options = {}) {
+  auto& s = detail::scratch();
+  return validate<T>(s.parser, s.pad(json), options);
+}
+
+// ---- serialize ---------------------------------------------------------------------------
+
+/** Appends the compact JSON of `value` to `out`, members in model order, absent optional
+ *  members left out. The value is written as it is: check it with check_value() first when it
+ *  may break the model's constraints. */
+template <class T>
+void append_json(std::string& out, const T& value) {
+  detail::write_value(out, value);
+}
+
+/** The compact JSON of `value` (see append_json). */
+template <class T>
+std::string to_json(const T& value) {
+  std::string out;
+  detail::write_value(out, value);
+  return out;
+}
+
+// ---- checking values built in code ---------------------------------------------------------
+
+/** Checks a value built in code against the model (constraints, UTF-8 of strings, counters).
+ *  Diagnostics carry JSON Pointers; offsets and line:column are 0 (there is no text). */
+template <class T>
+validation_report check_value(const T& value, const parse_options& options = {}) {
+  validation_report report;
+  detail::read_context ctx(std::string_view(), options, true, &report.diagnostics);
+  detail::check_value(value, ctx, nullptr);
+  ctx.finish();
+  report.errors = ctx.error_count;
+  report.warnings = ctx.warning_count;
+  report.truncated = ctx.truncated;
+  return report;
+}
+
+}  // namespace bedrock_agent
+
+#endif  // BEDROCK_AGENT_JSON_HPP_INCLUDED

@@ -1,0 +1,55 @@
+#ifndef BEDROCK_AGENT_OPTIONS_HPP_INCLUDED
+#define BEDROCK_AGENT_OPTIONS_HPP_INCLUDED
+
+// How strictly to read. Strict by default: every leniency is a named option, and the two
+// profiles are presets of them. No option relaxes JSON syntax, resource bounds or required
+// members: this library never makes a value up.
+
+#include <bedrock_agent/diagnostics.hpp>
+
+#include <cstddef>
+
+namespace bedrock_agent {
+
+struct parse_options {
+  // ---- leniencies (all off in the contract profile, all on in the client profile) ----
+  /// Members a shape does not have are skipped (still checked to be well-formed JSON)
+  /// instead of reported as shape.unknown-member.
+  bool ignore_unknown_members = false;
+  /// null on an optional member means absent instead of shape.null. (null on a required
+  /// member stays an error.)
+  bool null_as_absent = false;
+  /// constraint.length, constraint.pattern, constraint.list-length and
+  /// semantic.negative-counter are warnings instead of errors, and the value is kept.
+  bool constraints_as_warnings = false;
+  /// An enum string outside the model is kept verbatim (enum_value::unknown) with a
+  /// constraint.enum warning, instead of a constraint.enum error.
+  bool keep_unknown_enum_values = false;
+
+  // ---- resource bounds (every profile) ----
+  std::size_t max_input_bytes = std::size_t{16} << 20;  ///< limit.input-size
+  std::size_t max_depth = 64;                            ///< limit.depth; the root object is depth 1
+  std::size_t max_diagnostics = 100;                     ///< limit.diagnostics (validate only)
+
+  /// Rules whose findings are dropped. Fatal rules (rule_info(r).fatal: JSON syntax and
+  /// resource bounds) cannot be disabled: a document that stops parsing is never called valid.
+  rule_set disabled;
+
+  /** The strict checker (the default). */
+  static constexpr parse_options contract() noexcept { return parse_options{}; }
+  /** What an SDK should do with a response (Smithy: clients do not enforce constraints on
+   *  output): unknown members ignored, null as absent, constraints as warnings, unknown enum
+   *  values kept. */
+  static constexpr parse_options client() noexcept {
+    parse_options o;
+    o.ignore_unknown_members = true;
+    o.null_as_absent = true;
+    o.constraints_as_warnings = true;
+    o.keep_unknown_enum_values = true;
+    return o;
+  }
+};
+
+}  // namespace bedrock_agent
+
+#endif  // BEDROCK_AGENT_OPTIONS_HPP_INCLUDED

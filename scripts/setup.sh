@@ -1,0 +1,30 @@
+#!/usr/bin/env bash
+# Installs the Debian packages this project builds and tests with. Idempotent: runs
+# apt-get update and install only when something is missing. Needs root (or sudo).
+set -euo pipefail
+
+packages=(
+  cmake make g++ git pkg-config
+  libboost1.81-dev          # Boost.Describe >= 1.77 (the default libboost-dev is 1.74)
+  libsimdjson-dev libhowardhinnant-date-dev doctest-dev librapidcheck-dev
+  clang-19 libclang-rt-19-dev libfuzzer-19-dev   # sanitizer and fuzzer builds
+)
+packages+=("$@")
+
+missing=()
+for p in "${packages[@]}"; do
+  status=$(dpkg-query -W -f='${Status}' "$p" 2>/dev/null || true)
+  [[ "$status" == "install ok installed" ]] || missing+=("$p")
+done
+
+if ((${#missing[@]} == 0)); then
+  echo "setup: all ${#packages[@]} packages present"
+  exit 0
+fi
+
+sudo=""
+if [[ $(id -u) -ne 0 ]]; then sudo="sudo"; fi
+echo "setup: installing ${missing[*]}"
+export DEBIAN_FRONTEND=noninteractive
+$sudo apt-get update -qq
+$sudo apt-get install -y -qq --no-install-recommends "${missing[@]}"

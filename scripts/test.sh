@@ -1,0 +1,17 @@
+#!/usr/bin/env bash
+# The one test command: installs what is missing, then configures, builds and runs every
+# test twice: g++ in C++17, and clang-19 in C++20 with AddressSanitizer and UBSan.
+set -euo pipefail
+cd "$(dirname "$0")/.."
+bash scripts/setup.sh
+
+jobs=${BEDROCK_AGENT_JOBS:-$(nproc)}
+build() {  # name, then extra cmake arguments
+  local dir=build/$1; shift
+  cmake -S . -B "$dir" -DCMAKE_BUILD_TYPE=RelWithDebInfo "$@" >/dev/null
+  cmake --build "$dir" -j "$jobs"
+  ctest --test-dir "$dir" -j "$jobs" --output-on-failure --timeout 600
+}
+
+build gcc -DCMAKE_CXX_COMPILER=g++ -DCMAKE_CXX_STANDARD=17
+build clang -DCMAKE_CXX_COMPILER=clang++-19 -DCMAKE_CXX_STANDARD=20 -DBEDROCK_AGENT_SANITIZE=ON
