@@ -1,0 +1,56 @@
+// docs/shapes.md quotes this file: the shapes, their traits and value semantics.
+#include <bedrock_agent/stop_ingestion_job.hpp>
+
+#include <cassert>
+#include <iostream>
+
+using namespace bedrock_agent;
+
+int main() {
+  // [build]
+  IngestionJob job;
+  job.knowledgeBaseId = "KB12345678";
+  job.dataSourceId = "DS12345678";
+  job.ingestionJobId = "IJ12345678";
+  job.status = IngestionJobStatus::STOPPING;
+  job.startedAt = *timestamp::from_parts(1773480413, 589793000);  // 2026-03-14T09:26:53.589793Z
+  job.updatedAt = job.startedAt;
+  job.statistics.emplace();  // optional member: absent until set
+  job.statistics->numberOfDocumentsScanned = 12;  // PrimitiveLong counters default to 0
+  // [build]
+
+  // [traits]
+  static_assert(constraints_of_v<Id>.pattern.min_count == 10);
+  static_assert(constraints_of_v<Description>.max_length == 200);  // code points, not bytes
+  static_assert(constraints_of_v<FailureReasons>.max_items == 2048);
+  static_assert(ConflictException::http_status == 409);
+  static_assert(InternalServerException::fault == error_fault::server);
+  static_assert(is_required_member_v<Id> && !is_required_member_v<std::optional<Description>>);
+  // [traits]
+
+  // [enum]
+  assert(to_string(IngestionJobStatus::IN_PROGRESS) == "IN_PROGRESS");
+  assert(enum_from_string<IngestionJobStatus>("STOPPED") == IngestionJobStatus::STOPPED);
+  assert(!enum_from_string<IngestionJobStatus>("Stopped"));  // case matters
+  assert(job.status == IngestionJobStatus::STOPPING);
+  // [enum]
+
+  // [values]
+  IngestionJob copy = job;
+  assert(copy == job);
+  copy.description = "nightly sync";
+  assert(copy != job);
+  std::cout << StopIngestionJobRequest{"KB12345678", "DS12345678", "IJ12345678"} << "\n";
+  // prints StopIngestionJobRequest{knowledgeBaseId: "KB12345678", dataSourceId: "DS12345678", ingestionJobId: "IJ12345678"}
+  // [values]
+
+  // [check]
+  IngestionJob bad = job;
+  bad.knowledgeBaseId = "kb-1";
+  const validation_report report = check_value(bad);
+  assert(!report.valid());
+  assert(report.diagnostics.at(0).id == rule::constraint_pattern);
+  assert(report.diagnostics.at(0).pointer == "/knowledgeBaseId");
+  // [check]
+  return 0;
+}
