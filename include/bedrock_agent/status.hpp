@@ -1,0 +1,617 @@
+#ifndef BEDROCK_AGENT_STATUS_HPP_INCLUDED
+#define BEDROCK_AGENT_STATUS_HPP_INCLUDED
+
+// The ingestion job's status invariants: the lifecycle as a constexpr state machine, the
+// rules one response must keep (status.*), the rules one request/response exchange must keep
+// (exchange.id-mismatch), and the rules a sequence of observations of one job must keep
+// (sequence.*). Findings are ordinary diagnostics with JSON Pointers; offset, line and column
+// are 0 because these rules look at values, not text.
+
+#include <bedrock_agent/diagnostics.hpp>
+#include <bedrock_agent/options.hpp>
+#include <bedrock_agent/shapes.hpp>
+#include <bedrock_agent/time.hpp>
+
+#include <boost/describe/enumerators.hpp>
+#include <boost/mp11/algorithm.hpp>
+
+#include <array>
+#include <cstddef>
+#include <cstdint>
+#include <functional>
+#include <initializer_list>
+#include <iterator>
+#include <list>
+#include <optional>
+#include <ostream>
+#include <string>
+#include <string_view>
+#include <unordered_map>
+#include <utility>
+#include <vector>
+
+namespace bedrock_agent {
+
+// ---- the lifecycle ---------------------------------------------------------------------
+
+/// How many IngestionJobStatus values the model has.
+inline constexpr std::size_t ingestion_job_status_count = 6;
+
+static_assert(boost::mp11::mp_size<boost::describe::describe_enumerators<IngestionJobStatus>>::value ==
+                  ingestion_job_status_count,
+              "status.hpp: the lifecycle table covers exactly the model's six statuses");
+
+namespace detail {
+/// The enumerators are 0..5 in model order; anything else (a cast from a bad integer) is
+/// not a status, and every function below answers "no" for it instead of indexing past a table.
+constexpr std::size_t status_index(IngestionJobStatus s) noexcept { return static_cast<std::size_t>(s); }
+constexpr bool is_status(IngestionJobStatus s) noexcept {
+  return status_index(s) < ingestion_job_status_count;
+}
+}  // namespace detail
+
+/// A set of statuses, a 6-bit mask. Iterates in lifecycle order.
+class status_set {
+ public:
+  class const_iterator {
+   public:
+    using iterator_category = std::input_iterator_tag;
+    using value_type = IngestionJobStatus;
+    using difference_type = std::ptrdiff_t;
+    using pointer = const IngestionJobStatus*;
+    using reference = IngestionJobStatus;
+
+    constexpr const_iterator() noexcept = default;
+    constexpr IngestionJobStatus operator*() const noexcept { return static_cast<IngestionJobStatus>(i_); }
+    constexpr const_iterator& operator++() noexcept {
+      ++i_;
+      skip();
+      return *this;
+    }
+    constexpr const_iterator operator++(int) noexcept {
+      const_iterator old = *this;
+      ++*this;
+      return old;
+    }
+    friend constexpr bool operator==(const_iterator a, const_iterator b) noexcept { return a.i_ == b.i_; }
+    friend constexpr bool operator!=(const_iterator a, const_iterator b) noexcept { return a.i_ != b.i_; }
+
+   private:
+    friend class status_set;
+    constexpr const_iterator(std::uint8_t bits, std::size_t i) noexcept : bits_(bits), i_(i) { skip(); }
+    constexpr void skip() noexcept {
+      while (i_ < ingestion_job_status_count && ((bits_ >> i_) & 1U) == 0) ++i_;
+    }
+    std::uint8_t bits_ = 0;
+    std::size_t i_ = ingestion_job_status_count;
+  };
+
+  constexpr status_set() noexcept = default;
+  constexpr status_set(std::initializer_list<IngestionJobStatus> statuses) noexcept {
+    for (IngestionJobStatus s : statuses) insert(s);
+  }
+
+  /** The set whose mask is `bits` (bit i: the status with enumerator value i); bits 6 and 7
+   *  are dropped. */
+  static constexpr status_set from_bits(std::uint8_t bits) noexcept {
+    status_set set;
+    set.bits_ = static_cast<std::uint8_t>(bits & 0x3FU);
+    return set;
+  }
+  /** Adds `s`; a value that is not a status is ignored. */
+  constexpr void insert(IngestionJobStatus s) noexcept {
+    if (detail::is_status(s)) bits_ = static_cast<std::uint8_t>(bits_ | (1U << detail::status_index(s)));
+  }
+  /** True when `s` is in the set (never for a value that is not a status). */
+  constexpr bool contains(IngestionJobStatus s) const noexcept {
+    return detail::is_status(s) && ((bits_ >> detail::status_index(s)) & 1U) != 0;
+  }
+  constexpr bool empty() const noexcept { return bits_ == 0; }
+  constexpr std::size_t size() const noexcept {
+    std::size_t n = 0;
+    for (std::uint8_t b = bits_; b != 0; b = static_cast<std::uint8_t>(b & (b - 1))) ++n;
+    return n;
+  }
+  /** The mask: bit i is the status with enumerator value i. */
+  constexpr std::uint8_t bits() const noexcept { return bits_; }
+  constexpr const_iterator begin() const noexcept { return const_iterator(bits_, 0); }
+  constexpr const_iterator end() const noexcept { return const_iterator(bits_, ingestion_job_status_count); }
+
+  constexpr status_set& operator|=(status_set other) noexcept {
+    bits_ = static_cast<std::uint8_t>(bits_ | other.bits_);
+    return *this;
+  }
+  friend constexpr status_set operator|(status_set a, status_set b) noexcept { return a |= b; }
+  friend constexpr bool operator==(status_set a, status_set b) noexcept { return a.bits_ == b.bits_; }
+  friend constexpr bool operator!=(status_set a, status_set b) noexcept { return a.bits_ != b.bits_; }
+
+ private:
+  std::uint8_t bits_ = 0;
+};
+
+/** Prints `{IN_PROGRESS, FAILED, STOPPING}` (test failure messages). */
+inline std::ostream& operator<<(std::ostream& os, status_set set) {
+  os << '{';
+  const char* sep = "";
+  for (IngestionJobStatus s : set) {
+    os << sep << to_string(s);
+    sep = ", ";
+  }
+  return os << '}';
+}
+
+/// One edge of the lifecycle.
+struct status_transition {
+  IngestionJobStatus from;
+  IngestionJobStatus to;
+};
+
+/** The lifecycle's edges, the one source of truth every function below is computed from:
+ *  STARTING -> IN_PROGRESS | FAILED | STOPPING; IN_PROGRESS -> COMPLETE | FAILED | STOPPING;
+ *  STOPPING -> STOPPED. Staying in a state is not an edge (it is always allowed). */
+constexpr std::array<status_transition, 7> lifecycle_transitions() noexcept {
+  using S = IngestionJobStatus;
+  return {{
+      {S::STARTING, S::IN_PROGRESS},
+      {S::STARTING, S::FAILED},
+      {S::STARTING, S::STOPPING},
+      {S::IN_PROGRESS, S::COMPLETE},
+      {S::IN_PROGRESS, S::FAILED},
+      {S::IN_PROGRESS, S::STOPPING},
+      {S::STOPPING, S::STOPPED},
+  }};
+}
+
+/** The statuses in lifecycle order: the model's enum order, which is also the order of the
+ *  longest path from STARTING, so every edge goes from an earlier to a later status. */
+constexpr std::array<IngestionJobStatus, ingestion_job_status_count> lifecycle_order() noexcept {
+  using S = IngestionJobStatus;
+  return {{S::STARTING, S::IN_PROGRESS, S::COMPLETE, S::FAILED, S::STOPPING, S::STOPPED}};
+}
+
+namespace detail {
+// The tables are plain masks: GCC 12 rejects constexpr copies out of a value-initialized
+// std::array of a class with constructors ("modification of ... is not a constant expression").
+using status_table = std::array<std::uint8_t, ingestion_job_status_count>;
+
+constexpr std::uint8_t status_bit(IngestionJobStatus s) noexcept {
+  return static_cast<std::uint8_t>(1U << status_index(s));
+}
+
+constexpr status_table successor_table() noexcept {
+  status_table t{};
+  for (const status_transition& e : lifecycle_transitions()) {
+    t[status_index(e.from)] = static_cast<std::uint8_t>(t[status_index(e.from)] | status_bit(e.to));
+  }
+  return t;
+}
+
+/// Reflexive-transitive closure of the edges (Warshall's algorithm on 6x6 bits).
+constexpr status_table reachable_table() noexcept {
+  status_table t = successor_table();
+  for (std::size_t i = 0; i < ingestion_job_status_count; ++i) t[i] = static_cast<std::uint8_t>(t[i] | (1U << i));
+  for (std::size_t k = 0; k < ingestion_job_status_count; ++k) {
+    for (std::size_t i = 0; i < ingestion_job_status_count; ++i) {
+      if ((t[i] >> k) & 1U) t[i] = static_cast<std::uint8_t>(t[i] | t[k]);
+    }
+  }
+  return t;
+}
+
+inline constexpr status_table successors_v = successor_table();
+inline constexpr status_table reachable_v = reachable_table();
+
+constexpr bool lifecycle_order_is_topological() noexcept {
+  const auto order = lifecycle_order();
+  for (std::size_t i = 0; i < order.size(); ++i) {
+    if (status_index(order[i]) != i) return false;  // the tables are indexed by this order
+  }
+  for (const status_transition& e : lifecycle_transitions()) {
+    if (status_index(e.from) >= status_index(e.to)) return false;
+  }
+  return true;
+}
+static_assert(lifecycle_order_is_topological(), "every lifecycle edge must go forward in lifecycle_order()");
+}  // namespace detail
+
+/** The statuses `s` may change to in one step, excluding `s` itself (staying is always
+ *  allowed); empty for a terminal status and for a value that is not a status. */
+constexpr status_set successors(IngestionJobStatus s) noexcept {
+  return status_set::from_bits(detail::is_status(s) ? detail::successors_v[detail::status_index(s)] : 0);
+}
+
+/** True for COMPLETE, FAILED and STOPPED: statuses with no successor. False for a value that
+ *  is not a status. */
+constexpr bool is_terminal(IngestionJobStatus s) noexcept { return detail::is_status(s) && successors(s).empty(); }
+
+/** True when one observation of `from` may be directly followed by one of `to`: the same
+ *  status (an observation repeated) or one edge of the lifecycle. False when either value is
+ *  not a status. */
+constexpr bool can_transition(IngestionJobStatus from, IngestionJobStatus to) noexcept {
+  return detail::is_status(from) && detail::is_status(to) && (from == to || successors(from).contains(to));
+}
+
+/** True when `to` can be reached from `from` in zero or more steps (so is_reachable(s, s)).
+ *  False when either value is not a status. */
+constexpr bool is_reachable(IngestionJobStatus from, IngestionJobStatus to) noexcept {
+  return detail::is_status(from) && status_set::from_bits(detail::reachable_v[detail::status_index(from)]).contains(to);
+}
+
+// ---- findings --------------------------------------------------------------------------
+
+namespace detail {
+/** Appends a finding of `r` at `pointer` unless the options disable `r`. */
+inline void add_status_finding(std::vector<diagnostic>& out, const parse_options& options, rule r,
+                               std::string pointer, std::string expected, std::string found,
+                               std::string message) {
+  if (options.disabled.contains(r)) return;
+  diagnostic d;
+  d.id = r;
+  d.level = rule_info(r).level;
+  d.pointer = std::move(pointer);
+  d.expected = std::move(expected);
+  d.found = std::move(found);
+  d.message = std::move(message);
+  out.push_back(std::move(d));
+}
+
+inline std::string joined(std::string_view a, std::string_view b) {
+  std::string s;
+  s.reserve(a.size() + b.size());
+  s.append(a).append(b);
+  return s;
+}
+
+/** "IN_PROGRESS, FAILED or STOPPING"; "nothing" for an empty set. */
+inline std::string status_words(status_set set) {
+  if (set.empty()) return "nothing";
+  std::string s;
+  std::size_t left = set.size();
+  for (IngestionJobStatus st : set) {
+    s += to_string(st);
+    --left;
+    if (left > 1) s += ", ";
+    if (left == 1) s += " or ";
+  }
+  return s;
+}
+
+inline std::string status_words(const enum_value<IngestionJobStatus>& s) {
+  if (s.is_known()) return std::string(s.wire_name());
+  return "unknown \"" + excerpt(s.wire_name()) + "\"";
+}
+
+/** The rules on one IngestionJob located at `at`. */
+inline void check_job(const IngestionJob& job, std::string_view at, const parse_options& options,
+                      std::vector<diagnostic>& out) {
+  if (job.updatedAt < job.startedAt) {
+    add_status_finding(out, options, rule::status_time_order, joined(at, "/updatedAt"),
+                       "a time at or after startedAt " + format_timestamp(job.startedAt),
+                       format_timestamp(job.updatedAt),
+                       "updatedAt " + format_timestamp(job.updatedAt) + " is before startedAt " +
+                           format_timestamp(job.startedAt) + ": a job cannot be updated before it started");
+  }
+  // An unknown status says nothing about failure either way (it may be a state added after
+  // this model), so both failure rules look at known statuses only.
+  const std::optional<IngestionJobStatus> status = job.status.known();
+  if (!status) return;
+  const std::size_t reasons = job.failureReasons ? job.failureReasons->size() : 0;
+  if (reasons > 0 && *status != IngestionJobStatus::FAILED) {
+    add_status_finding(out, options, rule::status_reasons_without_failure, joined(at, "/failureReasons"),
+                       "no failureReasons unless status is FAILED",
+                       std::to_string(reasons) + (reasons == 1 ? " reason" : " reasons"),
+                       "failureReasons has " + std::to_string(reasons) + (reasons == 1 ? " entry" : " entries") +
+                           " but status is " + std::string(to_string(*status)) +
+                           "; only a FAILED job has reasons for failing");
+  }
+  if (*status == IngestionJobStatus::FAILED && reasons == 0) {
+    const char* what = job.failureReasons ? "empty" : "absent";
+    add_status_finding(out, options, rule::status_failure_without_reasons, joined(at, "/status"),
+                       "failureReasons with at least one entry", std::string("failureReasons ") + what,
+                       std::string("status is FAILED but failureReasons is ") + what +
+                           "; a failed job should say why it failed");
+  }
+}
+}  // namespace detail
+
+/** The rules on one ingestion job, wherever it came from (StartIngestionJob, GetIngestionJob,
+ *  StopIngestionJob): status.time-order (updatedAt before startedAt, error),
+ *  status.reasons-without-failure and status.failure-without-reasons (warnings). `pointer` is
+ *  the JSON Pointer of `job` in its document ("" when it is the root); findings point below
+ *  it. Rules in options.disabled are skipped. Counters are not checked here: the codec and
+ *  check_value() report semantic.negative-counter. Returns the findings, empty when none. */
+inline std::vector<diagnostic> check_status(const IngestionJob& job, const parse_options& options = {},
+                                            std::string_view pointer = "") {
+  std::vector<diagnostic> out;
+  detail::check_job(job, pointer, options, out);
+  return out;
+}
+
+/** The rules on a StopIngestionJob response: those of check_status(IngestionJob) at
+ *  /ingestionJob, plus status.stop-state (warning): the job a stop returns is STOPPING or
+ *  STOPPED. An unknown status is not reported by these rules (the codec already warned about
+ *  it with constraint.enum). Returns the findings, empty when none. */
+inline std::vector<diagnostic> check_status(const StopIngestionJobResponse& response,
+                                            const parse_options& options = {}) {
+  std::vector<diagnostic> out;
+  const IngestionJob& job = response.ingestionJob;
+  const std::optional<IngestionJobStatus> status = job.status.known();
+  if (status && *status != IngestionJobStatus::STOPPING && *status != IngestionJobStatus::STOPPED) {
+    detail::add_status_finding(out, options, rule::status_stop_state, "/ingestionJob/status", "STOPPING or STOPPED",
+                               std::string(to_string(*status)),
+                               "a StopIngestionJob response reports status " + std::string(to_string(*status)) +
+                                   "; a job that was just stopped is STOPPING or STOPPED");
+  }
+  detail::check_job(job, "/ingestionJob", options, out);
+  return out;
+}
+
+/** exchange.id-mismatch (error): the response's knowledgeBaseId, dataSourceId and
+ *  ingestionJobId must equal the request's (byte for byte: ids are case-sensitive). One
+ *  finding per differing id, pointing at the response member. (exchange.status-shape belongs
+ *  to the HTTP layer.) Returns the findings, empty when none. */
+inline std::vector<diagnostic> check_exchange(const StopIngestionJobRequest& request,
+                                              const StopIngestionJobResponse& response,
+                                              const parse_options& options = {}) {
+  std::vector<diagnostic> out;
+  const IngestionJob& job = response.ingestionJob;
+  const auto compare = [&](std::string_view name, const Id& asked, const Id& got) {
+    if (asked == got) return;
+    detail::add_status_finding(out, options, rule::exchange_id_mismatch, detail::joined("/ingestionJob/", name),
+                               "\"" + detail::excerpt(asked) + "\"", "\"" + detail::excerpt(got) + "\"",
+                               "the response's " + std::string(name) + " is \"" + detail::excerpt(got) +
+                                   "\" but the request asked for \"" + detail::excerpt(asked) + "\"");
+  };
+  compare("knowledgeBaseId", request.knowledgeBaseId, job.knowledgeBaseId);
+  compare("dataSourceId", request.dataSourceId, job.dataSourceId);
+  compare("ingestionJobId", request.ingestionJobId, job.ingestionJobId);
+  return out;
+}
+
+// ---- sequences of observations ---------------------------------------------------------
+
+/// What a status change between two consecutive observations is checked against.
+enum class transition_check : std::uint8_t {
+  /// The observations are samples (a client polling GetIngestionJob): a step may skip
+  /// statuses the job passed through unseen, so it is legal when `to` is reachable from
+  /// `from` (STARTING -> COMPLETE is fine, COMPLETE -> anything else and IN_PROGRESS ->
+  /// STARTING are not).
+  reachable,
+  /// The observations are every change (an event log): a step must stay or follow one edge
+  /// (STARTING -> COMPLETE is an error: IN_PROGRESS was skipped).
+  direct,
+};
+
+/// How sequences are checked.
+struct sequence_options {
+  transition_check transitions = transition_check::reachable;
+  /// sequence_checker only: how many jobs it remembers. Past it, the job observed least
+  /// recently is forgotten (forgotten_jobs() counts them); its next observation starts a
+  /// new sequence, so nothing is reported wrongly, only less is checked. 0 remembers none.
+  std::size_t max_jobs = 100000;
+};
+
+namespace detail {
+/// What one job's next observation is compared with: a few values and two labels.
+struct job_state {
+  std::size_t count = 0;  ///< observations so far
+  std::optional<IngestionJobStatus> status;  ///< the previous observation's, nullopt when unknown
+  timestamp started_at{};
+  timestamp updated_at{};
+  std::string label;  ///< the previous observation's label
+  std::optional<PrimitiveLong> scanned;  ///< from the last observation that had statistics
+  std::string scanned_label;
+};
+
+/** Compares `job` (at JSON Pointer `at`, called `label` in messages) with the previous
+ *  observation in `st`, appends the findings to `out`, and makes `job` the previous one. */
+inline void observe_job(job_state& st, const IngestionJob& job, std::string_view label, std::string_view at,
+                        const parse_options& options, transition_check mode, std::vector<diagnostic>& out) {
+  std::string here = label.empty() ? "observation #" + std::to_string(st.count + 1) : std::string(label);
+  const std::optional<IngestionJobStatus> status = job.status.known();
+  if (st.count > 0) {
+    // Unknown statuses are opaque: a step into or out of one is not judged, since the model
+    // says nothing about them (and the step after an unknown one has no known `from`).
+    if (st.status && status) {
+      const IngestionJobStatus from = *st.status, to = *status;
+      const bool ok = mode == transition_check::direct ? can_transition(from, to) : is_reachable(from, to);
+      if (!ok) {
+        const std::string from_name(to_string(from)), to_name(to_string(to));
+        std::string why;
+        std::string expected;
+        if (is_terminal(from)) {
+          why = "but " + from_name + " is terminal";
+          expected = from_name + " (terminal)";
+        } else {
+          status_set next = mode == transition_check::direct ? successors(from)
+                                                              : status_set::from_bits(reachable_v[status_index(from)]);
+          status_set others;
+          for (IngestionJobStatus s : next) {
+            if (s != from) others.insert(s);
+          }
+          why = mode == transition_check::direct ? "but " + from_name + " can only change to " + status_words(others)
+                                                 : "but from " + from_name + " the lifecycle only leads to " +
+                                                       status_words(others);
+          expected = from_name + " or " + status_words(others);
+        }
+        add_status_finding(out, options, rule::sequence_transition, joined(at, "/status"), std::move(expected),
+                           to_name,
+                           "status went from " + from_name + " (" + st.label + ") to " + to_name + " (" + here +
+                               "), " + why);
+      }
+    }
+    if (job.startedAt != st.started_at) {
+      add_status_finding(out, options, rule::sequence_started_at_changed, joined(at, "/startedAt"),
+                         format_timestamp(st.started_at), format_timestamp(job.startedAt),
+                         "startedAt changed from " + format_timestamp(st.started_at) + " (" + st.label + ") to " +
+                             format_timestamp(job.startedAt) + " (" + here +
+                             "); a job's start time never changes, even when it is stopped");
+    }
+    if (job.updatedAt < st.updated_at) {
+      add_status_finding(out, options, rule::sequence_updated_at_decreased, joined(at, "/updatedAt"),
+                         "a time at or after " + format_timestamp(st.updated_at), format_timestamp(job.updatedAt),
+                         "updatedAt went back from " + format_timestamp(st.updated_at) + " (" + st.label + ") to " +
+                             format_timestamp(job.updatedAt) + " (" + here + ")");
+    }
+  }
+  // Absent statistics are no information (not zero): compare with the last observation
+  // that had them.
+  if (job.statistics) {
+    const PrimitiveLong scanned = job.statistics->numberOfDocumentsScanned;
+    if (st.scanned && scanned < *st.scanned) {
+      add_status_finding(out, options, rule::sequence_scanned_decreased,
+                         joined(at, "/statistics/numberOfDocumentsScanned"),
+                         "at least " + std::to_string(*st.scanned), std::to_string(scanned),
+                         "numberOfDocumentsScanned went down from " + std::to_string(*st.scanned) + " (" +
+                             st.scanned_label + ") to " + std::to_string(scanned) + " (" + here +
+                             "); a job does not unscan documents");
+    }
+    st.scanned = scanned;
+    st.scanned_label = here;
+  }
+  ++st.count;
+  st.status = status;
+  st.started_at = job.startedAt;
+  st.updated_at = job.updatedAt;
+  st.label = std::move(here);
+}
+}  // namespace detail
+
+/// The sequence rules for the observations of ONE job, fed in order. Each rule compares an
+/// observation with the one just before it (numberOfDocumentsScanned: with the last one that
+/// had statistics), so one bad step gives one finding. It does not look at the ids: use
+/// sequence_checker to route observations of many jobs. Not thread-safe.
+class job_tracker {
+ public:
+  /** A tracker that honours options.disabled and checks status changes per `mode`. */
+  explicit job_tracker(const parse_options& options = {},
+                       transition_check mode = transition_check::reachable) noexcept
+      : options_(options), mode_(mode) {}
+
+  /** Checks `job` against the previous observation and remembers it. `label` names the
+   *  observation in messages (an index, "file:line"); empty means "observation #N".
+   *  Returns sequence.transition, sequence.started-at-changed, sequence.updated-at-decreased
+   *  (errors) and sequence.scanned-decreased (warning) findings with pointers relative to the
+   *  job; empty for the first observation. */
+  std::vector<diagnostic> observe(const IngestionJob& job, std::string_view label = "") {
+    std::vector<diagnostic> out;
+    detail::observe_job(state_, job, label, "", options_, mode_, out);
+    return out;
+  }
+  /** As above, for a StopIngestionJob response (pointers under /ingestionJob). */
+  std::vector<diagnostic> observe(const StopIngestionJobResponse& response, std::string_view label = "") {
+    std::vector<diagnostic> out;
+    detail::observe_job(state_, response.ingestionJob, label, "/ingestionJob", options_, mode_, out);
+    return out;
+  }
+  /** How many observations were fed. */
+  std::size_t observations() const noexcept { return state_.count; }
+  /** Forgets every observation (the next one is a first one). */
+  void reset() { state_ = detail::job_state{}; }
+
+ private:
+  parse_options options_;
+  transition_check mode_;
+  detail::job_state state_;
+};
+
+namespace detail {
+struct job_key_view {
+  std::string_view knowledge_base_id, data_source_id, ingestion_job_id;
+  friend bool operator==(const job_key_view& a, const job_key_view& b) noexcept {
+    return a.ingestion_job_id == b.ingestion_job_id && a.data_source_id == b.data_source_id &&
+           a.knowledge_base_id == b.knowledge_base_id;
+  }
+};
+struct job_key_hash {
+  std::size_t operator()(const job_key_view& k) const noexcept {
+    const std::hash<std::string_view> h;
+    std::size_t seed = h(k.ingestion_job_id);
+    for (std::string_view part : {k.data_source_id, k.knowledge_base_id}) {
+      seed ^= h(part) + 0x9e3779b9U + (seed << 6) + (seed >> 2);  // boost::hash_combine's mix
+    }
+    return seed;
+  }
+};
+}  // namespace detail
+
+/// The sequence rules for observations of many jobs, interleaved. A job is the triple
+/// (knowledgeBaseId, dataSourceId, ingestionJobId), the three ids every ingestion job
+/// operation takes: the same ingestionJobId under another data source is another job, checked
+/// on its own. At most sequence_options::max_jobs jobs are remembered; past that, the least
+/// recently observed one is forgotten. Not thread-safe.
+class sequence_checker {
+ public:
+  explicit sequence_checker(const parse_options& options = {}, const sequence_options& sequence = {})
+      : options_(options), sequence_(sequence) {}
+  // The index holds views into the list's nodes: copying would leave them dangling.
+  sequence_checker(const sequence_checker&) = delete;
+  sequence_checker& operator=(const sequence_checker&) = delete;
+  sequence_checker(sequence_checker&&) = default;
+  sequence_checker& operator=(sequence_checker&&) = default;
+
+  /** Checks `job` against the previous observation of the same job (see job_tracker) and
+   *  remembers it. Returns the findings, pointers relative to the job. */
+  std::vector<diagnostic> observe(const IngestionJob& job, std::string_view label = "") {
+    return observe_at(job, label, "");
+  }
+  /** As above, for a StopIngestionJob response (pointers under /ingestionJob). */
+  std::vector<diagnostic> observe(const StopIngestionJobResponse& response, std::string_view label = "") {
+    return observe_at(response.ingestionJob, label, "/ingestionJob");
+  }
+  /** How many jobs are remembered now (at most max_jobs). */
+  std::size_t tracked_jobs() const noexcept { return jobs_.size(); }
+  /** How many jobs were forgotten to stay within max_jobs. */
+  std::size_t forgotten_jobs() const noexcept { return forgotten_; }
+  /** True when the job with these ids is remembered. */
+  bool is_tracked(std::string_view knowledge_base_id, std::string_view data_source_id,
+                  std::string_view ingestion_job_id) const {
+    return index_.count(detail::job_key_view{knowledge_base_id, data_source_id, ingestion_job_id}) != 0;
+  }
+  /** Forgets every job (forgotten_jobs() is kept). */
+  void clear() noexcept {
+    index_.clear();
+    jobs_.clear();
+  }
+
+ private:
+  struct entry {
+    std::string knowledge_base_id, data_source_id, ingestion_job_id;
+    detail::job_state state;
+    detail::job_key_view key() const noexcept { return {knowledge_base_id, data_source_id, ingestion_job_id}; }
+  };
+  using list_type = std::list<entry>;  // most recently observed first; nodes never move
+
+  std::vector<diagnostic> observe_at(const IngestionJob& job, std::string_view label, std::string_view at) {
+    std::vector<diagnostic> out;
+    if (sequence_.max_jobs == 0) return out;
+    const detail::job_key_view key{job.knowledgeBaseId, job.dataSourceId, job.ingestionJobId};
+    auto found = index_.find(key);
+    list_type::iterator it;
+    if (found != index_.end()) {
+      it = found->second;
+      jobs_.splice(jobs_.begin(), jobs_, it);
+    } else {
+      if (jobs_.size() >= sequence_.max_jobs) {
+        index_.erase(jobs_.back().key());
+        jobs_.pop_back();
+        ++forgotten_;
+      }
+      jobs_.push_front(entry{job.knowledgeBaseId, job.dataSourceId, job.ingestionJobId, {}});
+      it = jobs_.begin();
+      index_.emplace(it->key(), it);
+    }
+    detail::observe_job(it->state, job, label, at, options_, sequence_.transitions, out);
+    return out;
+  }
+
+  parse_options options_;
+  sequence_options sequence_;
+  list_type jobs_;
+  std::unordered_map<detail::job_key_view, list_type::iterator, detail::job_key_hash> index_;
+  std::size_t forgotten_ = 0;
+};
+
+}  // namespace bedrock_agent
+
+#endif  // BEDROCK_AGENT_STATUS_HPP_INCLUDED
