@@ -1,0 +1,717 @@
+#ifndef BEDROCK_AGENT_HTTP_HPP_INCLUDED
+#define BEDROCK_AGENT_HTTP_HPP_INCLUDED
+
+// The restJson1 HTTP binding: request paths built from and parsed into an operation's input
+// through its URI template, and responses (success and error) classified, resolved and
+// parsed. Generic over an operation descriptor (http_method, http_uri, http_success_status,
+// input, output, errors): another operation is a new descriptor, not new code.
+
+#include <bedrock_agent/detail/http_uri.hpp>
+#include <bedrock_agent/detail/json_reader.hpp>
+#include <bedrock_agent/diagnostics.hpp>
+#include <bedrock_agent/json.hpp>
+#include <bedrock_agent/options.hpp>
+#include <bedrock_agent/shapes.hpp>
+
+#include <boost/mp11/algorithm.hpp>
+#include <boost/mp11/utility.hpp>
+#include <simdjson.h>
+
+#include <algorithm>
+#include <cstddef>
+#include <optional>
+#include <string>
+#include <string_view>
+#include <utility>
+#include <variant>
+#include <vector>
+
+namespace bedrock_agent {
+
+/// HTTP header fields in order, as (name, value). Names compare case-insensitively.
+using http_headers = std::vector<std::pair<std::string, std::string>>;
+
+/// An HTTP response as this library writes it.
+struct http_response {
+  int status = 0;
+  http_headers headers;
+  std::string body;
+};
+
+namespace detail {
+template <class R>
+struct http_result_access;
+}  // namespace detail
+
+/// The outcome of reading an HTTP message: a value, or none; and every diagnostic found
+/// (errors and warnings, in the order found). A value is present exactly when no diagnostic is
+/// at error level.
+template <class T>
+class http_result {
+ public:
+  bool ok() const noexcept { return value_.has_value(); }
+  explicit operator bool() const noexcept { return ok(); }
+  /** The value; precondition ok(). */
+  T& value() & noexcept { return *value_; }
+  const T& value() const& noexcept { return *value_; }
+  T&& value() && noexcept { return std::move(*value_); }
+  T* operator->() noexcept { return &*value_; }
+  const T* operator->() const noexcept { return &*value_; }
+  /** Every finding, errors and warnings. */
+  const std::vector<diagnostic>& diagnostics() const noexcept { return diagnostics_; }
+  /** How many findings are errors (counting any that max_diagnostics left out). */
+  std::size_t error_count() const noexcept { return errors_; }
+
+ private:
+  template <class R>
+  friend struct detail::http_result_access;
+  std::optional<T> value_;
+  std::vector<diagnostic> diagnostics_;
+  std::size_t errors_ = 0;
+};
+
+// ---- request: the path ----------------------------------------------------------------------
+
+/** Appends the path of Op's URI template to `out`, each label replaced by its input member
+ *  percent-encoded (RFC 3986: every byte but A-Z a-z 0-9 - . _ ~ as %XX, '/' included). Any
+ *  bytes are accepted; check the input with check_value() first when it may break the model. */
+template <class Op>
+void append_path(std::string& out, const typename Op::input& input) {
+  using binding = detail::uri_binding<Op>;
+  using members = detail::described_members<typename Op::input>;
+  for (const detail::uri_segment& seg : binding::segments) {
+    out += '/';
+    if (!seg.is_label()) {
+      out += seg.text;
+      continue;
+    }
+    boost::mp11::mp_with_index<boost::mp11::mp_size<members>::value>(seg.member, [&](auto i) {
+      using D = boost::mp11::mp_at_c<members, i>;
+      detail::append_percent_encoded(out, input.*D::pointer);
+    });
+  }
+}
+
+/** The path of Op's URI template with the labels of `input` percent-encoded (see append_path). */
+template <class Op>
+std::string build_path(const typename Op::input& input) {
+  std::string out;
+  append_path<Op>(out, input);
+  return out;
+}
+
+namespace detail {
+
+template <class R>
+struct http_result_access {
+  template <class T>
+  static std::optional<T>& value(http_result<T>& r) { return r.value_; }
+  template <class T>
+  static std::vector<diagnostic>& diagnostics(http_result<T>& r) { return r.diagnostics_; }
+  template <class T>
+  static std::size_t& errors(http_result<T>& r) { return r.errors_; }
+};
+using access = http_result_access<void>;
+
+/** Percent-decodes `raw`; false when a '%' is not followed by two hex digits. */
+inline bool percent_decode(std::string_view raw, std::string& out) {
+  out.clear();
+  for (std::size_t i = 0; i < raw.size(); ++i) {
+    if (raw[i] != '%') {
+      out += raw[i];
+      continue;
+    }
+    if (i + 2 >= raw.size()) return false;
+    const int hi = hex_digit(raw[i + 1]), lo = hex_digit(raw[i + 2]);
+    if (hi < 0 || lo < 0) return false;
+    out += static_cast<char>(hi * 16 + lo);
+    i += 2;
+  }
+  return true;
+}
+
+/** Does path segment `raw` spell `literal`? Percent-encoded forms of its characters count
+ *  (RFC 3986 6.2.2.2: they are the same URI), an encoded '/' never does. */
+inline bool literal_matches(std::string_view raw, std::string_view literal) {
+  if (raw == literal) return true;
+  if (raw.find('%') == std::string_view::npos) return false;
+  std::string decoded;
+  return percent_decode(raw, decoded) && decoded == literal && literal.find('/') == std::string_view::npos;
+}
+
+/** Decodes label segment `raw` (which starts at byte `base` of the path) into `out`,
+ *  reporting each bad escape, unencoded character and encoded '/', and bytes that do not
+ *  decode to UTF-8. True when the label decoded cleanly. */
+inline bool decode_label(std::string_view raw, std::size_t base, std::string& out, read_context& ctx,
+                         const path_node* at) {
+  out.clear();
+  std::vector<std::size_t> source;  // path offset of each decoded byte, to place a UTF-8 error
+  bool clean = true;
+  for (std::size_t i = 0; i < raw.size();) {
+    const auto c = static_cast<unsigned char>(raw[i]);
+    if (c == '%') {
+      const int hi = i + 1 < raw.size() ? hex_digit(raw[i + 1]) : -1;
+      const int lo = i + 2 < raw.size() ? hex_digit(raw[i + 2]) : -1;
+      if (hi < 0 || lo < 0) {
+        const std::string bad = excerpt(raw.substr(i, 3));
+        ctx.report(rule::http_percent_encoding, base + i, at, "'%' and two hex digits", "\"" + bad + "\"",
+                   "'%' must be followed by two hex digits; found \"" + bad + "\"");
+        clean = false;
+        ++i;
+        continue;
+      }
+      const char decoded = static_cast<char>(hi * 16 + lo);
+      if (decoded == '/') {
+        ctx.report(rule::http_encoded_slash, base + i, at, "no '/' in a label", "\"" + std::string(raw.substr(i, 3)) + "\"",
+                   "a label cannot hold an encoded '/' (" + std::string(raw.substr(i, 3)) +
+                       "); servers and proxies disagree on whether it separates segments");
+        clean = false;
+      }
+      out += decoded;
+      source.push_back(base + i);
+      i += 3;
+      continue;
+    }
+    std::size_t len = 1;
+    if (!is_pchar(c)) {
+      char32_t cp = 0;
+      if (c >= 0x80) len = std::max<std::size_t>(1, utf8_decode(raw, i, cp));  // one report per character
+      const std::string bad = excerpt(raw.substr(i, len));
+      ctx.report(rule::http_percent_encoding, base + i, at, "a character allowed in a path segment, or %XX",
+                 "\"" + bad + "\"", "\"" + bad + "\" must be percent-encoded in a path segment");
+      clean = false;
+    }
+    for (std::size_t k = 0; k < len; ++k) {
+      out += raw[i + k];
+      source.push_back(base + i + k);
+    }
+    i += len;
+  }
+  if (!clean) return false;
+  const std::size_t bad = utf8_first_invalid(out);
+  if (bad != std::string_view::npos) {
+    ctx.report(rule::http_percent_encoding, source[bad], at, "percent-encoded UTF-8",
+               "\"" + excerpt(std::string_view(out).substr(bad, 4)) + "\"",
+               "the label decodes to bytes that are not UTF-8 (at decoded byte " + std::to_string(bad) + ")");
+    return false;
+  }
+  return true;
+}
+
+}  // namespace detail
+
+/** Reads a request line's method and request target (origin-form: path, optionally "?query")
+ *  as Op's input. The query is ignored. Every finding is reported (fatal ones stop):
+ *  http.method, http.path-literal, http.path-missing-segment, http.path-extra-segment,
+ *  http.path-empty-label, http.percent-encoding, http.encoded-slash, and the label's shape
+ *  constraints (constraint.pattern for an Id), with pointer "/<member>" for a label, the byte
+ *  offset in the path, line 1 and column offset + 1 (http.method: offset, line and column 0).
+ *  `options` can disable rules, make constraints warnings (constraints_as_warnings) and bound
+ *  the input (max_input_bytes, max_diagnostics). */
+template <class Op>
+http_result<typename Op::input> parse_request(std::string_view method, std::string_view path_and_query,
+                                              const parse_options& options = {}) {
+  using binding = detail::uri_binding<Op>;
+  using input_type = typename Op::input;
+  using members = detail::described_members<input_type>;
+  http_result<input_type> result;
+  auto& diags = detail::access::diagnostics(result);
+  const std::string_view path = path_and_query.substr(0, path_and_query.find('?'));
+  detail::read_context ctx(path, options, true, &diags);
+  input_type value{};
+  if (path_and_query.size() > options.max_input_bytes) {
+    ctx.report(rule::limit_input_size, 0, nullptr, "at most " + std::to_string(options.max_input_bytes) + " bytes",
+               std::to_string(path_and_query.size()) + " bytes", "the request target is longer than max_input_bytes");
+  } else {
+    if (method != Op::http_method) {
+      ctx.report(rule::http_method, 0, nullptr, std::string(Op::http_method), "\"" + detail::excerpt(method) + "\"",
+                 std::string(Op::name) + " is " + std::string(Op::http_method) + "; found \"" +
+                     detail::excerpt(method) + "\" (methods are case-sensitive)");
+    }
+    std::size_t pos = 0;
+    bool stopped = false;
+    std::string decoded;
+    for (const detail::uri_segment& seg : binding::segments) {
+      detail::path_node node{nullptr, seg.text, 0, false};
+      const detail::path_node* at = seg.is_label() ? &node : nullptr;
+      const std::string wanted = seg.is_label() ? "/{" + std::string(seg.text) + "}" : "/" + std::string(seg.text);
+      if (pos >= path.size()) {
+        ctx.report(rule::http_path_missing_segment, path.size(), at, wanted, "the end of the path",
+                   "the path ends where the template has " + wanted);
+        stopped = true;
+        break;
+      }
+      if (path[pos] != '/') {  // only at the start: later segments begin at a '/' by construction
+        ctx.report(rule::http_path_literal, pos, at, wanted, "\"" + detail::excerpt(path.substr(pos, 16)) + "\"",
+                   "the path must start with '/'");
+        stopped = true;
+        break;
+      }
+      const std::size_t begin = pos + 1;
+      const std::size_t end = std::min(path.find('/', begin), path.size());
+      const std::string_view raw = path.substr(begin, end - begin);
+      pos = end;
+      if (!seg.is_label()) {
+        if (!detail::literal_matches(raw, seg.text)) {
+          ctx.report(rule::http_path_literal, begin, nullptr, "\"" + std::string(seg.text) + "\"",
+                     "\"" + detail::excerpt(raw) + "\"",
+                     "expected the segment \"" + std::string(seg.text) + "\", found \"" + detail::excerpt(raw) +
+                         "\" (segments are case-sensitive)");
+          stopped = true;
+          break;
+        }
+        continue;
+      }
+      if (raw.empty()) {
+        ctx.report(rule::http_path_empty_label, begin, at, "a non-empty " + std::string(seg.text), "\"\"",
+                   "label {" + std::string(seg.text) + "} is empty");
+        continue;
+      }
+      if (!detail::decode_label(raw, begin, decoded, ctx, at)) continue;
+      boost::mp11::mp_with_index<boost::mp11::mp_size<members>::value>(seg.member, [&](auto i) {
+        using D = boost::mp11::mp_at_c<members, i>;
+        using M = std::remove_reference_t<decltype(value.*D::pointer)>;
+        if constexpr (is_string_shape_v<M>) {  // uri_binding guarantees it for labels
+          detail::check_string_constraints<M>(decoded, detail::utf8_length(decoded), ctx, begin, at);
+          static_cast<std::string&>(value.*D::pointer) = decoded;
+        }
+      });
+    }
+    if (!stopped && pos < path.size()) {
+      const std::string rest(path.substr(pos));
+      ctx.report(rule::http_path_extra_segment, pos, nullptr, "the end of the path",
+                 "\"" + detail::excerpt(rest) + "\"",
+                 rest == "/" ? "the path has a trailing '/' the template does not have"
+                             : "the path goes on after the template ends: \"" + detail::excerpt(rest) + "\"");
+    }
+  }
+  ctx.finish();
+  for (diagnostic& d : diags) {  // the path is one line of ASCII when valid: columns are bytes
+    const bool in_path = d.id != rule::http_method && d.id != rule::limit_diagnostics;
+    d.line = in_path ? 1 : 0;
+    d.column = in_path ? d.offset + 1 : 0;
+  }
+  detail::access::errors(result) = ctx.error_count;
+  if (ctx.error_count == 0) detail::access::value(result).emplace(std::move(value));
+  return result;
+}
+
+// ---- error responses -----------------------------------------------------------------------
+
+/** The shape name in an error type as services write it: cut at the first ':' (a URI
+ *  follows), then keep what follows the first '#' (a namespace precedes). */
+constexpr std::string_view sanitize_error_type(std::string_view raw) noexcept {
+  const std::size_t colon = raw.find(':');
+  if (colon != std::string_view::npos) raw = raw.substr(0, colon);
+  const std::size_t hash = raw.find('#');
+  if (hash != std::string_view::npos) raw = raw.substr(hash + 1);
+  return raw;
+}
+
+/// Where an error response named its type.
+enum class error_type_source {
+  none,       ///< nowhere
+  header,     ///< the X-Amzn-Errortype header
+  body_code,  ///< the body's top-level string member "code"
+  body_type,  ///< the body's top-level string member "__type"
+};
+
+/** "none", "header", "body code" or "body __type". */
+constexpr std::string_view to_string(error_type_source s) noexcept {
+  switch (s) {
+    case error_type_source::none: return "none";
+    case error_type_source::header: return "header";
+    case error_type_source::body_code: return "body code";
+    case error_type_source::body_type: return "body __type";
+  }
+  return "";
+}
+
+/// The error type of a response.
+struct error_type {
+  std::string name;  ///< sanitized (sanitize_error_type); empty when source is none
+  std::string raw;   ///< as the response wrote it
+  error_type_source source = error_type_source::none;
+  std::string pointer;     ///< "/code" or "/__type" for a body source, else ""
+  std::size_t offset = 0;  ///< body byte offset of the value (its opening quote) for a body source
+};
+
+/// What resolve_error_type() found: the type and what it noticed on the way.
+struct error_type_resolution {
+  error_type type;
+  /// error.type-disagreement (a warning) when the header and the body name different types;
+  /// json.duplicate-member when the body has "code" or "__type" twice.
+  std::vector<diagnostic> diagnostics;
+};
+
+namespace detail {
+
+constexpr char ascii_lower(char c) noexcept { return c >= 'A' && c <= 'Z' ? static_cast<char>(c - 'A' + 'a') : c; }
+
+constexpr bool iequals(std::string_view a, std::string_view b) noexcept {
+  if (a.size() != b.size()) return false;
+  for (std::size_t i = 0; i < a.size(); ++i) {
+    if (ascii_lower(a[i]) != ascii_lower(b[i])) return false;
+  }
+  return true;
+}
+
+constexpr std::string_view trim_ows(std::string_view s) noexcept {
+  while (!s.empty() && (s.front() == ' ' || s.front() == '\t')) s.remove_prefix(1);
+  while (!s.empty() && (s.back() == ' ' || s.back() == '\t')) s.remove_suffix(1);
+  return s;
+}
+
+/** Adds `d` unless its rule is disabled (fatal rules never are). */
+inline void add_diagnostic(std::vector<diagnostic>& out, const parse_options& opt, diagnostic d) {
+  if (!rule_info(d.id).fatal && opt.disabled.contains(d.id)) return;
+  out.push_back(std::move(d));
+}
+
+/** A diagnostic at body offset `offset` (line and column from `body`), or at no position
+ *  (offset, line and column 0) when `body` is empty. */
+inline diagnostic make_diagnostic(rule r, severity level, std::string_view body, std::size_t offset,
+                                  std::string pointer, std::string expected, std::string found,
+                                  std::string message) {
+  diagnostic d;
+  d.id = r;
+  d.level = level;
+  d.pointer = std::move(pointer);
+  d.offset = offset;
+  if (!body.empty()) line_column(body, offset, d.line, d.column);
+  d.expected = std::move(expected);
+  d.found = std::move(found);
+  d.message = std::move(message);
+  return d;
+}
+
+/** resolve_error_type on an already padded body; `excused` receives the body offsets of the
+ *  "code" / "__type" keys the protocol consumed (not shape members). */
+inline error_type_resolution resolve_error_type(const http_headers& headers, simdjson::ondemand::parser& parser,
+                                                simdjson::padded_string_view padded, const parse_options& opt,
+                                                std::vector<std::size_t>* excused) {
+  namespace od = simdjson::ondemand;
+  error_type_resolution r;
+  const std::string_view body(padded.data(), padded.length());
+  std::optional<error_type> from_header, from_code, from_type;
+  for (const auto& [name, value] : headers) {
+    if (!iequals(name, "X-Amzn-Errortype")) continue;
+    const std::string_view raw = trim_ows(value);
+    error_type t;
+    t.raw = std::string(raw);
+    t.name = std::string(sanitize_error_type(raw));
+    t.source = error_type_source::header;
+    if (!t.name.empty()) from_header = std::move(t);
+    break;  // the first such field counts
+  }
+  // The body's top-level members only: nested objects (e.g. ErrorDetails items) may carry
+  // their own "__type", which names something else. A body that is not a JSON object names
+  // no type here; the strict parse of the body reports why.
+  od::document doc;
+  od::object obj;
+  if (!body.empty() && parser.iterate(padded).get(doc) == simdjson::SUCCESS &&
+      doc.get_object().get(obj) == simdjson::SUCCESS) {
+    bool seen_code = false, seen_type = false;
+    std::string key_storage, value_storage;
+    for (auto fr : obj) {
+      od::field f;
+      if (std::move(fr).get(f) != simdjson::SUCCESS) break;
+      const char* key_raw = f.key().raw();
+      const string_scan ks = decode_json_string(key_raw, nullptr);
+      if (!ks.ok) break;
+      key_storage.clear();
+      decode_json_string(key_raw, &key_storage);
+      const bool is_code = key_storage == "code";
+      if (!is_code && key_storage != "__type") continue;
+      const std::size_t key_off = static_cast<std::size_t>(key_raw - body.data()) - 1;
+      bool& seen = is_code ? seen_code : seen_type;
+      if (seen) {
+        add_diagnostic(r.diagnostics, opt,
+                       make_diagnostic(rule::json_duplicate_member, severity::error, body, key_off,
+                                       "/" + key_storage, "each member once", "\"" + key_storage + "\" again",
+                                       "member \"" + key_storage +
+                                           "\" appears twice; readers disagree on which one names the error"));
+        if (excused) excused->push_back(key_off);
+        continue;
+      }
+      seen = true;
+      od::json_type t;
+      od::raw_json_string raw;
+      if (f.value().type().get(t) != simdjson::SUCCESS || t != od::json_type::string ||
+          f.value().get_raw_json_string().get(raw) != simdjson::SUCCESS)
+        continue;  // not a string: not a type; the strict parse judges it as a member
+      const string_scan vs = decode_json_string(raw.raw(), nullptr);
+      if (!vs.ok) continue;
+      value_storage.clear();
+      decode_json_string(raw.raw(), &value_storage);
+      if (excused) excused->push_back(key_off);
+      error_type et;
+      et.name = std::string(sanitize_error_type(value_storage));
+      et.raw = value_storage;
+      et.source = is_code ? error_type_source::body_code : error_type_source::body_type;
+      et.pointer = "/" + key_storage;
+      et.offset = static_cast<std::size_t>(raw.raw() - body.data()) - 1;
+      if (et.name.empty()) continue;  // names nothing: the next source counts
+      (is_code ? from_code : from_type) = std::move(et);
+    }
+  }
+  std::optional<error_type>& from_body = from_code ? from_code : from_type;
+  if (from_header) {
+    if (from_body && from_body->name != from_header->name) {
+      add_diagnostic(r.diagnostics, opt,
+                     make_diagnostic(rule::error_type_disagreement, severity::warning, body, from_body->offset,
+                                     from_body->pointer, "\"" + excerpt(from_header->name) + "\"",
+                                     "\"" + excerpt(from_body->name) + "\"",
+                                     "the X-Amzn-Errortype header names \"" + excerpt(from_header->name) +
+                                         "\" but the body names \"" + excerpt(from_body->name) +
+                                         "\"; the header wins"));
+    }
+    r.type = std::move(*from_header);
+  } else if (from_body) {
+    r.type = std::move(*from_body);
+  }
+  return r;
+}
+
+}  // namespace detail
+
+/** The error type of a response: the X-Amzn-Errortype header (its name matched
+ *  case-insensitively; the first such field), else the body's top-level string member "code",
+ *  else its "__type"; sanitized with sanitize_error_type(). A source that sanitizes to "" names
+ *  nothing. The body may be empty, and need not be JSON (then it names no type). Reports
+ *  error.type-disagreement (warning) when header and body disagree, json.duplicate-member for
+ *  a second "code" or "__type". */
+inline error_type_resolution resolve_error_type(const http_headers& headers, std::string_view body,
+                                                const parse_options& options = {}) {
+  auto& s = detail::scratch();
+  return detail::resolve_error_type(headers, s.parser, s.pad(body), options, nullptr);
+}
+
+/// The exception shapes of Op, as a std::variant in Op::errors order.
+template <class Op>
+using error_variant_t = boost::mp11::mp_rename<typename Op::errors, std::variant>;
+
+/// A parsed error response: the exception (when ok()) and its resolved type (always).
+namespace detail {
+template <class Op>
+struct error_result_access;
+}  // namespace detail
+
+template <class Op>
+class error_response_result : public http_result<error_variant_t<Op>> {
+ public:
+  /** The resolved type, also when parsing failed (e.g. an unknown type's name). */
+  const error_type& type() const noexcept { return type_; }
+
+ private:
+  friend struct detail::error_result_access<Op>;
+  error_type type_;
+};
+
+/// Which kind of response classify_response() took a response to be.
+enum class response_kind { success, error };
+
+/// A classified response: the success result or the error result, by kind.
+template <class Op>
+struct response_result {
+  response_kind kind = response_kind::error;
+  http_result<typename Op::output> success;  ///< meaningful when kind is success
+  error_response_result<Op> error;           ///< meaningful when kind is error
+  /** The ok() of the result that kind selects. */
+  bool ok() const noexcept { return kind == response_kind::success ? success.ok() : error.ok(); }
+  /** The diagnostics of the result that kind selects. */
+  const std::vector<diagnostic>& diagnostics() const noexcept {
+    return kind == response_kind::success ? success.diagnostics() : error.diagnostics();
+  }
+};
+
+namespace detail {
+
+template <class Op>
+struct error_result_access {
+  static error_type& type(error_response_result<Op>& r) { return r.type_; }
+};
+
+/** Reads the whole padded `body` as T, collecting every diagnostic; unknown-member findings
+ *  at the `excused` key offsets are dropped (the protocol consumed those members). Returns the
+ *  number of errors; `out` is meaningful only when it is 0. */
+template <class T>
+std::size_t read_body(simdjson::ondemand::parser& parser, simdjson::padded_string_view padded, T& out,
+                      const parse_options& options, std::vector<diagnostic>& diags,
+                      const std::vector<std::size_t>& excused) {
+  std::vector<diagnostic> found;
+  read_context ctx(std::string_view(padded.data(), padded.length()), options, true, &found);
+  read_document(parser, padded, out, ctx);
+  std::size_t errors = ctx.error_count;
+  for (diagnostic& d : found) {
+    const bool consumed = d.id == rule::shape_unknown_member && (d.pointer == "/code" || d.pointer == "/__type") &&
+                          std::find(excused.begin(), excused.end(), d.offset) != excused.end();
+    if (consumed) {
+      if (d.level == severity::error) --errors;
+      continue;
+    }
+    diags.push_back(std::move(d));
+  }
+  return errors;
+}
+
+template <class Op>
+error_response_result<Op> parse_error_response(int status, const http_headers& headers, std::string_view body,
+                                               const parse_options& options) {
+  using errors = typename Op::errors;
+  constexpr std::size_t n = boost::mp11::mp_size<errors>::value;
+  error_response_result<Op> result;
+  auto& diags = access::diagnostics(result);
+  auto& s = scratch();
+  const simdjson::padded_string_view padded = s.pad(body);
+  const std::string_view text(padded.data(), padded.length());
+  std::vector<std::size_t> excused;
+  error_type_resolution resolution = resolve_error_type(headers, s.parser, padded, options, &excused);
+  diags = std::move(resolution.diagnostics);
+  error_type& type = error_result_access<Op>::type(result) = std::move(resolution.type);
+  const std::string status_text = std::to_string(status);
+  const bool success_status = status >= 200 && status <= 299;
+  if (success_status) {
+    if (status != Op::http_success_status) {
+      add_diagnostic(diags, options,
+                     make_diagnostic(rule::error_success_status, severity::error, {}, 0, "",
+                                     "an error status, or " + std::to_string(Op::http_success_status),
+                                     status_text,
+                                     std::string(Op::name) + " succeeds with " +
+                                         std::to_string(Op::http_success_status) + "; a " + status_text +
+                                         " is neither its success nor an error"));
+    } else {
+      add_diagnostic(diags, options,
+                     make_diagnostic(rule::error_status_mismatch, severity::error, {}, 0, "", "an error status",
+                                     status_text,
+                                     status_text + " is the success status of " + std::string(Op::name) +
+                                         ", not an error status"));
+    }
+  }
+  std::size_t index = n;
+  boost::mp11::mp_for_each<boost::mp11::mp_iota_c<n>>([&](auto i) {
+    if (index == n && type.name == boost::mp11::mp_at_c<errors, i>::shape_name) index = i;
+  });
+  const std::string_view at_text = type.source == error_type_source::header ? std::string_view() : text;
+  std::size_t errors_found = 0;  // in the body: read_body counts those it did not keep too
+  std::size_t own = std::string_view::npos;  // how many diagnostics come before the body's
+  if (type.source == error_type_source::none) {
+    if (!success_status) {
+      add_diagnostic(diags, options,
+                     make_diagnostic(rule::error_missing_type, severity::error, {}, 0, "",
+                                     "an X-Amzn-Errortype header, or a \"code\" or \"__type\" body member",
+                                     "no error type",
+                                     "an error response (" + status_text +
+                                         ") must name its type: X-Amzn-Errortype header, body \"code\" or \"__type\""));
+    }
+  } else if (index == n) {
+    std::string declared;
+    boost::mp11::mp_for_each<errors>([&](auto e) {
+      if (!declared.empty()) declared += ", ";
+      declared += decltype(e)::shape_name;
+    });
+    add_diagnostic(diags, options,
+                   make_diagnostic(rule::error_unknown_type, severity::error, at_text, type.offset, type.pointer,
+                                   "one of " + declared, "\"" + excerpt(type.name) + "\"",
+                                   std::string(Op::name) + " does not declare error \"" + excerpt(type.name) +
+                                       "\" (from the " + std::string(to_string(type.source)) + ")"));
+  } else {
+    boost::mp11::mp_with_index<n>(index, [&](auto i) {
+      using E = boost::mp11::mp_at_c<errors, i>;
+      if (!success_status && status != E::http_status) {
+        add_diagnostic(diags, options,
+                       make_diagnostic(rule::error_status_mismatch, severity::error, at_text, type.offset,
+                                       type.pointer, std::to_string(E::http_status), status_text,
+                                       std::string(E::shape_name) + " is HTTP " + std::to_string(E::http_status) +
+                                           "; the response has " + status_text));
+      }
+      E value{};
+      own = diags.size();
+      if (!body.empty()) errors_found = read_body(s.parser, padded, value, options, diags, excused);
+      access::value(result).emplace(std::in_place_index<i>, std::move(value));
+    });
+  }
+  if (own == std::string_view::npos) own = diags.size();
+  std::size_t error_total = errors_found;
+  for (std::size_t k = 0; k < own; ++k) error_total += diags[k].level == severity::error;
+  access::errors(result) = error_total;
+  if (error_total != 0) access::value(result).reset();
+  return result;
+}
+
+}  // namespace detail
+
+/** Reads an error response of Op: resolves its type (resolve_error_type), matches it against
+ *  Op::errors and parses the body as that exception shape with `options` (an empty body is an
+ *  exception with no members). The body's "code" / "__type" members that carry the type are
+ *  the protocol's, never shape.unknown-member; other unknown members follow the options.
+ *  Every finding is reported: error.missing-type, error.unknown-type, error.status-mismatch,
+ *  error.success-status, error.type-disagreement (warning), and the body's json.* / shape.* /
+ *  constraint.* diagnostics. Positions are body offsets; offset, line and column are 0 for a
+ *  finding about the status or a header. */
+template <class Op>
+error_response_result<Op> parse_error_response(int status, const http_headers& headers, std::string_view body,
+                                               const parse_options& options = {}) {
+  return detail::parse_error_response<Op>(status, headers, body, options);
+}
+
+/** Reads any response of Op: Op::http_success_status is a success and its body is parsed as
+ *  Op::output (every diagnostic, as validate() does); any other status is an error response
+ *  (parse_error_response). Headers of a success response are not examined. */
+template <class Op>
+response_result<Op> classify_response(int status, const http_headers& headers, std::string_view body,
+                                      const parse_options& options = {}) {
+  response_result<Op> r;
+  if (status != Op::http_success_status) {
+    r.kind = response_kind::error;
+    r.error = parse_error_response<Op>(status, headers, body, options);
+    return r;
+  }
+  r.kind = response_kind::success;
+  auto& s = detail::scratch();
+  typename Op::output value{};
+  auto& diags = detail::access::diagnostics(r.success);
+  const std::size_t errors = detail::read_body(s.parser, s.pad(body), value, options, diags, {});
+  detail::access::errors(r.success) = errors;
+  if (errors == 0) detail::access::value(r.success).emplace(std::move(value));
+  return r;
+}
+
+// ---- writing responses -----------------------------------------------------------------------
+
+/** The restJson1 response of exception `e`: its HTTP status, Content-Type: application/json,
+ *  X-Amzn-Errortype: <shape name>, and its JSON body. */
+template <class E, std::enable_if_t<is_error_shape<E>::value, int> = 0>
+http_response write_error_response(const E& e) {
+  http_response r;
+  r.status = E::http_status;
+  r.headers = {{"Content-Type", "application/json"}, {"X-Amzn-Errortype", std::string(E::shape_name)}};
+  r.body = to_json(e);
+  return r;
+}
+
+/** The response of whichever exception `v` holds (status 0 and nothing else when `v` is
+ *  valueless_by_exception). */
+template <class... Es>
+http_response write_error_response(const std::variant<Es...>& v) {
+  http_response r;
+  if (v.valueless_by_exception()) return r;
+  boost::mp11::mp_with_index<sizeof...(Es)>(v.index(),
+                                            [&](auto i) { r = write_error_response(*std::get_if<i>(&v)); });
+  return r;
+}
+
+/** The success response of Op: Op::http_success_status, Content-Type: application/json, and
+ *  the JSON of `output`. */
+template <class Op>
+http_response write_success_response(const typename Op::output& output) {
+  http_response r;
+  r.status = Op::http_success_status;
+  r.headers = {{"Content-Type", "application/json"}};
+  r.body = to_json(output);
+  return r;
+}
+
+}  // namespace bedrock_agent
+
+#endif  // BEDROCK_AGENT_HTTP_HPP_INCLUDED
