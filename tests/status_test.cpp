@@ -1,0 +1,685 @@
+// Tests for include/bedrock_agent/status.hpp: the lifecycle state machine, the rules on one
+// response, on one exchange, and on a sequence of observations.
+#include <bedrock_agent/json.hpp>
+#include <bedrock_agent/status.hpp>
+
+#include <doctest/doctest.h>
+
+#include <array>
+#include <cstddef>
+#include <cstdint>
+#include <optional>
+#include <sstream>
+#include <string>
+#include <vector>
+
+namespace {
+
+namespace ba = bedrock_agent;
+using ba::IngestionJob;
+using ba::IngestionJobStatus;
+using ba::rule;
+using ba::severity;
+using ba::status_set;
+using ba::timestamp;
+using S = IngestionJobStatus;
+
+constexpr std::size_t N = ba::ingestion_job_status_count;
+
+// Written out by hand from the lifecycle (STARTING -> IN_PROGRESS -> COMPLETE | FAILED |
+// STOPPING; STOPPING -> STOPPED; STARTING -> FAILED | STOPPING; staying allowed), rows
+// `from`, columns `to`, both in the order below. Not computed from the library's table.
+constexpr std::array<S, N> order{{S::STARTING, S::IN_PROGRESS, S::COMPLETE, S::FAILED, S::STOPPING, S::STOPPED}};
+constexpr bool direct[N][N] = {
+    //            STARTING IN_PROG COMPLETE FAILED STOPPING STOPPED
+    /*STARTING*/ {true, true, false, true, true, false},
+    /*IN_PROG */ {false, true, true, true, true, false},
+    /*COMPLETE*/ {false, false, true, false, false, false},
+    /*FAILED  */ {false, false, false, true, false, false},
+    /*STOPPING*/ {false, false, false, false, true, true},
+    /*STOPPED */ {false, false, false, false, false, true},
+};
+constexpr bool reach[N][N] = {
+    //            STARTING IN_PROG COMPLETE FAILED STOPPING STOPPED
+    /*STARTING*/ {true, true, true, true, true, true},
+    /*IN_PROG */ {false, true, true, true, true, true},
+    /*COMPLETE*/ {false, false, true, false, false, false},
+    /*FAILED  */ {false, false, false, true, false, false},
+    /*STOPPING*/ {false, false, false, false, true, true},
+    /*STOPPED */ {false, false, false, false, false, true},
+};
+
+std::size_t pos(S s) {
+  for (std::size_t i = 0; i < N; ++i) {
+    if (order[i] == s) return i;
+  }
+  FAIL("not a status");
+  return 0;
+}
+
+timestamp ts(std::int64_t s) {
+  const auto t = timestamp::from_parts(s, 0);
+  REQUIRE(t.has_value());
+  return *t;
+}
+
+constexpr std::int64_t t0 = 1700000000;  // 2023-11-14T22:13:20Z
+
+IngestionJob make_job(S status, std::int64_t started, std::int64_t updated,
+                      std::optional<std::int64_t> scanned = std::nullopt) {
+  IngestionJob j;
+  j.knowledgeBaseId = "KB12345678";
+  j.dataSourceId = "DS12345678";
+  j.ingestionJobId = "JOB1234567";
+  j.status = status;
+  j.startedAt = ts(started);
+  j.updatedAt = ts(updated);
+  if (scanned) {
+    j.statistics.emplace();
+    j.statistics->numberOfDocumentsScanned = *scanned;
+  }
+  if (status == S::FAILED) j.failureReasons = ba::FailureReasons{ba::FailureReason("access denied to bucket")};
+  return j;
+}
+
+ba::StopIngestionJobResponse stop_response(S status) {
+  ba::StopIngestionJobResponse r;
+  r.ingestionJob = make_job(status, t0, t0 + 60, 10);
+  return r;
+}
+
+std::size_t count_of(const std::vector<ba::diagnostic>& ds, rule r) {
+  std::size_t n = 0;
+  for (const auto& d : ds) n += d.id == r ? 1 : 0;
+  return n;
+}
+
+std::string dump(const std::vector<ba::diagnostic>& ds) {
+  std::string s;
+  for (const auto& d : ds) s += ba::to_string(d) + "\n";
+  return s;
+}
+
+// ---- the state machine ------------------------------------------------------------------
+
+TEST_CASE("status: can_transition matches the written-out matrix on all 36 pairs") {
+  std::size_t checked = 0;
+  for (std::size_t i = 0; i < N; ++i) {
+    for (std::size_t j = 0; j < N; ++j) {
+      INFO(order[i], " -> ", order[j]);
+      CHECK(ba::can_transition(order[i], order[j]) == direct[i][j]);
+      ++checked;
+    }
+  }
+  CHECK(checked == 36);
+  // The edge list is exactly the off-diagonal trues.
+  std::size_t edges = 0;
+  for (std::size_t i = 0; i < N; ++i) {
+    for (std::size_t j = 0; j < N; ++j) edges += (i != j && direct[i][j]) ? 1 : 0;
+  }
+  CHECK(ba::lifecycle_transitions().size() == edges);
+  for (const auto& e : ba::lifecycle_transitions()) CHECK(direct[pos(e.from)][pos(e.to)]);
+}
+
+TEST_CASE("status: is_reachable matches the written-out closure on all 36 pairs") {
+  for (std::size_t i = 0; i < N; ++i) {
+    for (std::size_t j = 0; j < N; ++j) {
+      INFO(order[i], " ->* ", order[j]);
+      CHECK(ba::is_reachable(order[i], order[j]) == reach[i][j]);
+    }
+  }
+}
+
+TEST_CASE("status: terminal states have no exits") {
+  for (std::size_t i = 0; i < N; ++i) {
+    const S s = order[i];
+    const bool terminal = s == S::COMPLETE || s == S::FAILED || s == S::STOPPED;
+    INFO(s);
+    CHECK(ba::is_terminal(s) == terminal);
+    CHECK(ba::successors(s).empty() == terminal);
+    if (!terminal) continue;
+    for (std::size_t j = 0; j < N; ++j) {
+      CHECK(ba::can_transition(s, order[j]) == (i == j));
+      CHECK(ba::is_reachable(s, order[j]) == (i == j));
+    }
+  }
+}
+
+TEST_CASE("status: every state is reachable from STARTING, and STARTING from none other") {
+  for (S s : order) {
+    INFO(s);
+    CHECK(ba::is_reachable(S::STARTING, s));
+    CHECK(ba::is_reachable(s, S::STARTING) == (s == S::STARTING));
+  }
+}
+
+TEST_CASE("status: successors are one step of the lifecycle, self excluded") {
+  CHECK(ba::successors(S::STARTING) == status_set{S::IN_PROGRESS, S::FAILED, S::STOPPING});
+  CHECK(ba::successors(S::IN_PROGRESS) == status_set{S::COMPLETE, S::FAILED, S::STOPPING});
+  CHECK(ba::successors(S::STOPPING) == status_set{S::STOPPED});
+  for (std::size_t i = 0; i < N; ++i) {
+    const status_set next = ba::successors(order[i]);
+    CHECK_FALSE(next.contains(order[i]));
+    for (std::size_t j = 0; j < N; ++j) CHECK(next.contains(order[j]) == (i != j && direct[i][j]));
+  }
+  // Usable in constant expressions.
+  static_assert(ba::successors(S::STOPPING).size() == 1, "");
+  static_assert(ba::is_terminal(S::STOPPED) && !ba::is_terminal(S::STOPPING), "");
+  static_assert(ba::can_transition(S::STARTING, S::STOPPING) && !ba::can_transition(S::STOPPED, S::STOPPING), "");
+  static_assert(ba::is_reachable(S::STARTING, S::STOPPED) && !ba::is_reachable(S::STOPPING, S::COMPLETE), "");
+  static_assert(ba::lifecycle_order()[0] == S::STARTING, "");
+}
+
+TEST_CASE("status: lifecycle_order lists every status once, edges going forward") {
+  const auto lo = ba::lifecycle_order();
+  CHECK(lo == order);
+  for (const auto& e : ba::lifecycle_transitions()) CHECK(pos(e.from) < pos(e.to));
+}
+
+TEST_CASE("status: values outside the enum are not statuses and never index a table") {
+  const S bad[] = {static_cast<S>(6), static_cast<S>(-1), static_cast<S>(255)};
+  for (S b : bad) {
+    CHECK_FALSE(ba::is_terminal(b));
+    CHECK(ba::successors(b).empty());
+    CHECK_FALSE(ba::can_transition(b, b));
+    CHECK_FALSE(ba::is_reachable(b, b));
+    for (S s : order) {
+      CHECK_FALSE(ba::can_transition(s, b));
+      CHECK_FALSE(ba::can_transition(b, s));
+      CHECK_FALSE(ba::is_reachable(S::STARTING, b));
+    }
+    status_set set;
+    set.insert(b);
+    CHECK(set.empty());
+    CHECK_FALSE(set.contains(b));
+  }
+}
+
+TEST_CASE("status: status_set inserts, iterates in lifecycle order and prints") {
+  status_set set{S::STOPPED, S::STARTING, S::FAILED};
+  CHECK(set.size() == 3);
+  std::vector<S> seen(set.begin(), set.end());
+  CHECK(seen == std::vector<S>{S::STARTING, S::FAILED, S::STOPPED});
+  CHECK(status_set::from_bits(0xFF).size() == 6);  // bits 6 and 7 dropped
+  CHECK((status_set{S::STARTING} | status_set{S::STOPPED}) == status_set{S::STOPPED, S::STARTING});
+  std::ostringstream os;
+  os << set << status_set{};
+  CHECK(os.str() == "{STARTING, FAILED, STOPPED}{}");
+}
+
+// ---- rules on one response ----------------------------------------------------------------
+
+TEST_CASE("status: time-order, updatedAt before startedAt is an error") {
+  const auto bad = ba::check_status(make_job(S::IN_PROGRESS, t0 + 10, t0 + 9));
+  REQUIRE(bad.size() == 1);
+  CHECK(bad[0].id == rule::status_time_order);
+  CHECK(bad[0].level == severity::error);
+  CHECK(bad[0].pointer == "/updatedAt");
+  CHECK(bad[0].offset == 0);
+  CHECK(bad[0].line == 0);
+  CHECK(bad[0].column == 0);
+  CHECK(bad[0].found == "2023-11-14T22:13:29Z");
+  CHECK(bad[0].message ==
+        "updatedAt 2023-11-14T22:13:29Z is before startedAt 2023-11-14T22:13:30Z: a job cannot be updated "
+        "before it started");
+  CHECK(ba::check_status(make_job(S::IN_PROGRESS, t0, t0)).empty());  // equal is fine
+  CHECK(ba::check_status(make_job(S::IN_PROGRESS, t0, t0 + 1)).empty());
+}
+
+TEST_CASE("status: time-order compares to the nanosecond") {
+  IngestionJob j = make_job(S::IN_PROGRESS, t0, t0);
+  j.startedAt = *timestamp::from_parts(t0, 1);
+  CHECK(count_of(ba::check_status(j), rule::status_time_order) == 1);
+  j.updatedAt = *timestamp::from_parts(t0, 1);
+  CHECK(ba::check_status(j).empty());
+}
+
+TEST_CASE("status: reasons-without-failure, failureReasons on a job that did not fail") {
+  IngestionJob j = make_job(S::COMPLETE, t0, t0 + 5);
+  j.failureReasons = ba::FailureReasons{ba::FailureReason("x"), ba::FailureReason("y")};
+  const auto bad = ba::check_status(j);
+  REQUIRE(bad.size() == 1);
+  CHECK(bad[0].id == rule::status_reasons_without_failure);
+  CHECK(bad[0].level == severity::warning);
+  CHECK(bad[0].pointer == "/failureReasons");
+  CHECK(bad[0].message == "failureReasons has 2 entries but status is COMPLETE; only a FAILED job has reasons for failing");
+  j.failureReasons = ba::FailureReasons{};  // present but empty: nothing claimed
+  CHECK(ba::check_status(j).empty());
+  j.failureReasons.reset();
+  CHECK(ba::check_status(j).empty());
+}
+
+TEST_CASE("status: failure-without-reasons, FAILED with no or empty failureReasons") {
+  IngestionJob j = make_job(S::FAILED, t0, t0 + 5);
+  CHECK(ba::check_status(j).empty());  // make_job gives FAILED one reason
+  j.failureReasons.reset();
+  auto bad = ba::check_status(j);
+  REQUIRE(bad.size() == 1);
+  CHECK(bad[0].id == rule::status_failure_without_reasons);
+  CHECK(bad[0].level == severity::warning);
+  CHECK(bad[0].pointer == "/status");
+  CHECK(bad[0].message == "status is FAILED but failureReasons is absent; a failed job should say why it failed");
+  j.failureReasons = ba::FailureReasons{};
+  bad = ba::check_status(j);
+  REQUIRE(bad.size() == 1);
+  CHECK(bad[0].found == "failureReasons empty");
+}
+
+TEST_CASE("status: stop-state, only on a StopIngestionJob response") {
+  for (S s : order) {
+    INFO(s);
+    const auto r = stop_response(s);
+    const auto found = ba::check_status(r);
+    const bool stop_like = s == S::STOPPING || s == S::STOPPED;
+    REQUIRE(count_of(found, rule::status_stop_state) == (stop_like ? 0U : 1U));
+    if (!stop_like) {
+      CHECK(found[0].pointer == "/ingestionJob/status");
+      CHECK(found[0].level == severity::warning);
+      CHECK(found[0].message == "a StopIngestionJob response reports status " + std::string(ba::to_string(s)) +
+                                    "; a job that was just stopped is STOPPING or STOPPED");
+    }
+    // The same job outside a stop response is not held to it.
+    CHECK(count_of(ba::check_status(r.ingestionJob), rule::status_stop_state) == 0);
+  }
+}
+
+TEST_CASE("status: a stop response carries the job rules under /ingestionJob") {
+  auto r = stop_response(S::STOPPED);
+  r.ingestionJob.updatedAt = ts(t0 - 1);
+  const auto found = ba::check_status(r);
+  REQUIRE(found.size() == 1);
+  CHECK(found[0].id == rule::status_time_order);
+  CHECK(found[0].pointer == "/ingestionJob/updatedAt");
+}
+
+TEST_CASE("status: the pointer argument places findings inside a larger document") {
+  const auto found = ba::check_status(make_job(S::STOPPED, t0 + 1, t0), {}, "/jobs/3");
+  REQUIRE(found.size() == 1);
+  CHECK(found[0].pointer == "/jobs/3/updatedAt");
+}
+
+TEST_CASE("status: an unknown status is not judged by the status rules") {
+  IngestionJob j = make_job(S::COMPLETE, t0, t0 + 5);
+  j.status = ba::enum_value<S>::unknown("PAUSED");
+  j.failureReasons = ba::FailureReasons{ba::FailureReason("x")};
+  ba::StopIngestionJobResponse r;
+  r.ingestionJob = j;
+  CHECK(ba::check_status(j).empty());
+  CHECK(ba::check_status(r).empty());
+  // ...but the time rule still is.
+  r.ingestionJob.updatedAt = ts(t0 - 1);
+  CHECK(count_of(ba::check_status(r), rule::status_time_order) == 1);
+}
+
+TEST_CASE("status: disabled rules are not reported") {
+  IngestionJob j = make_job(S::COMPLETE, t0 + 1, t0);
+  j.failureReasons = ba::FailureReasons{ba::FailureReason("x")};
+  ba::StopIngestionJobResponse r;
+  r.ingestionJob = j;
+  CHECK(ba::check_status(r).size() == 3);
+  ba::parse_options o;
+  o.disabled.insert(rule::status_stop_state);
+  o.disabled.insert(rule::status_time_order);
+  const auto found = ba::check_status(r, o);
+  REQUIRE(found.size() == 1);
+  CHECK(found[0].id == rule::status_reasons_without_failure);
+}
+
+TEST_CASE("status: negative counters are check_value's, not check_status's") {
+  IngestionJob j = make_job(S::IN_PROGRESS, t0, t0, -1);
+  CHECK(ba::check_status(j).empty());
+  const auto report = ba::check_value(j);
+  CHECK_FALSE(report.valid());
+  bool negative = false;
+  for (const auto& d : report.diagnostics) negative = negative || d.id == rule::semantic_negative_counter;
+  CHECK(negative);
+}
+
+// ---- rules on an exchange -------------------------------------------------------------------
+
+TEST_CASE("status: exchange.id-mismatch, one finding per differing id") {
+  const ba::StopIngestionJobRequest req{"KB12345678", "DS12345678", "JOB1234567"};
+  auto resp = stop_response(S::STOPPING);
+  CHECK(ba::check_exchange(req, resp).empty());
+
+  resp.ingestionJob.dataSourceId = "DS00000000";
+  auto found = ba::check_exchange(req, resp);
+  REQUIRE(found.size() == 1);
+  CHECK(found[0].id == rule::exchange_id_mismatch);
+  CHECK(found[0].level == severity::error);
+  CHECK(found[0].pointer == "/ingestionJob/dataSourceId");
+  CHECK(found[0].expected == "\"DS12345678\"");
+  CHECK(found[0].found == "\"DS00000000\"");
+  CHECK(found[0].message == "the response's dataSourceId is \"DS00000000\" but the request asked for \"DS12345678\"");
+
+  resp.ingestionJob.knowledgeBaseId = "kb12345678";  // ids are case-sensitive
+  resp.ingestionJob.ingestionJobId = "JOB123456";
+  found = ba::check_exchange(req, resp);
+  REQUIRE(found.size() == 3);
+  CHECK(found[0].pointer == "/ingestionJob/knowledgeBaseId");
+  CHECK(found[1].pointer == "/ingestionJob/dataSourceId");
+  CHECK(found[2].pointer == "/ingestionJob/ingestionJobId");
+
+  ba::parse_options o;
+  o.disabled.insert(rule::exchange_id_mismatch);
+  CHECK(ba::check_exchange(req, resp, o).empty());
+}
+
+TEST_CASE("status: exchange messages escape ids that are not text") {
+  const ba::StopIngestionJobRequest req{"KB12345678", "DS12345678", "JOB1234567"};
+  auto resp = stop_response(S::STOPPING);
+  resp.ingestionJob.ingestionJobId = ba::Id(std::string("JOB\n\"\xff", 6));
+  const auto found = ba::check_exchange(req, resp);
+  REQUIRE(found.size() == 1);
+  CHECK(found[0].found == "\"JOB\\n\"\\xff\"");
+}
+
+// ---- sequences ------------------------------------------------------------------------------
+
+/// A realistic stop: STARTING with no statistics yet, then rising times and counters.
+std::vector<IngestionJob> stopped_run() {
+  return {
+      make_job(S::STARTING, t0, t0),
+      make_job(S::IN_PROGRESS, t0, t0 + 30, 10),
+      make_job(S::IN_PROGRESS, t0, t0 + 60, 250),
+      make_job(S::STOPPING, t0, t0 + 61, 300),
+      make_job(S::STOPPING, t0, t0 + 61, 300),  // the same observation, repeated
+      make_job(S::STOPPED, t0, t0 + 75, 300),
+  };
+}
+
+std::vector<ba::diagnostic> run(const std::vector<IngestionJob>& seq,
+                                ba::transition_check mode = ba::transition_check::reachable,
+                                std::vector<std::size_t>* steps = nullptr) {
+  ba::job_tracker tracker({}, mode);
+  std::vector<ba::diagnostic> all;
+  for (std::size_t i = 0; i < seq.size(); ++i) {
+    for (auto& d : tracker.observe(seq[i])) {
+      all.push_back(std::move(d));
+      if (steps) steps->push_back(i);
+    }
+  }
+  CHECK(tracker.observations() == seq.size());
+  return all;
+}
+
+TEST_CASE("status: the tracker accepts realistic sequences in both modes") {
+  const std::vector<std::vector<IngestionJob>> runs = {
+      stopped_run(),
+      {make_job(S::STARTING, t0, t0), make_job(S::IN_PROGRESS, t0, t0 + 1, 0), make_job(S::COMPLETE, t0, t0 + 9, 42)},
+      {make_job(S::STARTING, t0, t0), make_job(S::FAILED, t0, t0 + 2)},
+      {make_job(S::STARTING, t0, t0), make_job(S::STOPPING, t0, t0 + 1), make_job(S::STOPPED, t0, t0 + 2)},
+  };
+  for (const auto& seq : runs) {
+    for (auto mode : {ba::transition_check::reachable, ba::transition_check::direct}) {
+      const auto found = run(seq, mode);
+      INFO(dump(found));
+      CHECK(found.empty());
+    }
+  }
+}
+
+TEST_CASE("status: one illegal status step at each position, every target, both modes") {
+  const auto base = stopped_run();
+  std::size_t illegal_cases = 0;
+  for (std::size_t k = 1; k < base.size(); ++k) {
+    const S prev = *base[k - 1].status.known();
+    for (S bad : order) {
+      // The prefix, then `bad` from position k on: only the step k-1 -> k may be illegal.
+      auto seq = base;
+      for (std::size_t i = k; i < seq.size(); ++i) {
+        seq[i].status = bad;
+        seq[i].failureReasons.reset();
+      }
+      for (auto mode : {ba::transition_check::reachable, ba::transition_check::direct}) {
+        const bool illegal = mode == ba::transition_check::direct ? !direct[pos(prev)][pos(bad)]
+                                                                    : !reach[pos(prev)][pos(bad)];
+        std::vector<std::size_t> steps;
+        const auto found = run(seq, mode, &steps);
+        INFO("position ", k, ": ", prev, " -> ", bad, (mode == ba::transition_check::direct ? " direct" : " reachable"),
+             "\n", dump(found));
+        REQUIRE(found.size() == (illegal ? 1U : 0U));
+        if (!illegal) continue;
+        ++illegal_cases;
+        CHECK(found[0].id == rule::sequence_transition);
+        CHECK(found[0].level == severity::error);
+        CHECK(found[0].pointer == "/status");
+        CHECK(steps[0] == k);
+      }
+    }
+  }
+  CHECK(illegal_cases > 20);  // the loop above did test something
+}
+
+/// Runs `seq` and requires exactly one finding, of rule `r`, at step `k`, pointing at `pointer`.
+void require_one(const std::vector<IngestionJob>& seq, std::size_t k, rule r, const char* pointer) {
+  std::vector<std::size_t> steps;
+  const auto found = run(seq, ba::transition_check::direct, &steps);
+  INFO("position ", k, "\n", dump(found));
+  REQUIRE(found.size() == 1);
+  CHECK(found[0].id == r);
+  CHECK(found[0].level == ba::rule_info(r).level);
+  CHECK(found[0].pointer == pointer);
+  CHECK(steps[0] == k);
+}
+
+TEST_CASE("status: one startedAt change at each position") {
+  const auto base = stopped_run();
+  for (std::size_t k = 1; k < base.size(); ++k) {
+    auto seq = base;
+    for (std::size_t i = k; i < seq.size(); ++i) seq[i].startedAt = ts(t0 - 3600);
+    require_one(seq, k, rule::sequence_started_at_changed, "/startedAt");
+  }
+  CHECK(ba::rule_info(rule::sequence_started_at_changed).level == severity::error);
+}
+
+TEST_CASE("status: one updatedAt going back at each position") {
+  const auto base = stopped_run();
+  for (std::size_t k = 1; k < base.size(); ++k) {
+    auto seq = base;
+    // From k on, times rise again but start below every earlier one.
+    for (std::size_t i = k; i < seq.size(); ++i) seq[i].updatedAt = ts(t0 - 1000 + static_cast<std::int64_t>(i));
+    require_one(seq, k, rule::sequence_updated_at_decreased, "/updatedAt");
+  }
+  CHECK(ba::rule_info(rule::sequence_updated_at_decreased).level == severity::error);
+}
+
+TEST_CASE("status: one numberOfDocumentsScanned drop at each position") {
+  const auto base = stopped_run();
+  std::size_t tested = 0;
+  for (std::size_t k = 2; k < base.size(); ++k) {  // observation 0 has no statistics to compare with
+    REQUIRE(base[k - 1].statistics);
+    auto seq = base;
+    const std::int64_t lower = base[k - 1].statistics->numberOfDocumentsScanned - 1;
+    for (std::size_t i = k; i < seq.size(); ++i) seq[i].statistics->numberOfDocumentsScanned = lower;
+    require_one(seq, k, rule::sequence_scanned_decreased, "/statistics/numberOfDocumentsScanned");
+    ++tested;
+  }
+  CHECK(tested == base.size() - 2);
+  CHECK(ba::rule_info(rule::sequence_scanned_decreased).level == severity::warning);
+}
+
+TEST_CASE("status: the tracker's messages say what happened") {
+  ba::job_tracker t;
+  CHECK(t.observe(make_job(S::COMPLETE, t0, t0 + 5, 7)).empty());
+  auto found = t.observe(make_job(S::IN_PROGRESS, t0 + 1, t0 + 4, 6), "resp.jsonl:2");
+  REQUIRE(found.size() == 4);
+  CHECK(found[0].message ==
+        "status went from COMPLETE (observation #1) to IN_PROGRESS (resp.jsonl:2), but COMPLETE is terminal");
+  CHECK(found[0].expected == "COMPLETE (terminal)");
+  CHECK(found[0].found == "IN_PROGRESS");
+  CHECK(found[1].message ==
+        "startedAt changed from 2023-11-14T22:13:20Z (observation #1) to 2023-11-14T22:13:21Z (resp.jsonl:2); a "
+        "job's start time never changes, even when it is stopped");
+  CHECK(found[2].message ==
+        "updatedAt went back from 2023-11-14T22:13:25Z (observation #1) to 2023-11-14T22:13:24Z (resp.jsonl:2)");
+  CHECK(found[3].message ==
+        "numberOfDocumentsScanned went down from 7 (observation #1) to 6 (resp.jsonl:2); a job does not unscan "
+        "documents");
+  for (const auto& d : found) CHECK(d.line == 0);
+
+  ba::job_tracker r;
+  (void)r.observe(make_job(S::STOPPING, t0, t0));
+  found = r.observe(make_job(S::IN_PROGRESS, t0, t0));
+  REQUIRE(found.size() == 1);
+  CHECK(found[0].message ==
+        "status went from STOPPING (observation #1) to IN_PROGRESS (observation #2), but from STOPPING the "
+        "lifecycle only leads to STOPPED");
+
+  ba::job_tracker d({}, ba::transition_check::direct);
+  (void)d.observe(make_job(S::STARTING, t0, t0));
+  found = d.observe(make_job(S::COMPLETE, t0, t0));
+  REQUIRE(found.size() == 1);
+  CHECK(found[0].message ==
+        "status went from STARTING (observation #1) to COMPLETE (observation #2), but STARTING can only change to "
+        "IN_PROGRESS, FAILED or STOPPING");
+  CHECK(found[0].expected == "STARTING or IN_PROGRESS, FAILED or STOPPING");
+}
+
+TEST_CASE("status: skipped states are fine when observations are samples, not in direct mode") {
+  const std::vector<IngestionJob> seq = {make_job(S::STARTING, t0, t0), make_job(S::COMPLETE, t0, t0 + 1)};
+  CHECK(run(seq, ba::transition_check::reachable).empty());
+  CHECK(count_of(run(seq, ba::transition_check::direct), rule::sequence_transition) == 1);
+}
+
+TEST_CASE("status: absent statistics are no information, not zero") {
+  std::vector<IngestionJob> seq = {
+      make_job(S::IN_PROGRESS, t0, t0, 100),
+      make_job(S::IN_PROGRESS, t0, t0 + 1),  // no statistics: not "0 scanned"
+      make_job(S::IN_PROGRESS, t0, t0 + 2, 150),
+  };
+  CHECK(run(seq).empty());
+  // A decrease across a gap is still a decrease, reported against the last known count.
+  seq[2].statistics->numberOfDocumentsScanned = 90;
+  std::vector<std::size_t> steps;
+  const auto found = run(seq, ba::transition_check::reachable, &steps);
+  REQUIRE(found.size() == 1);
+  CHECK(found[0].id == rule::sequence_scanned_decreased);
+  CHECK(steps[0] == 2);
+  CHECK(found[0].message.find("from 100 (observation #1) to 90 (observation #3)") != std::string::npos);
+}
+
+TEST_CASE("status: steps into or out of an unknown status are not judged") {
+  auto paused = make_job(S::IN_PROGRESS, t0, t0 + 2);
+  paused.status = ba::enum_value<S>::unknown("PAUSED");
+  // COMPLETE -> PAUSED -> IN_PROGRESS: nothing is known about PAUSED, so neither step is judged.
+  std::vector<IngestionJob> seq = {make_job(S::COMPLETE, t0, t0 + 1), paused, make_job(S::IN_PROGRESS, t0, t0 + 3)};
+  CHECK(run(seq, ba::transition_check::direct).empty());
+  // The other rules still apply to an observation with an unknown status.
+  seq[1].updatedAt = ts(t0);
+  const auto found = run(seq);
+  REQUIRE(found.size() == 1);
+  CHECK(found[0].id == rule::sequence_updated_at_decreased);
+}
+
+TEST_CASE("status: the tracker honours disabled rules and reset") {
+  ba::parse_options o;
+  o.disabled.insert(rule::sequence_transition);
+  ba::job_tracker t(o);
+  (void)t.observe(make_job(S::COMPLETE, t0, t0 + 5));
+  auto found = t.observe(make_job(S::STARTING, t0, t0 + 4));
+  REQUIRE(found.size() == 1);
+  CHECK(found[0].id == rule::sequence_updated_at_decreased);
+  t.reset();
+  CHECK(t.observations() == 0);
+  CHECK(t.observe(make_job(S::COMPLETE, t0, t0 + 1)).empty());
+}
+
+TEST_CASE("status: the tracker takes stop responses, pointing under /ingestionJob") {
+  ba::job_tracker t;
+  CHECK(t.observe(stop_response(S::STOPPED)).empty());
+  const auto found = t.observe(stop_response(S::STOPPING), "second stop");
+  REQUIRE(found.size() == 1);
+  CHECK(found[0].pointer == "/ingestionJob/status");
+}
+
+// ---- many jobs ----------------------------------------------------------------------------
+
+IngestionJob with_ids(IngestionJob j, const char* kb, const char* ds, const char* id) {
+  j.knowledgeBaseId = kb;
+  j.dataSourceId = ds;
+  j.ingestionJobId = id;
+  return j;
+}
+
+TEST_CASE("status: sequence_checker keeps interleaved jobs apart, keyed by all three ids") {
+  ba::sequence_checker c;
+  const auto a = [](S s, std::int64_t u) { return with_ids(make_job(s, t0, u), "KBAAAAAAAA", "DSAAAAAAAA", "JOBAAAAAAA"); };
+  // Same ingestionJobId under another data source: another job.
+  const auto b = [](S s, std::int64_t u) { return with_ids(make_job(s, t0, u), "KBAAAAAAAA", "DSBBBBBBBB", "JOBAAAAAAA"); };
+  CHECK(c.observe(a(S::STARTING, t0)).empty());
+  CHECK(c.observe(b(S::COMPLETE, t0 + 50)).empty());
+  CHECK(c.observe(a(S::IN_PROGRESS, t0 + 10)).empty());  // not compared with b's COMPLETE or time
+  CHECK(c.tracked_jobs() == 2);
+  CHECK(c.is_tracked("KBAAAAAAAA", "DSBBBBBBBB", "JOBAAAAAAA"));
+  CHECK_FALSE(c.is_tracked("KBBBBBBBBB", "DSBBBBBBBB", "JOBAAAAAAA"));
+  const auto found = c.observe(b(S::IN_PROGRESS, t0 + 60), "line 4");
+  REQUIRE(found.size() == 1);
+  CHECK(found[0].id == rule::sequence_transition);
+  CHECK(found[0].message.find("(observation #1) to IN_PROGRESS (line 4)") != std::string::npos);
+}
+
+TEST_CASE("status: sequence_checker forgets the least recently observed job past max_jobs") {
+  ba::sequence_options so;
+  so.max_jobs = 2;
+  ba::sequence_checker c({}, so);
+  const auto job = [](const char* id, S s) { return with_ids(make_job(s, t0, t0), "KB12345678", "DS12345678", id); };
+  CHECK(c.observe(job("JOBAAAAAAA", S::COMPLETE)).empty());
+  CHECK(c.observe(job("JOBBBBBBBB", S::COMPLETE)).empty());
+  CHECK(c.observe(job("JOBAAAAAAA", S::COMPLETE)).empty());  // A is now the most recent
+  CHECK(c.observe(job("JOBCCCCCCC", S::COMPLETE)).empty());  // B goes
+  CHECK(c.tracked_jobs() == 2);
+  CHECK(c.forgotten_jobs() == 1);
+  CHECK_FALSE(c.is_tracked("KB12345678", "DS12345678", "JOBBBBBBBB"));
+  // A is still remembered: leaving COMPLETE is caught.
+  CHECK(count_of(c.observe(job("JOBAAAAAAA", S::IN_PROGRESS)), rule::sequence_transition) == 1);
+  // B was forgotten: its next observation starts afresh, so nothing is reported (less
+  // checking, never a wrong finding).
+  CHECK(c.observe(job("JOBBBBBBBB", S::IN_PROGRESS)).empty());
+  CHECK(c.forgotten_jobs() == 2);  // C went to make room
+  CHECK(c.tracked_jobs() == 2);
+
+  c.clear();
+  CHECK(c.tracked_jobs() == 0);
+  CHECK(c.forgotten_jobs() == 2);
+}
+
+TEST_CASE("status: sequence_checker with max_jobs 0 remembers nothing") {
+  ba::sequence_options so;
+  so.max_jobs = 0;
+  ba::sequence_checker c({}, so);
+  CHECK(c.observe(make_job(S::COMPLETE, t0, t0)).empty());
+  CHECK(c.observe(make_job(S::STARTING, t0 + 1, t0)).empty());
+  CHECK(c.tracked_jobs() == 0);
+}
+
+TEST_CASE("status: sequence_checker stays bounded over many jobs and survives a move") {
+  ba::sequence_options so;
+  so.max_jobs = 100;
+  ba::sequence_checker c({}, so);
+  for (int i = 0; i < 1000; ++i) {
+    std::string id = "JOB" + std::to_string(1000000 + i);  // 10 characters
+    CHECK(c.observe(with_ids(make_job(S::STARTING, t0, t0), "KB12345678", "DS12345678", id.c_str())).empty());
+  }
+  CHECK(c.tracked_jobs() == 100);
+  CHECK(c.forgotten_jobs() == 900);
+  ba::sequence_checker moved(std::move(c));
+  CHECK(moved.is_tracked("KB12345678", "DS12345678", "JOB1000999"));
+  const auto found = moved.observe(
+      with_ids(make_job(S::STARTING, t0, t0 - 1), "KB12345678", "DS12345678", "JOB1000999"));
+  CHECK(count_of(found, rule::sequence_updated_at_decreased) == 1);
+}
+
+TEST_CASE("status: sequence_checker reads stop responses with the mode it was given") {
+  ba::sequence_options so;
+  so.transitions = ba::transition_check::direct;
+  ba::sequence_checker c({}, so);
+  auto first = stop_response(S::STARTING);
+  auto second = stop_response(S::STOPPED);  // STOPPING skipped
+  CHECK(c.observe(first).empty());
+  const auto found = c.observe(second);
+  REQUIRE(found.size() == 1);
+  CHECK(found[0].pointer == "/ingestionJob/status");
+}
+
+}  // namespace
