@@ -1,0 +1,122 @@
+// Every code sample in docs/status.md, compiled and checked. Returns 0 when the documentation
+// is telling the truth. The asserts are the point of this program: keep them in release builds.
+#undef NDEBUG
+#include <bedrock_agent/json.hpp>
+#include <bedrock_agent/status.hpp>
+
+#include <cassert>
+#include <cstdint>
+#include <string>
+#include <vector>
+
+namespace {
+
+void machine_example() {
+  // [machine]
+  using bedrock_agent::IngestionJobStatus;
+  using S = IngestionJobStatus;
+  namespace ba = bedrock_agent;
+
+  static_assert(ba::can_transition(S::IN_PROGRESS, S::STOPPING), "one edge");
+  static_assert(ba::can_transition(S::STOPPING, S::STOPPING), "an observation repeated");
+  static_assert(!ba::can_transition(S::STARTING, S::COMPLETE), "not one edge: IN_PROGRESS is skipped");
+  static_assert(ba::is_reachable(S::STARTING, S::COMPLETE), "...but reachable");
+  static_assert(ba::is_terminal(S::STOPPED) && !ba::is_terminal(S::STOPPING), "");
+  static_assert(ba::successors(S::STARTING) == ba::status_set{S::IN_PROGRESS, S::FAILED, S::STOPPING}, "");
+
+  std::string names;
+  for (S s : ba::lifecycle_order()) names += std::string(ba::to_string(s)) + " ";
+  assert(names == "STARTING IN_PROGRESS COMPLETE FAILED STOPPING STOPPED ");
+  // [machine]
+}
+
+void response_example() {
+  // [response]
+  namespace ba = bedrock_agent;
+  const auto response = ba::parse<ba::StopIngestionJobResponse>(R"({"ingestionJob": {
+      "knowledgeBaseId": "KB12345678", "dataSourceId": "DS12345678", "ingestionJobId": "JOB1234567",
+      "status": "COMPLETE", "startedAt": "2024-05-01T10:00:00Z", "updatedAt": "2024-05-01T09:59:00Z"}})");
+  assert(response.ok());  // well-formed and within the model...
+
+  const std::vector<ba::diagnostic> found = ba::check_status(response.value());
+  assert(found.size() == 2);  // ...but not a plausible answer to a stop
+  assert(found[0].id == ba::rule::status_stop_state);
+  assert(found[0].level == ba::severity::warning);
+  assert(ba::to_string(found[0]) ==
+         "0:0: warning[status.stop-state]: a StopIngestionJob response reports status COMPLETE; a job that was "
+         "just stopped is STOPPING or STOPPED (at /ingestionJob/status)");
+  assert(found[1].id == ba::rule::status_time_order);
+  assert(found[1].pointer == "/ingestionJob/updatedAt");
+
+  ba::parse_options options;  // switch a rule off
+  options.disabled.insert(ba::rule::status_stop_state);
+  assert(ba::check_status(response.value(), options).size() == 1);
+  // [response]
+}
+
+void exchange_example() {
+  // [exchange]
+  namespace ba = bedrock_agent;
+  const ba::StopIngestionJobRequest request{"KB12345678", "DS12345678", "JOB1234567"};
+  ba::StopIngestionJobResponse response;
+  response.ingestionJob.knowledgeBaseId = "KB12345678";
+  response.ingestionJob.dataSourceId = "DS12345678";
+  response.ingestionJob.ingestionJobId = "JOB7654321";
+  response.ingestionJob.status = ba::IngestionJobStatus::STOPPING;
+
+  const auto found = ba::check_exchange(request, response);
+  assert(found.size() == 1);
+  assert(found[0].id == ba::rule::exchange_id_mismatch);
+  assert(found[0].pointer == "/ingestionJob/ingestionJobId");
+  assert(found[0].message == "the response's ingestionJobId is \"JOB7654321\" but the request asked for \"JOB1234567\"");
+  // [exchange]
+}
+
+void sequence_example() {
+  // [sequence]
+  namespace ba = bedrock_agent;
+  using S = ba::IngestionJobStatus;
+  const auto observed = [](S status, const char* updated_at, std::int64_t scanned) {
+    ba::IngestionJob job;
+    job.knowledgeBaseId = "KB12345678";
+    job.dataSourceId = "DS12345678";
+    job.ingestionJobId = "JOB1234567";
+    job.status = status;
+    job.startedAt = *ba::parse_timestamp("2024-05-01T10:00:00Z");
+    job.updatedAt = *ba::parse_timestamp(updated_at);
+    job.statistics.emplace();
+    job.statistics->numberOfDocumentsScanned = scanned;
+    return job;
+  };
+
+  ba::sequence_checker checker;  // observations are samples: skipped statuses are fine
+  assert(checker.observe(observed(S::IN_PROGRESS, "2024-05-01T10:01:00Z", 40), "poll 1").empty());
+  assert(checker.observe(observed(S::STOPPED, "2024-05-01T10:02:00Z", 55), "poll 2").empty());
+
+  const auto found = checker.observe(observed(S::IN_PROGRESS, "2024-05-01T10:01:30Z", 50), "poll 3");
+  assert(found.size() == 3);
+  assert(found[0].message == "status went from STOPPED (poll 2) to IN_PROGRESS (poll 3), but STOPPED is terminal");
+  assert(found[1].message == "updatedAt went back from 2024-05-01T10:02:00Z (poll 2) to 2024-05-01T10:01:30Z (poll 3)");
+  assert(found[2].id == ba::rule::sequence_scanned_decreased);
+  assert(found[2].level == ba::severity::warning);
+
+  // An event log has every change, so there a skipped status is an error.
+  ba::job_tracker tracker({}, ba::transition_check::direct);
+  assert(tracker.observe(observed(S::IN_PROGRESS, "2024-05-01T10:01:00Z", 40)).empty());
+  const auto skipped = tracker.observe(observed(S::STOPPED, "2024-05-01T10:02:00Z", 55));
+  assert(skipped.size() == 1);
+  assert(skipped[0].message ==
+         "status went from IN_PROGRESS (observation #1) to STOPPED (observation #2), but IN_PROGRESS can only "
+         "change to COMPLETE, FAILED or STOPPING");
+  // [sequence]
+}
+
+}  // namespace
+
+int main() {
+  machine_example();
+  response_example();
+  exchange_example();
+  sequence_example();
+  return 0;
+}
