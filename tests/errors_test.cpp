@@ -13,6 +13,7 @@
 #include <boost/mp11/algorithm.hpp>
 #include <doctest/doctest.h>
 
+#include <cstdint>
 #include <string>
 #include <string_view>
 #include <variant>
@@ -425,4 +426,42 @@ TEST_CASE("errors: classify_response tells success from error") {
   CHECK(wrong.diagnostics()[0].pointer == "/message");
   CHECK(wrong.diagnostics()[1].id == rule::shape_missing_member);
   CHECK(ba::classify_response<Op>(202, {}, "").diagnostics().at(0).id == rule::json_syntax);
+}
+
+TEST_CASE("errors: mutated error responses: ok() exactly when no error is reported") {
+  std::uint64_t state = 0xD1B54A32D192ED03u;
+  auto next = [&state] {
+    state ^= state << 13;
+    state ^= state >> 7;
+    state ^= state << 17;
+    return state;
+  };
+  const std::string base = R"({"__type":"ns#ValidationException:u","message":"m","fieldList":[{"name":"a","message":"b"}],"code":"ValidationException"})";
+  static constexpr char alphabet[] = "\"{}[]:,#\\ aZ0\x80";
+  static constexpr int statuses[] = {400, 409, 200, 202, 500};
+  std::size_t accepted = 0;
+  for (int n = 0; n < 5000; ++n) {
+    std::string body = base;
+    for (int e = 0; e < 2; ++e) {
+      const std::size_t at = next() % (body.size() + 1);
+      const char c = alphabet[next() % (sizeof alphabet - 1)];
+      if (next() % 2 && at < body.size()) body[at] = c; else body.insert(at, 1, c);
+    }
+    const int status = statuses[next() % 5];
+    const auto r = ba::classify_response<Op>(status, {}, body);
+    std::size_t errors = 0;
+    for (const auto& d : r.diagnostics()) {
+      errors += d.level == ba::severity::error;
+      CHECK(d.offset <= body.size());
+    }
+    CHECK(r.ok() == (errors == 0));
+    if (r.ok() && r.kind == ba::response_kind::error) {
+      ++accepted;
+      const ba::http_response w = ba::write_error_response(r.error.value());
+      const auto back = ba::parse_error_response<Op>(w.status, w.headers, w.body);
+      REQUIRE(back.ok());
+      CHECK(back.value() == r.error.value());
+    }
+  }
+  CHECK(accepted > 0);
 }

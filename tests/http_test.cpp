@@ -6,6 +6,7 @@
 
 #include <doctest/doctest.h>
 
+#include <cstdint>
 #include <string>
 #include <string_view>
 
@@ -264,4 +265,49 @@ TEST_CASE("http: the engine is generic over the operation descriptor") {
   REQUIRE(dots.diagnostics().size() == 1);
   CHECK(dots.diagnostics()[0].id == rule::http_path_missing_segment);
   CHECK(dots.diagnostics()[0].pointer == "/thingId");
+}
+
+TEST_CASE("http: mutated request targets: ok() means a value that round trips") {
+  // Deterministic mutations of a valid target: byte flips, '%' and '/' insertions, cuts.
+  std::uint64_t state = 0x9E3779B97F4A7C15u;
+  auto next = [&state] {
+    state ^= state << 13;
+    state ^= state >> 7;
+    state ^= state << 17;
+    return state;
+  };
+  static constexpr char alphabet[] = "%/2Ffz?A0.~ \x80\xC3\xFF";
+  std::size_t accepted = 0, rejected = 0;
+  for (int n = 0; n < 20000; ++n) {
+    std::string t(kPath);
+    const int edits = 1 + static_cast<int>(next() % 3);
+    for (int e = 0; e < edits; ++e) {
+      const std::size_t at = next() % (t.size() + 1);
+      const char c = alphabet[next() % (sizeof alphabet - 1)];
+      switch (next() % 3) {
+        case 0: if (at < t.size()) t[at] = c; break;
+        case 1: t.insert(at, 1, c); break;
+        default: t.erase(at, 1 + next() % 3); break;
+      }
+    }
+    const auto r = parse("POST", t);
+    std::size_t errors = 0;
+    for (const auto& d : r.diagnostics()) {
+      errors += d.level == ba::severity::error;
+      CHECK(d.offset <= t.size());
+      CHECK(d.column == d.offset + 1);
+    }
+    CHECK(r.ok() == (errors == 0));
+    if (!r.ok()) {
+      ++rejected;
+      continue;
+    }
+    ++accepted;
+    CHECK(ba::check_value(r.value()).valid());
+    const auto again = parse("POST", ba::build_path<ba::StopIngestionJob>(r.value()));
+    REQUIRE(again.ok());
+    CHECK(again.value() == r.value());
+  }
+  CHECK(accepted > 0);  // some mutations land in the query or keep a valid Id
+  CHECK(rejected > 0);
 }
