@@ -180,6 +180,116 @@ inline bool parse_int64(std::string_view s, std::int64_t& out) noexcept {
   return true;
 }
 
+// ---- error-path scanners ----------------------------------------------------------------
+// On-Demand's stage 1 reports some errors (an unescaped control character, an unclosed string,
+// a root object that does not end the input) for the whole input, without a position. These
+// scanners find the position, the way stage 1 sees the text: a '"' opens or closes a string
+// unless a backslash escapes it. They run only after stage 1 has already rejected the input.
+
+/// Where scan_strings() found the first problem of each kind (npos: none).
+struct string_spans {
+  std::size_t control_at = std::string_view::npos;   ///< first U+0000..U+001F inside a string
+  std::size_t unclosed_at = std::string_view::npos;  ///< opening quote of a string never closed
+};
+
+inline string_spans scan_strings(std::string_view in) noexcept {
+  string_spans r;
+  bool inside = false;
+  std::size_t open = 0;
+  for (std::size_t i = 0; i < in.size(); ++i) {
+    const auto c = static_cast<unsigned char>(in[i]);
+    if (c == '\\') {
+      ++i;  // the escaped byte is never a delimiter
+      if (inside && i < in.size() && static_cast<unsigned char>(in[i]) < 0x20 &&
+          r.control_at == std::string_view::npos)
+        r.control_at = i;
+    } else if (c == '"') {
+      inside = !inside;
+      open = i;
+    } else if (inside && c < 0x20 && r.control_at == std::string_view::npos) {
+      r.control_at = i;
+    }
+  }
+  if (inside) r.unclosed_at = open;
+  return r;
+}
+
+/// How the container that opens at the root ends, by bracket matching alone.
+struct bracket_scan {
+  enum class outcome {
+    closed,    ///< it closes at `at - 1`; `at` is the byte after it
+    mismatch,  ///< `at` is a closing bracket of the wrong kind (or with nothing open)
+    too_deep,  ///< `at` opens a container deeper than max_depth
+    unclosed,  ///< the input ends inside it; `at` is the input size
+  };
+  outcome result = outcome::unclosed;
+  std::size_t at = 0;
+  char expected = 0;  ///< mismatch: the closing bracket that was due
+};
+
+/** Matches brackets from the container that opens at `root`, skipping strings, and says how
+ *  it ends. Containers deeper than `max_depth` (the root is depth 1) stop the scan. */
+inline bracket_scan scan_brackets(std::string_view in, std::size_t root, std::size_t max_depth) {
+  bracket_scan r;
+  std::string open;  // the opening brackets still open; error path only, at most max_depth
+  bool inside = false;
+  for (std::size_t i = root; i < in.size(); ++i) {
+    const char c = in[i];
+    if (c == '\\') {
+      ++i;
+      continue;
+    }
+    if (c == '"') inside = !inside;
+    if (inside || c == '"') continue;
+    if (c == '{' || c == '[') {
+      if (open.size() + 1 > max_depth) {
+        r.result = bracket_scan::outcome::too_deep;
+        r.at = i;
+        return r;
+      }
+      open += c;
+    } else if (c == '}' || c == ']') {
+      const char due = open.empty() ? 0 : (open.back() == '{' ? '}' : ']');
+      if (c != due) {
+        r.result = bracket_scan::outcome::mismatch;
+        r.at = i;
+        r.expected = due;
+        return r;
+      }
+      open.pop_back();
+      if (open.empty()) {
+        r.result = bracket_scan::outcome::closed;
+        r.at = i + 1;
+        return r;
+      }
+    }
+  }
+  r.result = bracket_scan::outcome::unclosed;
+  r.at = in.size();
+  return r;
+}
+
+/** Offset of the first byte at or after `from` that is not RFC 8259 whitespace. */
+inline std::size_t skip_json_whitespace(std::string_view in, std::size_t from) noexcept {
+  while (from < in.size() && (in[from] == ' ' || in[from] == '\t' || in[from] == '\n' || in[from] == '\r')) ++from;
+  return from;
+}
+
+/** The scalar token at `from` as stage 1 cuts it: up to whitespace, a structural character
+ *  or a quote, at least one byte, at most `max_bytes`. */
+inline std::string_view token_at(std::string_view in, std::size_t from, std::size_t max_bytes = 24) noexcept {
+  if (from >= in.size()) return {};
+  std::size_t end = from + 1;
+  auto ends = [](char c) {
+    return c == ' ' || c == '\t' || c == '\n' || c == '\r' || c == ',' || c == ':' || c == '[' || c == ']' ||
+           c == '{' || c == '}' || c == '"';
+  };
+  if (!ends(in[from])) {
+    while (end < in.size() && end - from < max_bytes && !ends(in[end])) ++end;
+  }
+  return in.substr(from, end - from);
+}
+
 /** Appends `s` as a JSON string (with quotes): escapes '"', '\' and U+0000..U+001F, the
  *  common ones in their short form; everything else, U+2028 included, is written raw. */
 inline void append_json_string(std::string& out, std::string_view s) {
