@@ -1,0 +1,169 @@
+// Shared by every benchmark translation unit: the inputs (the same bytes for every peer), the
+// allocation counter (a replaced operator new in bench_main.cpp) and small helpers.
+#ifndef BEDROCK_AGENT_BENCH_COMMON_HPP_INCLUDED
+#define BEDROCK_AGENT_BENCH_COMMON_HPP_INCLUDED
+
+#include <bedrock_agent/json.hpp>
+#include <bedrock_agent/shapes.hpp>
+#include <bedrock_agent/time.hpp>
+
+#include <benchmark/benchmark.h>
+#include <simdjson.h>
+
+#include <cstddef>
+#include <cstdint>
+#include <cstdio>
+#include <cstdlib>
+#include <string>
+#include <string_view>
+
+namespace bench {
+
+// ---- allocation counting --------------------------------------------------------------------
+
+/// Allocations made by the calling thread so far (operator new and the counting RapidJSON
+/// allocator both add to it). Not atomic: a benchmark counts on its own thread, and a locked
+/// increment would slow the peers that allocate most.
+std::uint64_t& allocation_count() noexcept;
+
+/// Counts allocations between construction and report(); adds "allocs/op" to the state.
+class allocation_meter {
+ public:
+  explicit allocation_meter(benchmark::State& s) : state_(s), start_(allocation_count()) {}
+  void report() {
+    const double n = static_cast<double>(allocation_count() - start_);
+    state_.counters["allocs_per_op"] = benchmark::Counter(n, benchmark::Counter::kAvgIterations);
+  }
+
+ private:
+  benchmark::State& state_;
+  std::uint64_t start_;
+};
+
+/// Name of the simdjson kernel On-Demand was compiled with in this binary (decided at compile
+/// time by the -march flags; "fallback" is the slow portable one).
+inline const char* ondemand_kernel() noexcept { return SIMDJSON_STRINGIFY(SIMDJSON_BUILTIN_IMPLEMENTATION); }
+
+/// Aborts the run: a benchmark whose input does not parse measures nothing.
+[[noreturn]] inline void fail(const char* what, std::string_view detail = {}) {
+  std::fprintf(stderr, "bench: %s %.*s\n", what, static_cast<int>(detail.size()), detail.data());
+  std::abort();
+}
+
+inline simdjson::padded_string_view view(const simdjson::padded_string& s) noexcept {
+  return simdjson::padded_string_view(s.data(), s.size(), s.size() + simdjson::SIMDJSON_PADDING);
+}
+inline std::string_view text(const simdjson::padded_string& s) noexcept { return {s.data(), s.size()}; }
+
+// ---- inputs -----------------------------------------------------------------------------------
+
+/// A realistic failure reason, varied by `i` so that no two are equal.
+inline std::string failure_reason(std::size_t i) {
+  static constexpr const char* templates[] = {
+      "Document s3://docs-prod/manuals/part-%05zu.pdf exceeds the 50 MB size limit",
+      "Unsupported file type for s3://docs-prod/archive/item-%05zu.xlsb",
+      "Access denied reading s3://docs-prod/restricted/%05zu.docx (kms:Decrypt)",
+      "Metadata file %05zu.metadata.json is not valid JSON: unexpected end of input",
+  };
+  char buf[160];
+  std::snprintf(buf, sizeof buf, templates[i % 4], i);
+  return buf;
+}
+
+/// The JSON of a StopIngestionJob response. `reasons` failure reasons (none: the member is
+/// left out when `all_members` is false), a description of `description_chars` ASCII
+/// characters, nanosecond timestamps.
+inline std::string response_json(bool all_members, std::size_t reasons, std::size_t description_chars,
+                                 std::size_t seed = 0, std::size_t reason_chars = 0) {
+  char ids[3][11];
+  std::snprintf(ids[0], sizeof ids[0], "KB%08zu", 12345678 + seed % 1000);
+  std::snprintf(ids[1], sizeof ids[1], "DS%08zu", 87654321 - seed % 1000);
+  std::snprintf(ids[2], sizeof ids[2], "IJ%08zu", 10000000 + seed % 89999999);
+  std::string j = "{\"ingestionJob\":{\"knowledgeBaseId\":\"";
+  j += ids[0];
+  j += "\",\"dataSourceId\":\"";
+  j += ids[1];
+  j += "\",\"ingestionJobId\":\"";
+  j += ids[2];
+  j += '"';
+  if (all_members) {
+    static constexpr std::string_view words =
+        "Nightly re-sync of the product documentation bucket after the catalogue migration; "
+        "stopped by the operator because the source bucket is being re-indexed by another job "
+        "and would double the cost of this one. ";
+    std::string d;
+    while (d.size() < description_chars) d += words.substr(0, description_chars - d.size());
+    j += ",\"description\":\"" + d + '"';
+  }
+  j += ",\"status\":\"STOPPING\"";
+  if (all_members) {
+    char stats[400];
+    std::snprintf(stats, sizeof stats,
+                  ",\"statistics\":{\"numberOfDocumentsScanned\":%zu,\"numberOfMetadataDocumentsScanned\":1200,"
+                  "\"numberOfNewDocumentsIndexed\":842,\"numberOfModifiedDocumentsIndexed\":311,"
+                  "\"numberOfMetadataDocumentsModified\":57,\"numberOfDocumentsDeleted\":12,"
+                  "\"numberOfDocumentsFailed\":%zu,\"numberOfDocumentsSkipped\":4}",
+                  15234 + seed % 100000, reasons);
+    j += stats;
+    j += ",\"failureReasons\":[";
+    for (std::size_t i = 0; i < reasons; ++i) {
+      if (i) j += ',';
+      std::string r = failure_reason(i + seed);
+      if (reason_chars) {
+        while (r.size() < reason_chars) r += " / " + failure_reason(i + r.size());
+        r.resize(reason_chars);
+      }
+      j += '"' + r + '"';
+    }
+    j += ']';
+  }
+  j += ",\"startedAt\":\"2024-03-14T09:26:53.589793238Z\",\"updatedAt\":\"2024-03-14T09:31:07.123456789Z\"}}";
+  return j;
+}
+
+/// Required members only.
+inline const simdjson::padded_string& small_input() {
+  static const simdjson::padded_string s(response_json(false, 0, 0));
+  return s;
+}
+/// Every member, a one-sentence description, one failure reason: ~700 bytes, what a typical
+/// stopped job returns.
+inline const simdjson::padded_string& typical_input() {
+  static const simdjson::padded_string s(response_json(true, 1, 90));
+  return s;
+}
+/// The model's maximum list: 2048 failure reasons.
+inline const simdjson::padded_string& large_input() {
+  static const simdjson::padded_string s(response_json(true, 2048, 140));
+  return s;
+}
+
+struct named_input {
+  const char* name;
+  const simdjson::padded_string& (*get)();
+};
+inline constexpr named_input inputs[] = {{"small", small_input}, {"typical", typical_input}, {"large", large_input}};
+
+/// Parses `json` with the library (contract profile), aborting when it is not valid: every
+/// benchmark input must be a valid response, or the peers would be compared on errors.
+inline bedrock_agent::StopIngestionJobResponse reference_value(const simdjson::padded_string& json) {
+  auto r = bedrock_agent::parse<bedrock_agent::StopIngestionJobResponse>(text(json));
+  if (!r) fail("input is not a valid response:", r.error().message);
+  return std::move(r).value();
+}
+
+/// Scaling axes (also read by the report script through the benchmark names).
+inline constexpr std::size_t reason_counts[] = {1, 2, 4, 8, 16, 32, 64, 128, 256, 512, 1024, 2048};
+inline constexpr std::size_t description_lengths[] = {1, 25, 50, 75, 100, 125, 150, 175, 200};
+inline constexpr std::size_t reason_lengths[] = {16, 256, 512, 768, 1024, 1280, 1536, 1792, 2048};
+
+/// The path of the generated NDJSON file (BEDROCK_AGENT_BENCH_NDJSON, default in the current
+/// directory) and its size in MiB (BEDROCK_AGENT_BENCH_NDJSON_MB, default 100).
+std::string ndjson_path();
+std::size_t ndjson_mib();
+/// The NDJSON corpus, generated on first use when the file is missing or of another size.
+const simdjson::padded_string& ndjson_corpus();
+
+}  // namespace bench
+
+#endif  // BEDROCK_AGENT_BENCH_COMMON_HPP_INCLUDED

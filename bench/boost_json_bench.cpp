@@ -1,0 +1,79 @@
+// Peer: Boost.JSON (compiled into this translation unit from boost/json/src.hpp, so it gets
+// the same -march flags as everything else). Parse: boost::json::parse, then
+// try_value_to<StopIngestionJobResponse> through Boost.JSON's own conversion of described
+// structures. Serialize: value_from, then serialize. The only code written for it is the
+// minimum Boost.JSON cannot do by itself: tag_invoke for the timestamp and the enum_value.
+// Timestamps use the library's parse_timestamp / format_timestamp, so the peer's times are a
+// lower bound for what a Boost.JSON user would see with date::parse or strptime.
+
+#include "bench_common.hpp"
+#include "harness.hpp"
+
+#include <boost/json.hpp>
+#include <boost/json/src.hpp>
+
+#include <string>
+
+namespace bedrock_agent {
+
+// Found by argument-dependent lookup: these must live in the namespace of the types.
+
+timestamp tag_invoke(boost::json::value_to_tag<timestamp>, const boost::json::value& jv) {
+  const boost::json::string& s = jv.as_string();
+  const auto t = parse_timestamp(std::string_view(s.data(), s.size()));
+  if (!t) throw std::invalid_argument("not an RFC 3339 timestamp");
+  return *t;
+}
+void tag_invoke(boost::json::value_from_tag, boost::json::value& jv, timestamp t) {
+  char buf[timestamp_max_chars];
+  jv = boost::json::string_view(buf, static_cast<std::size_t>(write_timestamp(buf, t) - buf));
+}
+
+enum_value<IngestionJobStatus> tag_invoke(boost::json::value_to_tag<enum_value<IngestionJobStatus>>,
+                                          const boost::json::value& jv) {
+  const boost::json::string& s = jv.as_string();
+  const auto e = enum_from_string<IngestionJobStatus>(std::string_view(s.data(), s.size()));
+  if (!e) throw std::invalid_argument("not a known IngestionJobStatus");
+  return *e;
+}
+void tag_invoke(boost::json::value_from_tag, boost::json::value& jv, const enum_value<IngestionJobStatus>& e) {
+  const std::string_view s = e.wire_name();
+  jv = boost::json::string_view(s.data(), s.size());
+}
+
+}  // namespace bedrock_agent
+
+namespace {
+
+using namespace bedrock_agent;
+
+struct boost_json_value_to {
+  static constexpr bool fills_value = true;
+  static const char* failure_note() {
+    return "n/a: Boost.JSON 1.81 converts a described struct only when the object has exactly its members "
+           "(error::size_mismatch): absent optional members are not supported";
+  }
+  bool parse(const simdjson::padded_string& in, StopIngestionJobResponse& out) {
+    boost::system::error_code ec;
+    const boost::json::value jv = boost::json::parse(boost::json::string_view(in.data(), in.size()), ec);
+    if (ec) return false;
+    auto r = boost::json::try_value_to<StopIngestionJobResponse>(jv);
+    if (!r) return false;
+    out = std::move(*r);
+    return true;
+  }
+};
+
+struct boost_json_serialize {
+  void write(const StopIngestionJobResponse& v, std::string& out) {
+    out = boost::json::serialize(boost::json::value_from(v));
+  }
+};
+
+const bool registered = [] {
+  bench::register_parse<boost_json_value_to>("boost_json");
+  bench::register_serialize<boost_json_serialize>("boost_json");
+  return true;
+}();
+
+}  // namespace

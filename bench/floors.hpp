@@ -1,0 +1,216 @@
+// The floors: the least work that fills a StopIngestionJobResponse from the same bytes with
+// simdjson On-Demand (no validation beyond what On-Demand does by itself), and the least work
+// that turns an RFC 3339 timestamp into seconds and nanoseconds (digits and ranges only).
+#ifndef BEDROCK_AGENT_BENCH_FLOORS_HPP_INCLUDED
+#define BEDROCK_AGENT_BENCH_FLOORS_HPP_INCLUDED
+
+#include "bench_common.hpp"
+
+#include <bedrock_agent/shapes.hpp>
+#include <bedrock_agent/time.hpp>
+
+#include <simdjson.h>
+
+#include <cstdint>
+#include <optional>
+#include <string>
+#include <string_view>
+#include <utility>
+
+namespace bench::floor {
+
+namespace od = simdjson::ondemand;
+using namespace bedrock_agent;
+
+/// Days since 1970-01-01 of a proleptic Gregorian date (Hinnant's days_from_civil).
+constexpr std::int64_t days_from_civil(std::int64_t y, unsigned m, unsigned d) noexcept {
+  y -= m <= 2;
+  const std::int64_t era = (y >= 0 ? y : y - 399) / 400;
+  const unsigned yoe = static_cast<unsigned>(y - era * 400);
+  const unsigned doy = (153 * (m > 2 ? m - 3 : m + 9) + 2) / 5 + d - 1;
+  const unsigned doe = yoe * 365 + yoe / 4 - yoe / 100 + doy;
+  return era * 146097 + static_cast<std::int64_t>(doe) - 719468;
+}
+
+/// YYYY-MM-DDThh:mm:ss[.f{1,9}]Z only: digits at fixed places, field ranges, no offsets, no
+/// day-of-month check, no messages.
+inline std::optional<timestamp> bare_timestamp(std::string_view s) noexcept {
+  if (s.size() < 20) return std::nullopt;
+  const char* p = s.data();
+  auto d = [&](std::size_t i) { return static_cast<unsigned>(p[i] - '0'); };
+  for (std::size_t i : {0, 1, 2, 3, 5, 6, 8, 9, 11, 12, 14, 15, 17, 18})
+    if (d(i) > 9) return std::nullopt;
+  const unsigned year = d(0) * 1000 + d(1) * 100 + d(2) * 10 + d(3);
+  const unsigned month = d(5) * 10 + d(6), day = d(8) * 10 + d(9);
+  const unsigned hour = d(11) * 10 + d(12), minute = d(14) * 10 + d(15), second = d(17) * 10 + d(18);
+  if (month - 1 > 11 || day - 1 > 30 || hour > 23 || minute > 59 || second > 59) return std::nullopt;
+  std::size_t i = 19;
+  std::uint32_t nanos = 0;
+  if (p[i] == '.') {
+    std::size_t digits = 0;
+    for (++i; i < s.size() && d(i) <= 9; ++i, ++digits) {
+      if (digits < 9) nanos = nanos * 10 + d(i);
+    }
+    if (digits == 0 || digits > 9) return std::nullopt;
+    for (; digits < 9; ++digits) nanos *= 10;
+  }
+  if (i + 1 != s.size() || p[i] != 'Z') return std::nullopt;
+  return timestamp::from_parts(days_from_civil(year, month, day) * 86400 + hour * 3600 + minute * 60 + second,
+                               nanos);
+}
+
+template <class S>
+inline void put(S& target, std::string_view v) {
+  static_cast<std::string&>(target).assign(v.data(), v.size());
+}
+
+inline bool read_stats(od::object o, IngestionJobStatistics& s) {
+  for (auto fr : o) {
+    od::field f;
+    if (std::move(fr).get(f)) return false;
+    std::int64_t v = 0;
+    if (f.value().get_int64().get(v)) return false;
+    const od::raw_json_string k = f.key();
+    if (k == "numberOfDocumentsScanned") s.numberOfDocumentsScanned = v;
+    else if (k == "numberOfMetadataDocumentsScanned") s.numberOfMetadataDocumentsScanned = v;
+    else if (k == "numberOfNewDocumentsIndexed") s.numberOfNewDocumentsIndexed = v;
+    else if (k == "numberOfModifiedDocumentsIndexed") s.numberOfModifiedDocumentsIndexed = v;
+    else if (k == "numberOfMetadataDocumentsModified") s.numberOfMetadataDocumentsModified = v;
+    else if (k == "numberOfDocumentsDeleted") s.numberOfDocumentsDeleted = v;
+    else if (k == "numberOfDocumentsFailed") s.numberOfDocumentsFailed = v;
+    else if (k == "numberOfDocumentsSkipped") s.numberOfDocumentsSkipped = v;
+  }
+  return true;
+}
+
+inline bool read_job(od::object o, IngestionJob& job) {
+  unsigned seen = 0;
+  for (auto fr : o) {
+    od::field f;
+    if (std::move(fr).get(f)) return false;
+    const od::raw_json_string k = f.key();
+    od::value v = f.value();
+    std::string_view s;
+    if (k == "knowledgeBaseId") {
+      if (v.get_string().get(s)) return false;
+      put(job.knowledgeBaseId, s);
+    } else if (k == "dataSourceId") {
+      if (v.get_string().get(s)) return false;
+      put(job.dataSourceId, s);
+    } else if (k == "ingestionJobId") {
+      if (v.get_string().get(s)) return false;
+      put(job.ingestionJobId, s);
+    } else if (k == "description") {
+      if (v.get_string().get(s)) return false;
+      if (!job.description) job.description.emplace();
+      put(*job.description, s);
+      seen |= 1;
+    } else if (k == "status") {
+      if (v.get_string().get(s)) return false;
+      const auto e = enum_from_string<IngestionJobStatus>(s);
+      if (!e) return false;
+      job.status = *e;
+    } else if (k == "statistics") {
+      od::object so;
+      if (v.get_object().get(so)) return false;
+      if (!job.statistics) job.statistics.emplace();
+      if (!read_stats(so, *job.statistics)) return false;
+      seen |= 2;
+    } else if (k == "failureReasons") {
+      od::array a;
+      if (v.get_array().get(a)) return false;
+      if (!job.failureReasons) job.failureReasons.emplace();
+      auto& list = *job.failureReasons;
+      std::size_t n = 0;
+      for (auto item : a) {
+        if (item.get_string().get(s)) return false;
+        if (n == list.size()) list.emplace_back();
+        put(list[n++], s);
+      }
+      list.resize(n);
+      seen |= 4;
+    } else if (k == "startedAt" || k == "updatedAt") {
+      if (v.get_string().get(s)) return false;
+      const auto t = bare_timestamp(s);
+      if (!t) return false;
+      (k == "startedAt" ? job.startedAt : job.updatedAt) = *t;
+    }
+  }
+  if (!(seen & 1)) job.description.reset();
+  if (!(seen & 2)) job.statistics.reset();
+  if (!(seen & 4)) job.failureReasons.reset();
+  return true;
+}
+
+/// The floor: one pass over the document, every member extracted, unknown members skipped.
+inline bool read_response(od::parser& parser, simdjson::padded_string_view json, StopIngestionJobResponse& out) {
+  od::document doc;
+  if (parser.iterate(json).get(doc)) return false;
+  od::object root;
+  if (doc.get_object().get(root)) return false;
+  for (auto fr : root) {
+    od::field f;
+    if (std::move(fr).get(f)) return false;
+    if (f.key() == "ingestionJob") {
+      od::object job;
+      if (f.value().get_object().get(job)) return false;
+      if (!read_job(job, out.ingestionJob)) return false;
+    }
+  }
+  return true;
+}
+
+/// Touches every value of a document of any shape (the NDJSON floor): strings unescaped,
+/// numbers converted. Returns a checksum so nothing is optimized away.
+inline bool touch(od::value v, std::uint64_t& sum) {
+  od::json_type t;
+  if (v.type().get(t)) return false;
+  switch (t) {
+    case od::json_type::object: {
+      od::object o;
+      if (v.get_object().get(o)) return false;
+      for (auto fr : o) {
+        od::field f;
+        if (std::move(fr).get(f)) return false;
+        sum += f.key().raw()[0];
+        if (!touch(f.value(), sum)) return false;
+      }
+      return true;
+    }
+    case od::json_type::array: {
+      od::array a;
+      if (v.get_array().get(a)) return false;
+      for (auto ir : a) {
+        od::value item;
+        if (std::move(ir).get(item)) return false;
+        if (!touch(item, sum)) return false;
+      }
+      return true;
+    }
+    case od::json_type::string: {
+      std::string_view s;
+      if (v.get_string().get(s)) return false;
+      sum += s.size();
+      return true;
+    }
+    case od::json_type::number: {
+      std::int64_t i = 0;
+      if (v.get_int64().get(i)) return false;
+      sum += static_cast<std::uint64_t>(i);
+      return true;
+    }
+    case od::json_type::boolean: {
+      bool b = false;
+      if (v.get_bool().get(b)) return false;
+      sum += b;
+      return true;
+    }
+    case od::json_type::null:
+      return v.is_null();
+  }
+  return false;
+}
+
+}  // namespace bench::floor
+
+#endif  // BEDROCK_AGENT_BENCH_FLOORS_HPP_INCLUDED

@@ -1,0 +1,103 @@
+// NDJSON validation throughput on the generated corpus (100 MiB by default): the library's
+// streaming path (a line splitter and one reused parser; each line is a view into the padded
+// corpus, so nothing is copied) against simdjson iterate_many touching every value.
+
+#include "bench_common.hpp"
+#include "floors.hpp"
+
+#include <bedrock_agent/json.hpp>
+
+#include <benchmark/benchmark.h>
+#include <simdjson.h>
+
+#include <cstring>
+
+namespace {
+
+using namespace bedrock_agent;
+
+/// Calls `f(line_view)` for each non-empty line of the corpus; returns the number of lines.
+template <class F>
+std::size_t for_each_line(const simdjson::padded_string& corpus, F&& f) {
+  const char* p = corpus.data();
+  const char* const end = p + corpus.size();
+  const char* const capacity_end = end + simdjson::SIMDJSON_PADDING;
+  std::size_t lines = 0;
+  while (p < end) {
+    const char* nl = static_cast<const char*>(std::memchr(p, '\n', static_cast<std::size_t>(end - p)));
+    if (!nl) nl = end;
+    if (nl != p) {
+      // The bytes after the line (the next lines, then the corpus padding) are readable: that
+      // is all SIMDJSON_PADDING asks for.
+      f(simdjson::padded_string_view(p, static_cast<std::size_t>(nl - p), static_cast<std::size_t>(capacity_end - p)));
+      ++lines;
+    }
+    p = nl + 1;
+  }
+  return lines;
+}
+
+void finish(benchmark::State& state, const simdjson::padded_string& corpus, std::size_t lines, std::size_t bad) {
+  if (bad) state.SkipWithError("a line of the corpus was rejected");
+  state.SetBytesProcessed(static_cast<std::int64_t>(state.iterations() * corpus.size()));
+  state.counters["lines"] = static_cast<double>(lines);
+}
+
+void ours_validate(benchmark::State& state) {
+  const auto& corpus = bench::ndjson_corpus();
+  simdjson::ondemand::parser parser;
+  std::size_t lines = 0, bad = 0;
+  bench::allocation_meter meter(state);
+  for (auto _ : state) {
+    lines = for_each_line(corpus, [&](simdjson::padded_string_view line) {
+      bad += !validate<StopIngestionJobResponse>(parser, line).valid();
+    });
+  }
+  meter.report();
+  finish(state, corpus, lines, bad);
+}
+
+void ours_parse_into(benchmark::State& state) {
+  const auto& corpus = bench::ndjson_corpus();
+  simdjson::ondemand::parser parser;
+  StopIngestionJobResponse out;
+  std::size_t lines = 0, bad = 0;
+  bench::allocation_meter meter(state);
+  for (auto _ : state) {
+    lines = for_each_line(corpus, [&](simdjson::padded_string_view line) {
+      bad += parse_into(parser, line, out).has_value();
+    });
+  }
+  meter.report();
+  finish(state, corpus, lines, bad);
+}
+
+void floor_iterate_many(benchmark::State& state) {
+  const auto& corpus = bench::ndjson_corpus();
+  simdjson::ondemand::parser parser;
+  std::size_t lines = 0, bad = 0;
+  std::uint64_t sum = 0;
+  bench::allocation_meter meter(state);
+  for (auto _ : state) {
+    simdjson::ondemand::document_stream stream;
+    if (parser.iterate_many(corpus.data(), corpus.size(), std::size_t{1} << 20).get(stream)) bench::fail("iterate_many");
+    lines = 0;
+    for (auto doc : stream) {
+      simdjson::ondemand::value root;
+      ++lines;
+      if (doc.get_value().get(root) || !bench::floor::touch(root, sum)) ++bad;
+    }
+    benchmark::DoNotOptimize(sum);
+  }
+  meter.report();
+  finish(state, corpus, lines, bad);
+}
+
+const bool registered = [] {
+  benchmark::RegisterBenchmark("ndjson/floor_iterate_many", floor_iterate_many)->Unit(benchmark::kMillisecond);
+  benchmark::RegisterBenchmark("ndjson/ours_validate", ours_validate)->Unit(benchmark::kMillisecond);
+  benchmark::RegisterBenchmark("ndjson/ours_parse_into", ours_parse_into)->Unit(benchmark::kMillisecond);
+  return true;
+}();
+
+}  // namespace
