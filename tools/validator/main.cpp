@@ -1,0 +1,189 @@
+// bedrock-agent-validate: checks recorded StopIngestionJob traffic (JSON documents, NDJSON,
+// HAR, boto3 dumps) against the API contract. See docs/validator.md.
+
+#include "cli.hpp"
+#include "output.hpp"
+#include "runner.hpp"
+
+#include <algorithm>
+#include <cerrno>
+#include <cstdio>
+#include <cstring>
+#include <string>
+#include <string_view>
+#include <vector>
+
+#include <unistd.h>
+
+namespace bv = bedrock_agent::validator;
+
+namespace {
+
+bool ends_with(std::string_view s, std::string_view suffix) {
+  return s.size() >= suffix.size() && s.substr(s.size() - suffix.size()) == suffix;
+}
+
+/** Reads `in` onto `out` until the end or until `out` holds `limit` bytes; `truncated` tells
+ *  that more input follows (it stays unread). False on a read error. */
+bool read_rest(std::FILE* in, std::string& out, std::size_t limit, bool& truncated) {
+  char buf[1 << 16];
+  truncated = false;
+  for (;;) {
+    const std::size_t room = limit > out.size() ? limit - out.size() : 0;
+    if (room == 0) {
+      const int c = std::fgetc(in);
+      if (c == EOF) return !std::ferror(in);
+      std::ungetc(c, in);
+      truncated = true;
+      return true;
+    }
+    const std::size_t want = room < sizeof buf ? room : sizeof buf;
+    const std::size_t got = std::fread(buf, 1, want, in);
+    out.append(buf, got);
+    if (got < want) return !std::ferror(in);
+  }
+}
+
+/** The first line holds one whole object and another object line follows: NDJSON. */
+bool looks_like_ndjson(std::string_view head) {
+  auto trim = [](std::string_view s) {
+    while (!s.empty() && (s.front() == ' ' || s.front() == '\t' || s.front() == '\r')) s.remove_prefix(1);
+    while (!s.empty() && (s.back() == ' ' || s.back() == '\t' || s.back() == '\r')) s.remove_suffix(1);
+    return s;
+  };
+  const std::size_t nl = head.find('\n');
+  if (nl == std::string_view::npos) return false;
+  const std::string_view first = trim(head.substr(0, nl));
+  if (first.size() < 2 || first.front() != '{' || first.back() != '}') return false;
+  std::string_view rest = head.substr(nl + 1);
+  while (!rest.empty()) {
+    const std::size_t e = rest.find('\n');
+    const std::string_view line = trim(rest.substr(0, e));
+    if (!line.empty()) return line.front() == '{';
+    if (e == std::string_view::npos) break;
+    rest.remove_prefix(e + 1);
+  }
+  return false;
+}
+
+struct app {
+  bv::settings settings;
+  std::vector<bv::finding> collected;
+  std::size_t printed_errors = 0, hidden_errors = 0;
+  bool io_error = false;
+
+  void on_finding(bv::finding&& f) {
+    const bool is_error = f.what.level == bedrock_agent::severity::error;
+    if (settings.quiet && !is_error) return;
+    if (is_error && settings.max_errors && printed_errors >= settings.max_errors) {
+      ++hidden_errors;
+      return;
+    }
+    if (is_error) ++printed_errors;
+    if (settings.format == bv::output_format::text) {
+      const std::string line = bv::text_line(f) + "\n";
+      std::fwrite(line.data(), 1, line.size(), stdout);
+    } else {
+      collected.push_back(std::move(f));
+    }
+  }
+
+  void run_file(bv::runner& r, const std::string& name) {
+    const bool is_stdin = name == "-";
+    std::FILE* in = is_stdin ? stdin : std::fopen(name.c_str(), "rb");
+    if (!in) {
+      std::fprintf(stderr, "bedrock-agent-validate: cannot open %s: %s\n", name.c_str(), std::strerror(errno));
+      io_error = true;
+      return;
+    }
+    ++r.totals().files;
+    r.begin_file();
+    bv::input_kind kind = settings.input;
+    if (kind == bv::input_kind::auto_detect && !is_stdin) {
+      if (ends_with(name, ".har")) kind = bv::input_kind::har;
+      else if (ends_with(name, ".ndjson") || ends_with(name, ".jsonl")) kind = bv::input_kind::ndjson;
+    }
+    // Sniff the first chunk when the kind is still open; keep it for the reader.
+    std::string head;
+    bool head_complete = false;
+    if (kind == bv::input_kind::auto_detect) {
+      bool cut = false;
+      if (!read_rest(in, head, std::size_t{1} << 16, cut)) return fail_read(in, name, is_stdin);
+      head_complete = !cut;
+      if (looks_like_ndjson(head)) kind = bv::input_kind::ndjson;
+    }
+    if (kind == bv::input_kind::ndjson) {
+      bv::line_reader lines(in, std::move(head));
+      r.check_ndjson(lines, name);
+      if (lines.error()) return fail_read(in, name, is_stdin);
+      close(in, is_stdin);
+      return;
+    }
+    // A whole document: read it within the bound; one byte more lets the codec report
+    // limit.input-size without reading a huge file to its end.
+    const std::size_t limit = kind == bv::input_kind::har
+                                  ? std::max(settings.options.max_input_bytes, std::size_t{256} << 20)
+                                  : settings.options.max_input_bytes;
+    std::string text = std::move(head);
+    bool cut = false;
+    if (!head_complete && !read_rest(in, text, limit + 1, cut)) return fail_read(in, name, is_stdin);
+    close(in, is_stdin);
+    r.totals().bytes += text.size();
+    if (kind == bv::input_kind::auto_detect) {
+      if (bv::has_root_member(text, "log")) kind = bv::input_kind::har;
+      else if (bv::has_root_member(text, "ResponseMetadata")) kind = bv::input_kind::boto3;
+      else kind = bv::input_kind::json;
+    }
+    if (kind == bv::input_kind::har) {
+      r.check_har(text, name);
+    } else if (kind == bv::input_kind::boto3) {
+      r.check_boto3(text, bv::source{name, 1, 0, std::nullopt, {}});
+    } else {
+      r.check_document(text, bv::source{name, 1, 0, std::nullopt, {}});
+    }
+  }
+
+  void fail_read(std::FILE* in, const std::string& name, bool is_stdin) {
+    std::fprintf(stderr, "bedrock-agent-validate: cannot read %s: %s\n", name.c_str(), std::strerror(errno));
+    io_error = true;
+    close(in, is_stdin);
+  }
+  static void close(std::FILE* in, bool is_stdin) {
+    if (!is_stdin) std::fclose(in);
+  }
+};
+
+}  // namespace
+
+int main(int argc, char** argv) {
+  app a;
+  const bv::cli_result cli = bv::parse_command_line(argc, argv, a.settings);
+  if (cli.exit_now) {
+    std::fputs(cli.message.c_str(), stdout);
+    return 0;
+  }
+  if (!cli.ok) {
+    std::fprintf(stderr, "bedrock-agent-validate: %s\n%s", cli.message.c_str(), bv::usage_text);
+    return 2;
+  }
+  bv::runner r(a.settings, [&](bv::finding&& f) { a.on_finding(std::move(f)); });
+  if (a.settings.progress && !a.settings.quiet && isatty(STDERR_FILENO)) r.enable_progress();
+  for (const std::string& file : a.settings.files) a.run_file(r, file);
+  r.end_progress();
+
+  const bv::summary& s = r.totals();
+  if (a.settings.format == bv::output_format::json) {
+    const std::string out = bv::json_report(a.collected, s);
+    std::fwrite(out.data(), 1, out.size(), stdout);
+  } else if (a.settings.format == bv::output_format::sarif) {
+    const std::string out = bv::sarif_report(a.collected);
+    std::fwrite(out.data(), 1, out.size(), stdout);
+  } else if (!a.settings.quiet) {
+    if (a.hidden_errors) std::printf("%zu more errors not shown (--max-errors %zu)\n", a.hidden_errors, a.settings.max_errors);
+    std::printf("%s\n", bv::summary_line(s).c_str());
+  }
+  std::fflush(stdout);
+  if (a.io_error) return 2;
+  const bool failed = s.errors > 0 || (a.settings.warnings_as_errors && s.warnings > 0);
+  return failed ? 1 : 0;
+}

@@ -1,0 +1,474 @@
+#ifndef BEDROCK_AGENT_TOOLS_VALIDATOR_RUNNER_HPP_INCLUDED
+#define BEDROCK_AGENT_TOOLS_VALIDATOR_RUNNER_HPP_INCLUDED
+
+// The validator's work: recognize each input and each document, check it with the library
+// (codec, HTTP binding, status invariants), and hand every finding to the sink.
+
+#include "cli.hpp"
+#include "findings.hpp"
+#include "har.hpp"
+#include "ndjson.hpp"
+
+#include <bedrock_agent/detail/json_reader.hpp>
+#include <bedrock_agent/http.hpp>
+#include <bedrock_agent/json.hpp>
+#include <bedrock_agent/status.hpp>
+
+#include <simdjson.h>
+
+#include <chrono>
+#include <cstdint>
+#include <cstdio>
+#include <optional>
+#include <string>
+#include <string_view>
+#include <utility>
+#include <vector>
+
+namespace bedrock_agent::validator {
+
+/** The shape a document's top-level member names suggest: "ingestionJob" a response, an id
+ *  label a request, "__type" / "code" / "message" / "Message" / "fieldList" an error. A text
+ *  that is not a JSON object (or names none of them) is taken for a response, the common
+ *  case, and its diagnostics say why it is not one. */
+inline shape_kind detect_shape(std::string_view text) {
+  auto& s = detail::scratch();
+  simdjson::ondemand::document doc;
+  simdjson::ondemand::object obj;
+  if (s.parser.iterate(s.pad(text)).get(doc) != simdjson::SUCCESS ||
+      doc.get_object().get(obj) != simdjson::SUCCESS) {
+    return shape_kind::response;
+  }
+  shape_kind guess = shape_kind::response;
+  bool decided = false;
+  for (auto fr : obj) {
+    simdjson::ondemand::field f;
+    if (std::move(fr).get(f) != simdjson::SUCCESS) break;
+    const auto key = f.key();
+    if (key.unsafe_is_equal("ingestionJob")) return shape_kind::response;
+    if (key.unsafe_is_equal("knowledgeBaseId") || key.unsafe_is_equal("dataSourceId") ||
+        key.unsafe_is_equal("ingestionJobId")) {
+      guess = shape_kind::request;
+      decided = true;
+    } else if (!decided && (key.unsafe_is_equal("__type") || key.unsafe_is_equal("code") ||
+                            key.unsafe_is_equal("message") || key.unsafe_is_equal("Message") ||
+                            key.unsafe_is_equal("fieldList"))) {
+      guess = shape_kind::error;
+    }
+  }
+  return guess;
+}
+
+/** True when the text's root object has a member named `name` (used to recognize HAR and
+ *  boto3 dumps). */
+inline bool has_root_member(std::string_view text, std::string_view name) {
+  auto& s = detail::scratch();
+  simdjson::ondemand::document doc;
+  simdjson::ondemand::object obj;
+  if (s.parser.iterate(s.pad(text)).get(doc) != simdjson::SUCCESS ||
+      doc.get_object().get(obj) != simdjson::SUCCESS) {
+    return false;
+  }
+  for (auto fr : obj) {
+    simdjson::ondemand::field f;
+    if (std::move(fr).get(f) != simdjson::SUCCESS) return false;
+    if (f.key().unsafe_is_equal(name)) return true;
+  }
+  return false;
+}
+
+class runner {
+ public:
+  runner(const settings& s, finding_sink sink)
+      : settings_(s), sink_(std::move(sink)), sequences_(s.options) {}
+
+  summary& totals() noexcept { return summary_; }
+  const summary& totals() const noexcept { return summary_; }
+
+  /** Checks one JSON document (a whole file, or one NDJSON line) from `where`. */
+  void check_document(std::string_view text, const source& where) {
+    shape_kind shape = settings_.shape;
+    if (shape == shape_kind::auto_detect) shape = detect_shape(text);
+    document_scope doc(*this, where);
+    switch (shape) {
+      case shape_kind::request: {
+        StopIngestionJobRequest value;
+        read_all(text, value, doc);
+        break;
+      }
+      case shape_kind::error:
+        check_error_document(text, doc);
+        break;
+      default: {
+        StopIngestionJobResponse value;
+        if (read_all(text, value, doc)) observe_response(value, doc);
+        break;
+      }
+    }
+  }
+
+  /** Starts a new file: sequences are observations of one job within one file, in file order
+   *  (separate recordings need not be one history). */
+  void begin_file() { sequences_.clear(); }
+
+  /** Checks every document of an NDJSON stream; blank lines are passed over. */
+  void check_ndjson(line_reader& lines, const std::string& file) {
+    std::string_view line;
+    std::size_t number = 0, index = 0;
+    while (lines.next(line, number)) {
+      summary_.bytes += line.size() + 1;
+      if (is_blank(line)) continue;
+      source where{file, number, index++, std::nullopt, {}};
+      check_document(line, where);
+      tick();
+    }
+  }
+
+  /** Checks every StopIngestionJob exchange in a HAR file; other entries are skipped. */
+  void check_har(std::string_view text, const std::string& file) {
+    har_file har;
+    std::vector<diagnostic> diags;
+    const parse_options options = har_options(har_limit());
+    auto& s = detail::scratch();
+    const simdjson::padded_string_view padded = s.pad(text);
+    detail::read_context ctx(std::string_view(padded.data(), padded.length()), options, true, &diags);
+    detail::read_document(s.parser, padded, har, ctx);
+    if (ctx.error_count > 0) {  // the HAR itself is broken: one invalid document, findings in the file
+      document_scope doc(*this, source{file, 1, 0, std::nullopt, {}});
+      for (diagnostic& d : diags) doc.add(std::move(d));
+      return;
+    }
+    for (std::size_t i = 0; i < har.log.entries.size(); ++i) {
+      const har_entry& e = har.log.entries[i];
+      const std::string_view path = url_path(e.request.url);
+      if (!is_stop_ingestion_job(e.request.method, path)) {
+        ++summary_.skipped;
+        continue;
+      }
+      check_exchange(e, path, source{file, 1, i, i, {}});
+      tick();
+    }
+  }
+
+  /** Checks a boto3 dump: `json.dumps(client.stop_ingestion_job(...), default=str)` (the
+   *  response and its ResponseMetadata) or the `e.response` of a botocore ClientError (Error,
+   *  ResponseMetadata and the exception's members at the top level). Python's str(datetime)
+   *  form of DateTimestamp ("2026-03-14 09:26:53.589793+00:00") is accepted in this mode only. */
+  void check_boto3(std::string_view text, const source& where) {
+    document_scope doc(*this, where);
+    const boto3_metadata meta = read_boto3_metadata(text);
+    std::string fixed(text);
+    python_datetimes_to_rfc3339(fixed);
+    static constexpr std::string_view protocol_members[] = {"/ResponseMetadata", "/Error"};
+    if (!meta.is_error) {
+      StopIngestionJobResponse value;
+      const bool ok = read_excusing(fixed, value, doc, protocol_members);
+      if (meta.status && *meta.status != StopIngestionJob::http_success_status) {
+        add_status_finding(doc, rule::error_success_status, *meta.status, "a StopIngestionJobResponse comes with HTTP " +
+                           std::to_string(StopIngestionJob::http_success_status));
+      }
+      if (ok) observe_response(value, doc);
+      return;
+    }
+    // An error: the header (if recorded) wins over Error.Code, as on the wire.
+    const error_type_resolution header = resolve_error_type(meta.headers, {}, settings_.options);
+    doc.add_all(std::vector<diagnostic>(header.diagnostics));
+    std::string type = std::string(sanitize_error_type(meta.code));
+    if (header.type.source == error_type_source::header) {
+      if (!type.empty() && header.type.name != type) {
+        add_status_finding(doc, rule::error_type_disagreement, meta.status.value_or(0),
+                           "x-amzn-errortype says " + header.type.name + " but Error.Code says " + type +
+                               "; the header wins",
+                           "/Error/Code");
+      }
+      type = header.type.name;
+    }
+    if (type.empty()) {
+      add_status_finding(doc, rule::error_missing_type, meta.status.value_or(0),
+                         "the error names no type: no Error.Code and no x-amzn-errortype header", "/Error");
+      return;
+    }
+    bool known = false;
+    boost::mp11::mp_for_each<StopIngestionJob::errors>([&](auto e) {
+      using E = decltype(e);
+      if (known || type != E::shape_name) return;
+      known = true;
+      if (meta.status && *meta.status != E::http_status) {
+        add_status_finding(doc, rule::error_status_mismatch, *meta.status,
+                           std::string(E::shape_name) + " is HTTP " + std::to_string(E::http_status) +
+                               "; ResponseMetadata.HTTPStatusCode is " + std::to_string(*meta.status));
+      }
+      E value;
+      read_excusing(fixed, value, doc, protocol_members);
+    });
+    if (!known) {
+      add_status_finding(doc, rule::error_unknown_type, meta.status.value_or(0),
+                         "StopIngestionJob does not declare error \"" + detail::excerpt(type) + "\"", "/Error/Code");
+    }
+  }
+
+  /** Progress on stderr (set by main when stderr is a terminal). */
+  void enable_progress() noexcept { progress_ = true; }
+  void end_progress() {
+    if (progress_shown_) std::fputs("\r\033[K", stderr);
+  }
+
+ private:
+  /// Collects one document's findings and counts it valid or invalid when it ends.
+  class document_scope {
+   public:
+    document_scope(runner& r, source where) : r_(r), where_(std::move(where)) {}
+    document_scope(const document_scope&) = delete;
+    document_scope& operator=(const document_scope&) = delete;
+    ~document_scope() {
+      ++r_.summary_.documents;
+      const bool bad = errors_ > 0 || (r_.settings_.warnings_as_errors && warnings_ > 0);
+      ++(bad ? r_.summary_.invalid : r_.summary_.valid);
+    }
+    /** Adds a finding positioned in this document's text (line 1 is the document's line). */
+    void add(diagnostic d, std::string_view part = {}) {
+      if (d.level == severity::error) ++errors_; else ++warnings_;
+      if (d.line == 0) {  // about a value, not a place in the text: point at the document
+        d.line = 1;
+        d.column = 1;
+      }
+      if (!where_.entry) d.line += where_.line - 1;  // NDJSON: the file's line numbers
+      source at = where_;
+      at.part = std::string(part);
+      r_.emit(finding{std::move(at), std::move(d)});
+    }
+    void add_all(std::vector<diagnostic>&& ds, std::string_view part = {}) {
+      for (diagnostic& d : ds) add(std::move(d), part);
+    }
+    std::size_t errors() const noexcept { return errors_; }
+    const source& where() const noexcept { return where_; }
+
+   private:
+    runner& r_;
+    source where_;
+    std::size_t errors_ = 0, warnings_ = 0;
+  };
+
+  std::size_t har_limit() const noexcept {
+    const std::size_t floor = std::size_t{256} << 20;  // HAR files carry many bodies
+    return settings_.options.max_input_bytes > floor ? settings_.options.max_input_bytes : floor;
+  }
+
+  /** Reads `text` as T collecting every diagnostic into `doc`; true when none is an error. */
+  template <class T>
+  bool read_all(std::string_view text, T& value, document_scope& doc, std::string_view part = {}) {
+    std::vector<diagnostic> diags;
+    auto& s = detail::scratch();
+    const simdjson::padded_string_view padded = s.pad(text);  // positions are taken in this copy
+    detail::read_context ctx(std::string_view(padded.data(), padded.length()), settings_.options, true, &diags);
+    detail::read_document(s.parser, padded, value, ctx);
+    doc.add_all(std::move(diags), part);
+    return ctx.error_count == 0;
+  }
+
+  void observe_response(const StopIngestionJobResponse& response, document_scope& doc, std::string_view part = {}) {
+    doc.add_all(check_status(response, settings_.options), part);
+    const source& w = doc.where();
+    const std::string label = w.file + (w.entry ? ":entry " + std::to_string(*w.entry) : ":" + std::to_string(w.line));
+    doc.add_all(sequences_.observe(response, label), part);
+  }
+
+  /** A standalone error body: its type must be in "code" or "__type" (there is no header). */
+  void check_error_document(std::string_view text, document_scope& doc) {
+    const error_type_resolution resolution = resolve_error_type({}, text, settings_.options);
+    int status = 400;  // any error status; only used when the type is unknown or missing
+    boost::mp11::mp_for_each<StopIngestionJob::errors>([&](auto e) {
+      if (resolution.type.name == decltype(e)::shape_name) status = decltype(e)::http_status;
+    });
+    auto result = parse_error_response<StopIngestionJob>(status, {}, text, settings_.options);
+    doc.add_all(std::vector<diagnostic>(result.diagnostics()));
+  }
+
+  void check_exchange(const har_entry& e, std::string_view path, const source& where) {
+    document_scope doc(*this, where);
+    auto request = parse_request<StopIngestionJob>(e.request.method, path, settings_.options);
+    doc.add_all(std::vector<diagnostic>(request.diagnostics()), "request");
+
+    http_headers headers;
+    if (e.response.headers) {
+      for (const har_header& h : *e.response.headers) headers.emplace_back(h.name, h.value);
+    }
+    std::string body;
+    if (e.response.content && e.response.content->text) {
+      const std::string& text = *e.response.content->text;
+      if (e.response.content->encoding && *e.response.content->encoding == "base64") {
+        if (!base64_decode(text, body)) {
+          diagnostic d;
+          d.id = rule::json_syntax;
+          d.pointer = "/log/entries/" + std::to_string(where.document) + "/response/content/text";
+          d.expected = "base64 (RFC 4648), as content.encoding says";
+          d.found = detail::excerpt(text);
+          d.message = "the response body is marked base64 but is not base64";
+          doc.add(std::move(d), "response");
+          return;
+        }
+      } else {
+        body = text;
+      }
+    }
+    const int status = static_cast<int>(e.response.status);
+    const shape_kind body_shape = body.empty() ? shape_kind::error : detect_shape(body);
+    if ((status == StopIngestionJob::http_success_status) != (body_shape == shape_kind::response)) {
+      diagnostic d;
+      d.id = rule::exchange_status_shape;
+      d.expected = status == StopIngestionJob::http_success_status ? "a StopIngestionJobResponse body"
+                                                                   : "an error body";
+      d.found = "HTTP " + std::to_string(status) + " with " +
+                (body_shape == shape_kind::response ? "a response body" : "an error body");
+      d.message = "HTTP " + std::to_string(status) + " carries " +
+                  (body_shape == shape_kind::response ? std::string("a StopIngestionJobResponse body")
+                                                      : std::string("an error body")) +
+                  "; " + std::to_string(StopIngestionJob::http_success_status) +
+                  " is the success status and every other status is an error";
+      doc.add(std::move(d), "response");
+    }
+    auto response = classify_response<StopIngestionJob>(status, headers, body, settings_.options);
+    doc.add_all(std::vector<diagnostic>(response.diagnostics()), "response");
+    if (response.kind == response_kind::success && response.success.ok()) {
+      if (request.ok()) doc.add_all(bedrock_agent::check_exchange(request.value(), response.success.value(),
+                                                                  settings_.options),
+                                    "response");
+      observe_response(response.success.value(), doc, "response");
+    }
+  }
+
+  struct boto3_metadata {
+    std::optional<int> status;
+    http_headers headers;
+    bool is_error = false;
+    std::string code;
+  };
+
+  /** ResponseMetadata.HTTPStatusCode and HTTPHeaders, and Error.Code, read leniently: the
+   *  strict read of the same text reports what is wrong with its JSON. */
+  boto3_metadata read_boto3_metadata(std::string_view text) {
+    boto3_metadata m;
+    simdjson::dom::element root;
+    if (dom_.parse(text.data(), text.size()).get(root) != simdjson::SUCCESS) return m;
+    simdjson::dom::element meta;
+    if (root["ResponseMetadata"].get(meta) == simdjson::SUCCESS) {
+      std::int64_t status = 0;
+      if (meta["HTTPStatusCode"].get_int64().get(status) == simdjson::SUCCESS && status >= 0 && status < 1000) {
+        m.status = static_cast<int>(status);
+      }
+      simdjson::dom::object headers;
+      if (meta["HTTPHeaders"].get_object().get(headers) == simdjson::SUCCESS) {
+        for (auto field : headers) {
+          std::string_view value;
+          if (field.value.get_string().get(value) == simdjson::SUCCESS) {
+            m.headers.emplace_back(std::string(field.key), std::string(value));
+          }
+        }
+      }
+    }
+    simdjson::dom::element error;
+    if (root["Error"].get(error) == simdjson::SUCCESS) {
+      m.is_error = true;
+      std::string_view code;
+      if (error["Code"].get_string().get(code) == simdjson::SUCCESS) m.code = std::string(code);
+    }
+    return m;
+  }
+
+  /** Python's str(datetime) writes a space where RFC 3339 has 'T'. The DateTimestamp members
+   *  (startedAt, updatedAt of ingestionJob) get a 'T' there, in place: the text keeps its
+   *  length, so every position the codec reports stays right. No other string is touched. */
+  void python_datetimes_to_rfc3339(std::string& text) {
+    namespace od = simdjson::ondemand;
+    auto& s = detail::scratch();
+    const simdjson::padded_string_view padded = s.pad(text);
+    od::document doc;
+    od::object root, job;
+    if (s.parser.iterate(padded).get(doc) != simdjson::SUCCESS || doc.get_object().get(root) != simdjson::SUCCESS) return;
+    std::vector<std::size_t> spaces;
+    for (auto fr : root) {
+      od::field f;
+      if (std::move(fr).get(f) != simdjson::SUCCESS) break;
+      if (!f.key().unsafe_is_equal("ingestionJob") || f.value().get_object().get(job) != simdjson::SUCCESS) continue;
+      for (auto jr : job) {
+        od::field m;
+        if (std::move(jr).get(m) != simdjson::SUCCESS) break;
+        if (!m.key().unsafe_is_equal("startedAt") && !m.key().unsafe_is_equal("updatedAt")) continue;
+        od::raw_json_string raw;
+        if (m.value().get_raw_json_string().get(raw) != simdjson::SUCCESS) continue;
+        const std::size_t at = static_cast<std::size_t>(raw.raw() - padded.data()) + 10;
+        if (at < text.size() && text[at] == ' ') spaces.push_back(at);
+      }
+      break;
+    }
+    for (std::size_t at : spaces) text[at] = 'T';
+  }
+
+  /** read_all, but unknown-member findings for the root members `excused` (protocol data
+   *  beside the shape) are dropped. */
+  template <class T, std::size_t N>
+  bool read_excusing(std::string_view text, T& value, document_scope& doc, const std::string_view (&excused)[N]) {
+    std::vector<diagnostic> diags;
+    auto& s = detail::scratch();
+    const simdjson::padded_string_view padded = s.pad(text);  // positions are taken in this copy
+    detail::read_context ctx(std::string_view(padded.data(), padded.length()), settings_.options, true, &diags);
+    detail::read_document(s.parser, padded, value, ctx);
+    std::size_t errors = ctx.error_count;
+    for (diagnostic& d : diags) {
+      bool drop = false;
+      for (std::string_view name : excused) drop = drop || (d.id == rule::shape_unknown_member && d.pointer == name);
+      if (drop) {
+        errors -= d.level == severity::error;
+        continue;
+      }
+      doc.add(std::move(d));
+    }
+    return errors == 0;
+  }
+
+  void add_status_finding(document_scope& doc, rule r, int status, std::string message,
+                          std::string pointer = "/ResponseMetadata/HTTPStatusCode") {
+    if (settings_.options.disabled.contains(r)) return;
+    diagnostic d;
+    d.id = r;
+    d.level = rule_info(r).level;
+    d.pointer = std::move(pointer);
+    d.found = std::to_string(status);
+    d.message = std::move(message);
+    doc.add(std::move(d));
+  }
+
+  void emit(finding&& f) {
+    if (f.what.level == severity::error) ++summary_.errors; else ++summary_.warnings;
+    sink_(std::move(f));
+  }
+
+  void tick() {
+    if (!progress_ || (++ticks_ & 1023) != 0) return;
+    const auto now = std::chrono::steady_clock::now();
+    if (!started_) {
+      started_ = true;
+      start_ = now;
+      return;
+    }
+    const double seconds = std::chrono::duration<double>(now - start_).count();
+    if (seconds < 1.0) return;
+    progress_shown_ = true;
+    std::fprintf(stderr, "\r%zu documents, %.1f MB/s", summary_.documents,
+                 static_cast<double>(summary_.bytes) / 1e6 / seconds);
+    std::fflush(stderr);
+  }
+
+  const settings& settings_;
+  finding_sink sink_;
+  summary summary_;
+  sequence_checker sequences_;
+  simdjson::dom::parser dom_;
+  bool progress_ = false, progress_shown_ = false, started_ = false;
+  std::size_t ticks_ = 0;
+  std::chrono::steady_clock::time_point start_{};
+};
+
+}  // namespace bedrock_agent::validator
+
+#endif  // BEDROCK_AGENT_TOOLS_VALIDATOR_RUNNER_HPP_INCLUDED
