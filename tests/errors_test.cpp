@@ -343,6 +343,18 @@ TEST_CASE("errors: only the type-carrying code/__type are excused") {
             rule::shape_unknown_member, "/fieldList/0/code");
 }
 
+TEST_CASE("errors: a body over max_input_bytes is not read") {
+  ba::parse_options small;
+  small.max_input_bytes = 10;
+  const auto r = parse(409, {{"X-Amzn-Errortype", "ConflictException"}}, R"({"message":"twelve+ bytes"})", small);
+  check_one(r, rule::limit_input_size, "");
+  CHECK(r.type().name == "ConflictException");
+  CHECK(ba::resolve_error_type({}, R"({"code":"ConflictException"})", small).type.source ==
+        ba::error_type_source::none);
+  CHECK(parse(409, {{"X-Amzn-Errortype", "ConflictException"}}, R"({"code":"x"})", small).ok() == false);
+  CHECK(parse(409, {{"X-Amzn-Errortype", "ConflictException"}}, "{}", small).ok());
+}
+
 TEST_CASE("errors: resolve_error_type alone") {
   const auto r = ba::resolve_error_type({{"Content-Type", "application/json"}},
                                         R"({"__type":"x#ConflictException:uri","code":"ns#ThrottlingException"})");

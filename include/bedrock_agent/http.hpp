@@ -409,7 +409,7 @@ inline error_type_resolution resolve_error_type(const http_headers& headers, sim
   // no type here; the strict parse of the body reports why.
   od::document doc;
   od::object obj;
-  if (!body.empty() && parser.iterate(padded).get(doc) == simdjson::SUCCESS &&
+  if (!body.empty() && body.size() <= opt.max_input_bytes && parser.iterate(padded).get(doc) == simdjson::SUCCESS &&
       doc.get_object().get(obj) == simdjson::SUCCESS) {
     bool seen_code = false, seen_type = false;
     std::string key_storage, value_storage;
@@ -478,7 +478,8 @@ inline error_type_resolution resolve_error_type(const http_headers& headers, sim
 /** The error type of a response: the X-Amzn-Errortype header (its name matched
  *  case-insensitively; the first such field), else the body's top-level string member "code",
  *  else its "__type"; sanitized with sanitize_error_type(). A source that sanitizes to "" names
- *  nothing. The body may be empty, and need not be JSON (then it names no type). Reports
+ *  nothing. The body may be empty, and need not be JSON (then it names no type); a body over
+ *  options.max_input_bytes is not read. Reports
  *  error.type-disagreement (warning) when header and body disagree, json.duplicate-member for
  *  a second "code" or "__type". */
 inline error_type_resolution resolve_error_type(const http_headers& headers, std::string_view body,
@@ -569,6 +570,17 @@ error_response_result<Op> parse_error_response(int status, const http_headers& h
   error_type_resolution resolution = resolve_error_type(headers, s.parser, padded, options, &excused);
   diags = std::move(resolution.diagnostics);
   error_type& type = error_result_access<Op>::type(result) = std::move(resolution.type);
+  if (body.size() > options.max_input_bytes) {  // the body was not read: nothing else can be judged
+    add_diagnostic(diags, options,
+                   make_diagnostic(rule::limit_input_size, severity::error, {}, 0, "",
+                                   "at most " + std::to_string(options.max_input_bytes) + " bytes",
+                                   std::to_string(body.size()) + " bytes",
+                                   "the body is " + std::to_string(body.size()) +
+                                       " bytes, more than max_input_bytes (" +
+                                       std::to_string(options.max_input_bytes) + ")"));
+    access::errors(result) = 1;
+    return result;
+  }
   const std::string status_text = std::to_string(status);
   const bool success_status = status >= 200 && status <= 299;
   if (success_status) {
@@ -647,7 +659,7 @@ error_response_result<Op> parse_error_response(int status, const http_headers& h
  *  the protocol's, never shape.unknown-member; other unknown members follow the options.
  *  Every finding is reported: error.missing-type, error.unknown-type, error.status-mismatch,
  *  error.success-status, error.type-disagreement (warning), and the body's json.* / shape.* /
- *  constraint.* diagnostics. Positions are body offsets; offset, line and column are 0 for a
+ *  constraint.* diagnostics; a body over options.max_input_bytes is limit.input-size alone. Positions are body offsets; offset, line and column are 0 for a
  *  finding about the status or a header. */
 template <class Op>
 error_response_result<Op> parse_error_response(int status, const http_headers& headers, std::string_view body,
