@@ -1,0 +1,28 @@
+# Fails unless docs/interop.md carries, between its "differences:begin" and "differences:end"
+# markers, exactly the table `interop_driver doc differences` prints. Usage:
+#   cmake -DDRIVER=<interop_driver> -DDOC=<docs/interop.md> -P check_doc.cmake
+execute_process(COMMAND ${DRIVER} doc differences OUTPUT_VARIABLE table RESULT_VARIABLE rc)
+if(NOT rc EQUAL 0)
+  message(FATAL_ERROR "interop.docs: ${DRIVER} doc differences failed (${rc})")
+endif()
+if(NOT EXISTS ${DOC})
+  message(FATAL_ERROR "interop.docs: ${DOC} does not exist")
+endif()
+file(READ ${DOC} doc)
+set(begin "<!-- differences:begin (generated: interop_driver doc differences) -->\n")
+set(end "<!-- differences:end -->")
+string(FIND "${doc}" "${begin}" at_begin)
+string(FIND "${doc}" "${end}" at_end)
+if(at_begin EQUAL -1 OR at_end EQUAL -1)
+  message(FATAL_ERROR "interop.docs: ${DOC} lacks the differences:begin / differences:end markers")
+endif()
+string(LENGTH "${begin}" begin_length)
+math(EXPR from "${at_begin} + ${begin_length}")
+math(EXPR length "${at_end} - ${from}")
+string(SUBSTRING "${doc}" ${from} ${length} documented)
+if(NOT documented STREQUAL table)
+  file(WRITE ${CMAKE_CURRENT_BINARY_DIR}/interop-differences.md "${table}")
+  message(FATAL_ERROR "interop.docs: the differences table in ${DOC} is not the driver's; the driver's is in "
+                      "${CMAKE_CURRENT_BINARY_DIR}/interop-differences.md")
+endif()
+message(STATUS "interop.docs: the differences table in ${DOC} is current")
