@@ -255,10 +255,11 @@ inline void add_status_finding(std::vector<diagnostic>& out, const parse_options
   out.push_back(std::move(d));
 }
 
-inline std::string joined(std::string_view a, std::string_view b) {
+/** `base` + `member`: a JSON Pointer below `base` (member names here need no escaping). */
+inline std::string status_pointer(std::string_view base, std::string_view member) {
   std::string s;
-  s.reserve(a.size() + b.size());
-  s.append(a).append(b);
+  s.reserve(base.size() + member.size());
+  s.append(base).append(member);
   return s;
 }
 
@@ -276,16 +277,11 @@ inline std::string status_words(status_set set) {
   return s;
 }
 
-inline std::string status_words(const enum_value<IngestionJobStatus>& s) {
-  if (s.is_known()) return std::string(s.wire_name());
-  return "unknown \"" + excerpt(s.wire_name()) + "\"";
-}
-
 /** The rules on one IngestionJob located at `at`. */
 inline void check_job(const IngestionJob& job, std::string_view at, const parse_options& options,
                       std::vector<diagnostic>& out) {
   if (job.updatedAt < job.startedAt) {
-    add_status_finding(out, options, rule::status_time_order, joined(at, "/updatedAt"),
+    add_status_finding(out, options, rule::status_time_order, status_pointer(at, "/updatedAt"),
                        "a time at or after startedAt " + format_timestamp(job.startedAt),
                        format_timestamp(job.updatedAt),
                        "updatedAt " + format_timestamp(job.updatedAt) + " is before startedAt " +
@@ -297,7 +293,7 @@ inline void check_job(const IngestionJob& job, std::string_view at, const parse_
   if (!status) return;
   const std::size_t reasons = job.failureReasons ? job.failureReasons->size() : 0;
   if (reasons > 0 && *status != IngestionJobStatus::FAILED) {
-    add_status_finding(out, options, rule::status_reasons_without_failure, joined(at, "/failureReasons"),
+    add_status_finding(out, options, rule::status_reasons_without_failure, status_pointer(at, "/failureReasons"),
                        "no failureReasons unless status is FAILED",
                        std::to_string(reasons) + (reasons == 1 ? " reason" : " reasons"),
                        "failureReasons has " + std::to_string(reasons) + (reasons == 1 ? " entry" : " entries") +
@@ -306,7 +302,7 @@ inline void check_job(const IngestionJob& job, std::string_view at, const parse_
   }
   if (*status == IngestionJobStatus::FAILED && reasons == 0) {
     const char* what = job.failureReasons ? "empty" : "absent";
-    add_status_finding(out, options, rule::status_failure_without_reasons, joined(at, "/status"),
+    add_status_finding(out, options, rule::status_failure_without_reasons, status_pointer(at, "/status"),
                        "failureReasons with at least one entry", std::string("failureReasons ") + what,
                        std::string("status is FAILED but failureReasons is ") + what +
                            "; a failed job should say why it failed");
@@ -357,7 +353,7 @@ inline std::vector<diagnostic> check_exchange(const StopIngestionJobRequest& req
   const IngestionJob& job = response.ingestionJob;
   const auto compare = [&](std::string_view name, const Id& asked, const Id& got) {
     if (asked == got) return;
-    detail::add_status_finding(out, options, rule::exchange_id_mismatch, detail::joined("/ingestionJob/", name),
+    detail::add_status_finding(out, options, rule::exchange_id_mismatch, detail::status_pointer("/ingestionJob/", name),
                                "\"" + detail::excerpt(asked) + "\"", "\"" + detail::excerpt(got) + "\"",
                                "the response's " + std::string(name) + " is \"" + detail::excerpt(got) +
                                    "\" but the request asked for \"" + detail::excerpt(asked) + "\"");
@@ -434,21 +430,21 @@ inline void observe_job(job_state& st, const IngestionJob& job, std::string_view
                                                        status_words(others);
           expected = from_name + " or " + status_words(others);
         }
-        add_status_finding(out, options, rule::sequence_transition, joined(at, "/status"), std::move(expected),
+        add_status_finding(out, options, rule::sequence_transition, status_pointer(at, "/status"), std::move(expected),
                            to_name,
                            "status went from " + from_name + " (" + st.label + ") to " + to_name + " (" + here +
                                "), " + why);
       }
     }
     if (job.startedAt != st.started_at) {
-      add_status_finding(out, options, rule::sequence_started_at_changed, joined(at, "/startedAt"),
+      add_status_finding(out, options, rule::sequence_started_at_changed, status_pointer(at, "/startedAt"),
                          format_timestamp(st.started_at), format_timestamp(job.startedAt),
                          "startedAt changed from " + format_timestamp(st.started_at) + " (" + st.label + ") to " +
                              format_timestamp(job.startedAt) + " (" + here +
                              "); a job's start time never changes, even when it is stopped");
     }
     if (job.updatedAt < st.updated_at) {
-      add_status_finding(out, options, rule::sequence_updated_at_decreased, joined(at, "/updatedAt"),
+      add_status_finding(out, options, rule::sequence_updated_at_decreased, status_pointer(at, "/updatedAt"),
                          "a time at or after " + format_timestamp(st.updated_at), format_timestamp(job.updatedAt),
                          "updatedAt went back from " + format_timestamp(st.updated_at) + " (" + st.label + ") to " +
                              format_timestamp(job.updatedAt) + " (" + here + ")");
@@ -460,7 +456,7 @@ inline void observe_job(job_state& st, const IngestionJob& job, std::string_view
     const PrimitiveLong scanned = job.statistics->numberOfDocumentsScanned;
     if (st.scanned && scanned < *st.scanned) {
       add_status_finding(out, options, rule::sequence_scanned_decreased,
-                         joined(at, "/statistics/numberOfDocumentsScanned"),
+                         status_pointer(at, "/statistics/numberOfDocumentsScanned"),
                          "at least " + std::to_string(*st.scanned), std::to_string(scanned),
                          "numberOfDocumentsScanned went down from " + std::to_string(*st.scanned) + " (" +
                              st.scanned_label + ") to " + std::to_string(scanned) + " (" + here +
