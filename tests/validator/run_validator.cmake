@@ -1,0 +1,35 @@
+# Runs bedrock-agent-validate once and checks its exit status, and its stdout against an
+# expected file (exactly) or its stderr for a phrase. Used by the validator.* ctest tests.
+#   -DEXE=... -DARGS="a;b" -DEXPECT_RC=N [-DEXPECTED=file] [-DSTDIN=file] [-DSTDERR_HAS=text]
+#   [-DSTDOUT_HAS=text] [-DWORKDIR=dir]
+string(REPLACE ";" " " args_text "${ARGS}")
+separate_arguments(args UNIX_COMMAND "${args_text}")
+set(extra)
+if(STDIN)
+  list(APPEND extra INPUT_FILE ${STDIN})
+endif()
+execute_process(COMMAND ${EXE} ${args} ${extra}
+  WORKING_DIRECTORY ${WORKDIR}
+  RESULT_VARIABLE rc OUTPUT_VARIABLE out ERROR_VARIABLE err)
+if(NOT rc STREQUAL EXPECT_RC)
+  message(FATAL_ERROR "exit status ${rc}, expected ${EXPECT_RC}\nstdout:\n${out}\nstderr:\n${err}")
+endif()
+if(EXPECTED)
+  file(READ ${EXPECTED} want)
+  if(NOT out STREQUAL want)
+    file(WRITE ${CMAKE_CURRENT_BINARY_DIR}/actual-output.txt "${out}")
+    message(FATAL_ERROR "stdout differs from ${EXPECTED}\n--- got:\n${out}\n--- want:\n${want}")
+  endif()
+endif()
+if(STDERR_HAS)
+  string(FIND "${err}" "${STDERR_HAS}" at)
+  if(at EQUAL -1)
+    message(FATAL_ERROR "stderr lacks '${STDERR_HAS}':\n${err}")
+  endif()
+endif()
+if(STDOUT_HAS)
+  string(FIND "${out}" "${STDOUT_HAS}" at)
+  if(at EQUAL -1)
+    message(FATAL_ERROR "stdout lacks '${STDOUT_HAS}':\n${out}")
+  endif()
+endif()
