@@ -26,6 +26,13 @@
 #include <utility>
 #include <vector>
 
+// BOOST_DESCRIBE_STRUCT(T, (), ...) passes nothing for the variadic base list, which clang
+// calls a C++20 extension under -Wpedantic in C++17; the code is valid C++17 all the same.
+#if defined(__clang__)
+#pragma clang diagnostic push
+#pragma clang diagnostic ignored "-Wc++20-extensions"
+#endif
+
 namespace bedrock_agent {
 
 // ---- simple shapes ---------------------------------------------------------------------
@@ -378,5 +385,9 @@ std::ostream& operator<<(std::ostream& os, const T& v) {
 }
 
 }  // namespace bedrock_agent
+
+#if defined(__clang__)
+#pragma clang diagnostic pop
+#endif
 
 #endif  // BEDROCK_AGENT_SHAPES_HPP_INCLUDED

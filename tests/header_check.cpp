@@ -1,0 +1,21 @@
+// Every public header, compiled in the language standard the test binary does not use (C++20
+// under g++, C++17 under clang in CI), with the project's warnings as errors: with the main
+// builds this covers both standards under both compilers.
+#include <bedrock_agent/constraints.hpp>
+#include <bedrock_agent/diagnostics.hpp>
+#include <bedrock_agent/http.hpp>
+#include <bedrock_agent/json.hpp>
+#include <bedrock_agent/options.hpp>
+#include <bedrock_agent/shapes.hpp>
+#include <bedrock_agent/status.hpp>
+#include <bedrock_agent/stop_ingestion_job.hpp>
+#include <bedrock_agent/time.hpp>
+#if defined(BEDROCK_AGENT_HEADER_CHECK_TESTING)
+#include <bedrock_agent/testing/generators.hpp>
+#endif
+
+int main() {
+  const auto r = bedrock_agent::parse<bedrock_agent::StopIngestionJobRequest>(
+      R"({"knowledgeBaseId":"KB12345678","dataSourceId":"DS12345678","ingestionJobId":"IJ12345678"})");
+  return r.ok() ? 0 : 1;
+}
