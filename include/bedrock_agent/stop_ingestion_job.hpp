@@ -6,9 +6,11 @@
 
 #include <bedrock_agent/constraints.hpp>
 #include <bedrock_agent/diagnostics.hpp>
+#include <bedrock_agent/http.hpp>
 #include <bedrock_agent/json.hpp>
 #include <bedrock_agent/options.hpp>
 #include <bedrock_agent/shapes.hpp>
+#include <bedrock_agent/status.hpp>
 #include <bedrock_agent/time.hpp>
 
 #endif  // BEDROCK_AGENT_STOP_INGESTION_JOB_HPP_INCLUDED
