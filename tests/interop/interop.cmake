@@ -13,6 +13,8 @@ add_executable(bedrock_agent_interop_driver
   ${BEDROCK_AGENT_INTEROP_DIR}/errors.cpp
   ${BEDROCK_AGENT_INTEROP_DIR}/differences.cpp)
 target_link_libraries(bedrock_agent_interop_driver PRIVATE bedrock_agent::contract bedrock_agent_warnings)
+target_compile_definitions(bedrock_agent_interop_driver PRIVATE
+  BEDROCK_AGENT_RECORDINGS_DIR="${PROJECT_SOURCE_DIR}/examples/recordings")
 
 # The table of known differences in docs/interop.md is the driver's, verbatim (needs no node).
 add_test(NAME interop.docs
