@@ -145,7 +145,6 @@ inline bool literal_matches(std::string_view raw, std::string_view literal) {
 inline bool decode_label(std::string_view raw, std::size_t base, std::string& out, read_context& ctx,
                          const path_node* at) {
   out.clear();
-  std::vector<std::size_t> source;  // path offset of each decoded byte, to place a UTF-8 error
   bool clean = true;
   for (std::size_t i = 0; i < raw.size();) {
     const auto c = static_cast<unsigned char>(raw[i]);
@@ -168,7 +167,6 @@ inline bool decode_label(std::string_view raw, std::size_t base, std::string& ou
         clean = false;
       }
       out += decoded;
-      source.push_back(base + i);
       i += 3;
       continue;
     }
@@ -181,16 +179,16 @@ inline bool decode_label(std::string_view raw, std::size_t base, std::string& ou
                  "\"" + bad + "\"", "\"" + bad + "\" must be percent-encoded in a path segment");
       clean = false;
     }
-    for (std::size_t k = 0; k < len; ++k) {
-      out += raw[i + k];
-      source.push_back(base + i + k);
-    }
+    out.append(raw.data() + i, len);
     i += len;
   }
   if (!clean) return false;
   const std::size_t bad = utf8_first_invalid(out);
   if (bad != std::string_view::npos) {
-    ctx.report(rule::http_percent_encoding, source[bad], at, "percent-encoded UTF-8",
+    // The path offset of decoded byte `bad`: each "%XX" decoded to one byte, anything else to itself.
+    std::size_t off = 0;
+    for (std::size_t k = 0; k < bad; ++k) off += raw[off] == '%' ? 3 : 1;
+    ctx.report(rule::http_percent_encoding, base + off, at, "percent-encoded UTF-8",
                "\"" + excerpt(std::string_view(out).substr(bad, 4)) + "\"",
                "the label decodes to bytes that are not UTF-8 (at decoded byte " + std::to_string(bad) + ")");
     return false;
@@ -234,15 +232,15 @@ http_result<typename Op::input> parse_request(std::string_view method, std::stri
     for (const detail::uri_segment& seg : binding::segments) {
       detail::path_node node{nullptr, seg.text, 0, false};
       const detail::path_node* at = seg.is_label() ? &node : nullptr;
-      const std::string wanted = seg.is_label() ? "/{" + std::string(seg.text) + "}" : "/" + std::string(seg.text);
+      auto wanted = [&seg] { return seg.is_label() ? "/{" + std::string(seg.text) + "}" : "/" + std::string(seg.text); };
       if (pos >= path.size()) {
-        ctx.report(rule::http_path_missing_segment, path.size(), at, wanted, "the end of the path",
-                   "the path ends where the template has " + wanted);
+        ctx.report(rule::http_path_missing_segment, path.size(), at, wanted(), "the end of the path",
+                   "the path ends where the template has " + wanted());
         stopped = true;
         break;
       }
       if (path[pos] != '/') {  // only at the start: later segments begin at a '/' by construction
-        ctx.report(rule::http_path_literal, pos, at, wanted, "\"" + detail::excerpt(path.substr(pos, 16)) + "\"",
+        ctx.report(rule::http_path_literal, pos, at, wanted(), "\"" + detail::excerpt(path.substr(pos, 16)) + "\"",
                    "the path must start with '/'");
         stopped = true;
         break;
