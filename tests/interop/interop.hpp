@@ -198,7 +198,8 @@ inline std::string show(element e) {
     case simdjson::dom::element_type::ARRAY: {
       out += '[';
       const char* sep = "";
-      for (element item : e.get_array().value_unsafe()) {
+      const simdjson::dom::array items = e.get_array().value_unsafe();  // not a temporary in the range-for
+      for (element item : items) {
         out += sep;
         out += show(item);
         sep = ",";
@@ -209,7 +210,8 @@ inline std::string show(element e) {
     case simdjson::dom::element_type::OBJECT: {
       out += '{';
       const char* sep = "";
-      for (auto field : e.get_object().value_unsafe()) {
+      const simdjson::dom::object fields = e.get_object().value_unsafe();
+      for (auto field : fields) {
         out += sep;
         append_json_string(out, field.key);
         out += ':';
