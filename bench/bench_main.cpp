@@ -137,6 +137,9 @@ int main(int argc, char** argv) {
 #ifdef BEDROCK_AGENT_BENCH_ARCH
   benchmark::AddCustomContext("arch_flags", BEDROCK_AGENT_BENCH_ARCH);
 #endif
+#ifdef BEDROCK_AGENT_BENCH_GBENCH_VERSION
+  benchmark::AddCustomContext("google_benchmark_version", BEDROCK_AGENT_BENCH_GBENCH_VERSION);
+#endif
 #ifdef BEDROCK_AGENT_BENCH_COMPILER
   benchmark::AddCustomContext("compiler", BEDROCK_AGENT_BENCH_COMPILER);
 #endif

@@ -72,6 +72,23 @@ void ours_parse_into(benchmark::State& state) {
   finish(state, corpus, lines, bad);
 }
 
+/// The floor's extraction (floors.hpp) per line with the same splitter as the library: what
+/// one iterate() per line costs, against iterate_many's batched stage 1.
+void floor_lines(benchmark::State& state) {
+  const auto& corpus = bench::ndjson_corpus();
+  simdjson::ondemand::parser parser;
+  StopIngestionJobResponse out;
+  std::size_t lines = 0, bad = 0;
+  bench::allocation_meter meter(state);
+  for (auto _ : state) {
+    lines = for_each_line(corpus, [&](simdjson::padded_string_view line) {
+      bad += !bench::floor::read_response(parser, line, out);
+    });
+  }
+  meter.report();
+  finish(state, corpus, lines, bad);
+}
+
 void floor_iterate_many(benchmark::State& state) {
   const auto& corpus = bench::ndjson_corpus();
   simdjson::ondemand::parser parser;
@@ -95,6 +112,7 @@ void floor_iterate_many(benchmark::State& state) {
 
 const bool registered = [] {
   benchmark::RegisterBenchmark("ndjson/floor_iterate_many", floor_iterate_many)->Unit(benchmark::kMillisecond);
+  benchmark::RegisterBenchmark("ndjson/floor_lines", floor_lines)->Unit(benchmark::kMillisecond);
   benchmark::RegisterBenchmark("ndjson/ours_validate", ours_validate)->Unit(benchmark::kMillisecond);
   benchmark::RegisterBenchmark("ndjson/ours_parse_into", ours_parse_into)->Unit(benchmark::kMillisecond);
   return true;
