@@ -122,6 +122,7 @@ async function main() {
     canned = { statusCode: c.status, headers: c.headers, body: Buffer.from(c.body_b64, "base64") };
     sent = null;
     const obs = { name: c.name };
+    if (c.echo) obs.body_b64 = c.body_b64;
     try {
       const out = await client.send(new sdk.StopIngestionJobCommand(c.input));
       delete out.$metadata;

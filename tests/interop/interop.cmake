@@ -15,6 +15,13 @@ add_executable(bedrock_agent_interop_driver
 target_link_libraries(bedrock_agent_interop_driver PRIVATE bedrock_agent::contract bedrock_agent_warnings)
 target_compile_definitions(bedrock_agent_interop_driver PRIVATE
   BEDROCK_AGENT_RECORDINGS_DIR="${PROJECT_SOURCE_DIR}/examples/recordings")
+# Generated responses come from the project's RapidCheck generators (include/bedrock_agent/
+# testing/), sampled with a fixed seed; the driver's own generator stands in where they are absent.
+if(EXISTS ${PROJECT_SOURCE_DIR}/include/bedrock_agent/testing/arbitrary.hpp)
+  find_package(rapidcheck CONFIG REQUIRED)
+  target_link_libraries(bedrock_agent_interop_driver PRIVATE rapidcheck)
+  target_compile_definitions(bedrock_agent_interop_driver PRIVATE BEDROCK_AGENT_INTEROP_RAPIDCHECK=1)
+endif()
 
 # The table of known differences in docs/interop.md is the driver's, verbatim (needs no node).
 add_test(NAME interop.docs

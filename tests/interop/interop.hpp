@@ -116,7 +116,14 @@ struct interop_case {
   /// Judges the harness's observation of this case: {"name", "outcome": "ok"|"error",
   /// "output" | "error": {...}, "request": {"method", "path", "query", "body"} | null}.
   std::function<void(element observation, case_report&)> check;
+  /// Ask the harness to hand the body back in the observation ("body_b64").
+  bool echo_body = false;
 };
+
+/// True while the driver builds cases to judge observations (check mode), false while it
+/// builds them to print (gen mode). Suites that can judge from the observation alone skip the
+/// expensive part in check mode.
+inline bool checking = false;
 
 // ---- JSON text -----------------------------------------------------------------------------
 
@@ -163,7 +170,31 @@ inline void append_base64(std::string& out, std::string_view bytes) {
   }
 }
 
-/** The case as the harness reads it: {"name","input","status","headers","body_b64"}. */
+/** The bytes of base64 text (padding and line breaks skipped). */
+inline std::string base64_decode(std::string_view in) {
+  auto value = [](char c) -> int {
+    if (c >= 'A' && c <= 'Z') return c - 'A';
+    if (c >= 'a' && c <= 'z') return c - 'a' + 26;
+    if (c >= '0' && c <= '9') return c - '0' + 52;
+    return c == '+' ? 62 : c == '/' ? 63 : -1;
+  };
+  std::string out;
+  std::uint32_t acc = 0;
+  int bits = 0;
+  for (char c : in) {
+    const int v = value(c);
+    if (v < 0) continue;  // padding, line breaks
+    acc = (acc << 6) | static_cast<std::uint32_t>(v);
+    bits += 6;
+    if (bits >= 8) {
+      bits -= 8;
+      out += static_cast<char>((acc >> bits) & 0xFF);
+    }
+  }
+  return out;
+}
+
+/** The case as the harness reads it: {"name","input","status","headers","body_b64"[,"echo"]}. */
 inline void write_case_json(std::string& out, const interop_case& c) {
   out += "{\"name\":";
   append_json_string(out, c.name);
@@ -187,7 +218,7 @@ inline void write_case_json(std::string& out, const interop_case& c) {
   }
   out += "},\"body_b64\":\"";
   append_base64(out, c.body);
-  out += "\"}";
+  out += c.echo_body ? "\",\"echo\":true}" : "\"}";
 }
 
 /** A compact, deterministic rendering of an observed value, for messages and for pinning

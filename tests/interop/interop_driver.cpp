@@ -88,6 +88,7 @@ int main(int argc, char** argv) {
     std::cerr << "usage: interop_driver gen|check <suite> | interop_driver list | interop_driver doc differences\n";
     return 2;
   }
+  checking = mode == "check";
   const auto cases = suites.at(argv[2])();
   return mode == "gen" ? gen(cases) : check(argv[2], cases);
 }

@@ -8,9 +8,16 @@
 #include "generator.hpp"
 #include "interop.hpp"
 
+#if BEDROCK_AGENT_INTEROP_RAPIDCHECK
+#include <bedrock_agent/testing/arbitrary.hpp>
+#include <rapidcheck.h>
+#endif
+
 #include <algorithm>
 #include <cstdint>
+#include <cstdlib>
 #include <filesystem>
+#include <iostream>
 #include <fstream>
 #include <sstream>
 #include <string>
@@ -22,6 +29,16 @@ namespace {
 
 constexpr std::size_t generated_count = 2000;
 constexpr std::uint64_t seed = 20240601;
+
+/** The SDK returned `v`, field by field. */
+void check_success(const ba::StopIngestionJobResponse& v, element obs, case_report& r) {
+  std::string_view outcome;
+  if (obs["outcome"].get(outcome) || outcome != "ok") {
+    r.disagree("outcome", show(member(obs, "error")), "a StopIngestionJobResponse");
+    return;
+  }
+  compare(v, member(obs, "output"), "", r);
+}
 
 /** A case whose canned response is the project's success response for `v`. */
 interop_case success_case(std::string name, const ba::StopIngestionJobResponse& v) {
@@ -37,12 +54,41 @@ interop_case success_case(std::string name, const ba::StopIngestionJobResponse& 
     if (!self || !(self.value() == v)) {
       r.disagree("project", "(not consulted)", self ? "parse(to_json(v)) != v" : to_string(self.error()));
     }
-    std::string_view outcome;
-    if (obs["outcome"].get(outcome) || outcome != "ok") {
-      r.disagree("outcome", show(member(obs, "error")), "a StopIngestionJobResponse");
+    check_success(v, obs, r);
+  };
+  return c;
+}
+
+/** A generated case: in gen mode the value is generated, its round trip through the project
+ *  checked (a failure stops the driver), and its body written with "echo" so that the harness
+ *  hands it back; in check mode the value is the project's reading of the echoed body, which
+ *  gen mode proved equal to the generated value. Generating once halves the suite's time. */
+interop_case generated_case(std::string name, const ba::StopIngestionJobResponse* v) {
+  if (v != nullptr) {
+    interop_case c = success_case(std::move(name), *v);
+    const auto self = ba::parse<ba::StopIngestionJobResponse>(c.body);
+    if (!self || !(self.value() == *v)) {
+      std::cerr << "interop_driver: " << c.name << ": the project does not read back its own to_json: "
+                << (self ? std::string("a different value") : to_string(self.error())) << "\n";
+      std::exit(1);
+    }
+    c.echo_body = true;
+    return c;
+  }
+  interop_case c;
+  c.name = std::move(name);
+  c.check = [](element obs, case_report& r) {
+    std::string_view b64;
+    if (obs["body_b64"].get(b64)) {
+      r.disagree("echo", "(not consulted)", "the observation lacks the echoed body");
       return;
     }
-    compare(v, member(obs, "output"), "", r);
+    const auto ours = ba::parse<ba::StopIngestionJobResponse>(base64_decode(b64));
+    if (!ours) {
+      r.disagree("project", "(not consulted)", "rejects the echoed body: " + to_string(ours.error()));
+      return;
+    }
+    check_success(ours.value(), obs, r);
   };
   return c;
 }
@@ -60,29 +106,6 @@ std::string read_file(const std::filesystem::path& p) {
   std::ostringstream s;
   s << in.rdbuf();
   return s.str();
-}
-
-std::string base64_decode(std::string_view in) {
-  auto value = [](char c) -> int {
-    if (c >= 'A' && c <= 'Z') return c - 'A';
-    if (c >= 'a' && c <= 'z') return c - 'a' + 26;
-    if (c >= '0' && c <= '9') return c - '0' + 52;
-    return c == '+' ? 62 : c == '/' ? 63 : -1;
-  };
-  std::string out;
-  std::uint32_t acc = 0;
-  int bits = 0;
-  for (char c : in) {
-    const int v = value(c);
-    if (v < 0) continue;  // padding, line breaks
-    acc = (acc << 6) | static_cast<std::uint32_t>(v);
-    bits += 6;
-    if (bits >= 8) {
-      bits -= 8;
-      out += static_cast<char>((acc >> bits) & 0xFF);
-    }
-  }
-  return out;
 }
 
 /** The StopIngestionJob responses in a recording: a wire body (.json), one body per line
@@ -229,10 +252,33 @@ interop_case broken_case(const recorded& rec) {
 
 std::vector<interop_case> response_cases() {
   std::vector<interop_case> cases;
+#if BEDROCK_AGENT_INTEROP_RAPIDCHECK
+  // The project's generators (rc::Arbitrary of every shape), sampled outside rc::check: one
+  // split of a fixed-seed Random per value, sizes cycling over RapidCheck's 0..100.
+  const rc::Gen<ba::StopIngestionJobResponse> gen = rc::gen::arbitrary<ba::StopIngestionJobResponse>();
+  rc::Random random(seed);
+  for (std::size_t i = 0; i < generated_count; ++i) {
+    const std::string name = "generated/rc/" + std::to_string(i);
+    if (checking) {
+      cases.push_back(generated_case(name, nullptr));
+      continue;
+    }
+    const rc::Random r = random.split();
+    const ba::StopIngestionJobResponse v = gen(r, static_cast<int>(i % 101)).value();
+    cases.push_back(generated_case(name, &v));
+  }
+#else
   generator g(seed);
   for (std::size_t i = 0; i < generated_count; ++i) {
-    cases.push_back(success_case("generated/" + std::to_string(i), g.response()));
+    const std::string name = "generated/driver/" + std::to_string(i);
+    if (checking) {
+      cases.push_back(generated_case(name, nullptr));
+      continue;
+    }
+    const ba::StopIngestionJobResponse v = g.response();
+    cases.push_back(generated_case(name, &v));
   }
+#endif
   // Every recording, in a fixed order; a directory the build can no longer find is a failure.
   namespace fs = std::filesystem;
   const fs::path root = BEDROCK_AGENT_RECORDINGS_DIR;
