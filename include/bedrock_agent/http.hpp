@@ -111,7 +111,7 @@ struct http_result_access {
   template <class T>
   static std::size_t& errors(http_result<T>& r) { return r.errors_; }
 };
-using access = http_result_access<void>;
+using http_access = http_result_access<void>;
 
 /** Percent-decodes `raw`; false when a '%' is not followed by two hex digits. */
 inline bool percent_decode(std::string_view raw, std::string& out) {
@@ -122,7 +122,7 @@ inline bool percent_decode(std::string_view raw, std::string& out) {
       continue;
     }
     if (i + 2 >= raw.size()) return false;
-    const int hi = hex_digit(raw[i + 1]), lo = hex_digit(raw[i + 2]);
+    const int hi = uri_hex_digit(raw[i + 1]), lo = uri_hex_digit(raw[i + 2]);
     if (hi < 0 || lo < 0) return false;
     out += static_cast<char>(hi * 16 + lo);
     i += 2;
@@ -149,8 +149,8 @@ inline bool decode_label(std::string_view raw, std::size_t base, std::string& ou
   for (std::size_t i = 0; i < raw.size();) {
     const auto c = static_cast<unsigned char>(raw[i]);
     if (c == '%') {
-      const int hi = i + 1 < raw.size() ? hex_digit(raw[i + 1]) : -1;
-      const int lo = i + 2 < raw.size() ? hex_digit(raw[i + 2]) : -1;
+      const int hi = i + 1 < raw.size() ? uri_hex_digit(raw[i + 1]) : -1;
+      const int lo = i + 2 < raw.size() ? uri_hex_digit(raw[i + 2]) : -1;
       if (hi < 0 || lo < 0) {
         const std::string bad = excerpt(raw.substr(i, 3));
         ctx.report(rule::http_percent_encoding, base + i, at, "'%' and two hex digits", "\"" + bad + "\"",
@@ -213,7 +213,7 @@ http_result<typename Op::input> parse_request(std::string_view method, std::stri
   using input_type = typename Op::input;
   using members = detail::described_members<input_type>;
   http_result<input_type> result;
-  auto& diags = detail::access::diagnostics(result);
+  auto& diags = detail::http_access::diagnostics(result);
   const std::string_view path = path_and_query.substr(0, path_and_query.find('?'));
   detail::read_context ctx(path, options, true, &diags);
   input_type value{};
@@ -289,8 +289,8 @@ http_result<typename Op::input> parse_request(std::string_view method, std::stri
     d.line = in_path ? 1 : 0;
     d.column = in_path ? d.offset + 1 : 0;
   }
-  detail::access::errors(result) = ctx.error_count;
-  if (ctx.error_count == 0) detail::access::value(result).emplace(std::move(value));
+  detail::http_access::errors(result) = ctx.error_count;
+  if (ctx.error_count == 0) detail::http_access::value(result).emplace(std::move(value));
   return result;
 }
 
@@ -346,7 +346,7 @@ namespace detail {
 
 constexpr char ascii_lower(char c) noexcept { return c >= 'A' && c <= 'Z' ? static_cast<char>(c - 'A' + 'a') : c; }
 
-constexpr bool iequals(std::string_view a, std::string_view b) noexcept {
+constexpr bool header_name_equals(std::string_view a, std::string_view b) noexcept {
   if (a.size() != b.size()) return false;
   for (std::size_t i = 0; i < a.size(); ++i) {
     if (ascii_lower(a[i]) != ascii_lower(b[i])) return false;
@@ -361,14 +361,14 @@ constexpr std::string_view trim_ows(std::string_view s) noexcept {
 }
 
 /** Adds `d` unless its rule is disabled (fatal rules never are). */
-inline void add_diagnostic(std::vector<diagnostic>& out, const parse_options& opt, diagnostic d) {
+inline void add_http_diagnostic(std::vector<diagnostic>& out, const parse_options& opt, diagnostic d) {
   if (!rule_info(d.id).fatal && opt.disabled.contains(d.id)) return;
   out.push_back(std::move(d));
 }
 
 /** A diagnostic at body offset `offset` (line and column from `body`), or at no position
  *  (offset, line and column 0) when `body` is empty. */
-inline diagnostic make_diagnostic(rule r, severity level, std::string_view body, std::size_t offset,
+inline diagnostic make_http_diagnostic(rule r, severity level, std::string_view body, std::size_t offset,
                                   std::string pointer, std::string expected, std::string found,
                                   std::string message) {
   diagnostic d;
@@ -393,7 +393,7 @@ inline error_type_resolution resolve_error_type(const http_headers& headers, sim
   const std::string_view body(padded.data(), padded.length());
   std::optional<error_type> from_header, from_code, from_type;
   for (const auto& [name, value] : headers) {
-    if (!iequals(name, "X-Amzn-Errortype")) continue;
+    if (!header_name_equals(name, "X-Amzn-Errortype")) continue;
     const std::string_view raw = trim_ows(value);
     error_type t;
     t.raw = std::string(raw);
@@ -424,8 +424,8 @@ inline error_type_resolution resolve_error_type(const http_headers& headers, sim
       const std::size_t key_off = static_cast<std::size_t>(key_raw - body.data()) - 1;
       bool& seen = is_code ? seen_code : seen_type;
       if (seen) {
-        add_diagnostic(r.diagnostics, opt,
-                       make_diagnostic(rule::json_duplicate_member, severity::error, body, key_off,
+        add_http_diagnostic(r.diagnostics, opt,
+                       make_http_diagnostic(rule::json_duplicate_member, severity::error, body, key_off,
                                        "/" + key_storage, "each member once", "\"" + key_storage + "\" again",
                                        "member \"" + key_storage +
                                            "\" appears twice; readers disagree on which one names the error"));
@@ -456,8 +456,8 @@ inline error_type_resolution resolve_error_type(const http_headers& headers, sim
   std::optional<error_type>& from_body = from_code ? from_code : from_type;
   if (from_header) {
     if (from_body && from_body->name != from_header->name) {
-      add_diagnostic(r.diagnostics, opt,
-                     make_diagnostic(rule::error_type_disagreement, severity::warning, body, from_body->offset,
+      add_http_diagnostic(r.diagnostics, opt,
+                     make_http_diagnostic(rule::error_type_disagreement, severity::warning, body, from_body->offset,
                                      from_body->pointer, "\"" + excerpt(from_header->name) + "\"",
                                      "\"" + excerpt(from_body->name) + "\"",
                                      "the X-Amzn-Errortype header names \"" + excerpt(from_header->name) +
@@ -535,7 +535,7 @@ struct error_result_access {
  *  at the `excused` key offsets are dropped (the protocol consumed those members). Returns the
  *  number of errors; `out` is meaningful only when it is 0. */
 template <class T>
-std::size_t read_body(simdjson::ondemand::parser& parser, simdjson::padded_string_view padded, T& out,
+std::size_t read_http_body(simdjson::ondemand::parser& parser, simdjson::padded_string_view padded, T& out,
                       const parse_options& options, std::vector<diagnostic>& diags,
                       const std::vector<std::size_t>& excused) {
   std::vector<diagnostic> found;
@@ -560,7 +560,7 @@ error_response_result<Op> parse_error_response(int status, const http_headers& h
   using errors = typename Op::errors;
   constexpr std::size_t n = boost::mp11::mp_size<errors>::value;
   error_response_result<Op> result;
-  auto& diags = access::diagnostics(result);
+  auto& diags = http_access::diagnostics(result);
   auto& s = scratch();
   const simdjson::padded_string_view padded = s.pad(body);
   const std::string_view text(padded.data(), padded.length());
@@ -569,30 +569,30 @@ error_response_result<Op> parse_error_response(int status, const http_headers& h
   diags = std::move(resolution.diagnostics);
   error_type& type = error_result_access<Op>::type(result) = std::move(resolution.type);
   if (body.size() > options.max_input_bytes) {  // the body was not read: nothing else can be judged
-    add_diagnostic(diags, options,
-                   make_diagnostic(rule::limit_input_size, severity::error, {}, 0, "",
+    add_http_diagnostic(diags, options,
+                   make_http_diagnostic(rule::limit_input_size, severity::error, {}, 0, "",
                                    "at most " + std::to_string(options.max_input_bytes) + " bytes",
                                    std::to_string(body.size()) + " bytes",
                                    "the body is " + std::to_string(body.size()) +
                                        " bytes, more than max_input_bytes (" +
                                        std::to_string(options.max_input_bytes) + ")"));
-    access::errors(result) = 1;
+    http_access::errors(result) = 1;
     return result;
   }
   const std::string status_text = std::to_string(status);
   const bool success_status = status >= 200 && status <= 299;
   if (success_status) {
     if (status != Op::http_success_status) {
-      add_diagnostic(diags, options,
-                     make_diagnostic(rule::error_success_status, severity::error, {}, 0, "",
+      add_http_diagnostic(diags, options,
+                     make_http_diagnostic(rule::error_success_status, severity::error, {}, 0, "",
                                      "an error status, or " + std::to_string(Op::http_success_status),
                                      status_text,
                                      std::string(Op::name) + " succeeds with " +
                                          std::to_string(Op::http_success_status) + "; a " + status_text +
                                          " is neither its success nor an error"));
     } else {
-      add_diagnostic(diags, options,
-                     make_diagnostic(rule::error_status_mismatch, severity::error, {}, 0, "", "an error status",
+      add_http_diagnostic(diags, options,
+                     make_http_diagnostic(rule::error_status_mismatch, severity::error, {}, 0, "", "an error status",
                                      status_text,
                                      status_text + " is the success status of " + std::string(Op::name) +
                                          ", not an error status"));
@@ -603,12 +603,12 @@ error_response_result<Op> parse_error_response(int status, const http_headers& h
     if (index == n && type.name == boost::mp11::mp_at_c<errors, i>::shape_name) index = i;
   });
   const std::string_view at_text = type.source == error_type_source::header ? std::string_view() : text;
-  std::size_t errors_found = 0;  // in the body: read_body counts those it did not keep too
+  std::size_t errors_found = 0;  // in the body: read_http_body counts those it did not keep too
   std::size_t own = std::string_view::npos;  // how many diagnostics come before the body's
   if (type.source == error_type_source::none) {
     if (!success_status) {
-      add_diagnostic(diags, options,
-                     make_diagnostic(rule::error_missing_type, severity::error, {}, 0, "",
+      add_http_diagnostic(diags, options,
+                     make_http_diagnostic(rule::error_missing_type, severity::error, {}, 0, "",
                                      "an X-Amzn-Errortype header, or a \"code\" or \"__type\" body member",
                                      "no error type",
                                      "an error response (" + status_text +
@@ -620,8 +620,8 @@ error_response_result<Op> parse_error_response(int status, const http_headers& h
       if (!declared.empty()) declared += ", ";
       declared += decltype(e)::shape_name;
     });
-    add_diagnostic(diags, options,
-                   make_diagnostic(rule::error_unknown_type, severity::error, at_text, type.offset, type.pointer,
+    add_http_diagnostic(diags, options,
+                   make_http_diagnostic(rule::error_unknown_type, severity::error, at_text, type.offset, type.pointer,
                                    "one of " + declared, "\"" + excerpt(type.name) + "\"",
                                    std::string(Op::name) + " does not declare error \"" + excerpt(type.name) +
                                        "\" (from the " + std::string(to_string(type.source)) + ")"));
@@ -629,23 +629,23 @@ error_response_result<Op> parse_error_response(int status, const http_headers& h
     boost::mp11::mp_with_index<n>(index, [&](auto i) {
       using E = boost::mp11::mp_at_c<errors, i>;
       if (!success_status && status != E::http_status) {
-        add_diagnostic(diags, options,
-                       make_diagnostic(rule::error_status_mismatch, severity::error, at_text, type.offset,
+        add_http_diagnostic(diags, options,
+                       make_http_diagnostic(rule::error_status_mismatch, severity::error, at_text, type.offset,
                                        type.pointer, std::to_string(E::http_status), status_text,
                                        std::string(E::shape_name) + " is HTTP " + std::to_string(E::http_status) +
                                            "; the response has " + status_text));
       }
       E value{};
       own = diags.size();
-      if (!body.empty()) errors_found = read_body(s.parser, padded, value, options, diags, excused);
-      access::value(result).emplace(std::in_place_index<i>, std::move(value));
+      if (!body.empty()) errors_found = read_http_body(s.parser, padded, value, options, diags, excused);
+      http_access::value(result).emplace(std::in_place_index<i>, std::move(value));
     });
   }
   if (own == std::string_view::npos) own = diags.size();
   std::size_t error_total = errors_found;
   for (std::size_t k = 0; k < own; ++k) error_total += diags[k].level == severity::error;
-  access::errors(result) = error_total;
-  if (error_total != 0) access::value(result).reset();
+  http_access::errors(result) = error_total;
+  if (error_total != 0) http_access::value(result).reset();
   return result;
 }
 
@@ -680,10 +680,10 @@ response_result<Op> classify_response(int status, const http_headers& headers, s
   r.kind = response_kind::success;
   auto& s = detail::scratch();
   typename Op::output value{};
-  auto& diags = detail::access::diagnostics(r.success);
-  const std::size_t errors = detail::read_body(s.parser, s.pad(body), value, options, diags, {});
-  detail::access::errors(r.success) = errors;
-  if (errors == 0) detail::access::value(r.success).emplace(std::move(value));
+  auto& diags = detail::http_access::diagnostics(r.success);
+  const std::size_t errors = detail::read_http_body(s.parser, s.pad(body), value, options, diags, {});
+  detail::http_access::errors(r.success) = errors;
+  if (errors == 0) detail::http_access::value(r.success).emplace(std::move(value));
   return r;
 }
 

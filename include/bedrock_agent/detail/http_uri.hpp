@@ -192,7 +192,7 @@ inline void append_percent_encoded(std::string& out, std::string_view s) {
   }
 }
 
-constexpr int hex_digit(char c) noexcept {
+constexpr int uri_hex_digit(char c) noexcept {
   if (c >= '0' && c <= '9') return c - '0';
   if (c >= 'a' && c <= 'f') return c - 'a' + 10;
   if (c >= 'A' && c <= 'F') return c - 'A' + 10;
