@@ -1,0 +1,470 @@
+#ifndef BEDROCK_AGENT_TESTING_ARBITRARY_HPP_INCLUDED
+#define BEDROCK_AGENT_TESTING_ARBITRARY_HPP_INCLUDED
+
+// RapidCheck generators for every shape, derived from Boost.Describe and the constraint
+// traits: a new shape gets a generator without hand code. Every value generated is valid in
+// the contract profile (it parses back to itself and check_value() finds no error), and the
+// generators reach the edges: whole charsets, code points of every UTF-8 length, characters
+// JSON must escape, lengths at both bounds, timestamps over 0001..9999 with nanoseconds,
+// counters up to INT64_MAX, lists up to their bound. Sized: small values at small sizes, the
+// costly edges (2048-item lists, 2048-code-point strings) only near the nominal size, so the
+// usual run stays fast. Choices shrink towards the first, simplest alternative.
+//
+// Test-only: needs RapidCheck; never included by <bedrock_agent/stop_ingestion_job.hpp>.
+
+#include <bedrock_agent/constraints.hpp>
+#include <bedrock_agent/shapes.hpp>
+#include <bedrock_agent/time.hpp>
+
+#include <boost/describe/enumerators.hpp>
+#include <boost/describe/members.hpp>
+#include <boost/mp11/algorithm.hpp>
+#include <boost/mp11/utility.hpp>
+#include <rapidcheck.h>
+
+#include <algorithm>
+#include <array>
+#include <cstddef>
+#include <cstdint>
+#include <limits>
+#include <optional>
+#include <string>
+#include <string_view>
+#include <type_traits>
+#include <utility>
+#include <vector>
+
+namespace bedrock_agent::testing {
+
+/// Customization point: specialize `generator<T>` with `static rc::Gen<T> make()` to change
+/// how T is generated everywhere (as a member, a list item, or through rc::Arbitrary). Must be
+/// visible before the first use of arbitrary<T>().
+template <class T, class = void>
+struct generator;
+
+/// How optional members and lists are filled.
+enum class fill : std::uint8_t {
+  arbitrary,  ///< optional members present or absent, lists from empty to their bound
+  complete,   ///< every optional member present, every list holding at least one item
+};
+
+template <class T, fill F = fill::arbitrary>
+rc::Gen<T> arbitrary();
+
+namespace detail {
+
+/// RapidCheck's nominal size: the size at which generators cover their whole range.
+inline constexpr int nominal_size = 100;
+
+template <class T>
+struct dependent_false : std::false_type {};
+
+/** A uniform index in [0, n), independent of the size, shrinking towards 0. */
+inline rc::Gen<std::size_t> index(std::size_t n) {
+  return rc::gen::resize(nominal_size, rc::gen::inRange<std::size_t>(0, n));
+}
+
+/** Generated inside rc::gen::exec: a choice in [0, n), shrinking towards 0. */
+inline std::size_t choose(std::size_t n) { return n <= 1 ? 0 : *index(n); }
+
+template <class T>
+T choose_from(const std::vector<T>& v) {
+  return v[choose(v.size())];
+}
+
+/** One of `table`'s entries, shrinking towards the first. */
+template <class T>
+rc::Gen<T> entry_of(std::vector<T> table) {
+  const std::size_t n = table.size();
+  return rc::gen::map(index(n), [table = std::move(table)](std::size_t i) { return table[i]; });
+}
+
+/** Appends `cp` (a Unicode scalar value) as UTF-8. Written here, not borrowed from the codec,
+ *  so that a codec bug cannot hide in both the generator and the code under test. */
+inline void append_utf8(std::string& out, char32_t cp) {
+  if (cp < 0x80) {
+    out += static_cast<char>(cp);
+  } else if (cp < 0x800) {
+    out += static_cast<char>(0xC0 | (cp >> 6));
+    out += static_cast<char>(0x80 | (cp & 0x3F));
+  } else if (cp < 0x10000) {
+    out += static_cast<char>(0xE0 | (cp >> 12));
+    out += static_cast<char>(0x80 | ((cp >> 6) & 0x3F));
+    out += static_cast<char>(0x80 | (cp & 0x3F));
+  } else {
+    out += static_cast<char>(0xF0 | (cp >> 18));
+    out += static_cast<char>(0x80 | ((cp >> 12) & 0x3F));
+    out += static_cast<char>(0x80 | ((cp >> 6) & 0x3F));
+    out += static_cast<char>(0x80 | (cp & 0x3F));
+  }
+}
+
+inline std::string to_utf8(const std::vector<char32_t>& cps) {
+  std::string s;
+  s.reserve(cps.size());
+  for (char32_t cp : cps) append_utf8(s, cp);
+  return s;
+}
+
+inline constexpr std::string_view alnum_chars = "0123456789abcdefghijklmnopqrstuvwxyzABCDEFGHIJKLMNOPQRSTUVWXYZ";
+
+template <class T>
+using user_make_t = decltype(generator<T>::make());
+template <class T>
+inline constexpr bool has_user_generator_v = boost::mp11::mp_valid<user_make_t, T>::value;
+
+template <class T>
+struct is_enum_value : std::false_type {};
+template <class E>
+struct is_enum_value<enum_value<E>> : std::true_type {
+  using enum_type = E;
+};
+
+template <class T>
+inline constexpr bool is_described_enum_v =
+    std::is_enum<T>::value && boost::describe::has_describe_enumerators<T>::value;
+
+template <class T, class D>
+using member_t = std::remove_cv_t<std::remove_reference_t<decltype(std::declval<T&>().*D::pointer)>>;
+
+}  // namespace detail
+
+// ---- combinators -------------------------------------------------------------------------
+
+/** A generator that uses one of `choices`, picked with the given weights (a weight of 0 is
+ *  never picked). Unlike rc::gen::weightedOneOf, it shrinks towards the FIRST choice, so put
+ *  the simplest first. */
+template <class T>
+rc::Gen<T> weighted(std::vector<std::pair<std::size_t, rc::Gen<T>>> choices) {
+  std::size_t total = 0;
+  for (const auto& c : choices) total += c.first;
+  return rc::gen::mapcat(detail::index(total), [choices = std::move(choices)](std::size_t k) {
+    for (const auto& c : choices) {
+      if (k < c.first) return c.second;
+      k -= c.first;
+    }
+    return choices.back().second;
+  });
+}
+
+/** Absent or a value of `g`; shrinks towards absent. With fill::complete, always present. */
+template <class T>
+rc::Gen<std::optional<T>> optional_of(rc::Gen<T> g, fill f = fill::arbitrary) {
+  rc::Gen<std::optional<T>> present = rc::gen::map(std::move(g), [](T v) { return std::optional<T>(std::move(v)); });
+  if (f == fill::complete) return present;
+  return weighted<std::optional<T>>({{1, rc::gen::just(std::optional<T>())}, {2, present}});
+}
+
+// ---- text ----------------------------------------------------------------------------------
+
+/** A code point of `set`. For charset::ascii_alnum: all 62 characters, uniformly. For
+ *  charset::any: every Unicode scalar value can come out, weighted towards the interesting
+ *  ones: ASCII letters (what shrinking goes to), the characters JSON escapes ('"', '\\',
+ *  U+0000..U+001F) and '/', DEL, C1 controls, U+2028/U+2029, the BOM, code points of every
+ *  UTF-8 length (1 to 4 bytes) and the boundaries between those lengths. Never a surrogate. */
+inline rc::Gen<char32_t> code_point(charset set = charset::any) {
+  if (set == charset::ascii_alnum) {
+    return rc::gen::map(detail::index(detail::alnum_chars.size()),
+                        [](std::size_t i) { return static_cast<char32_t>(detail::alnum_chars[i]); });
+  }
+  auto offset = [](char32_t base, std::size_t n) {
+    return rc::gen::map(detail::index(n), [base](std::size_t i) { return static_cast<char32_t>(base + i); });
+  };
+  // 3-byte forms without the surrogates U+D800..U+DFFF
+  auto three_bytes = rc::gen::map(detail::index(0x10000 - 0x800 - 0x800), [](std::size_t i) {
+    return static_cast<char32_t>(i < 0xD800 - 0x800 ? 0x800 + i : 0xE000 + (i - (0xD800 - 0x800)));
+  });
+  return weighted<char32_t>({
+      {30, offset(U'a', 26)},                                     // readable
+      {10, offset(0x20, 0x7F - 0x20)},                            // printable ASCII
+      {6, detail::entry_of<char32_t>({U'"', U'\\', U'/', 0x7F})},  // escaped, optionally escaped, DEL
+      {6, offset(0x00, 0x20)},                                    // C0 controls: must be escaped
+      {3, detail::entry_of<char32_t>({0x2028, 0x2029, 0xFEFF, 0xFFFD, 0xFFFE})},
+      {8, offset(0x80, 0x800 - 0x80)},                            // 2 bytes (C1 controls included)
+      {8, three_bytes},                                           // 3 bytes
+      {8, offset(0x10000, 0x110000 - 0x10000)},                   // 4 bytes (astral: surrogate pairs in \u form)
+      {4, detail::entry_of<char32_t>({0x7F, 0x80, 0x7FF, 0x800, 0xD7FF, 0xE000, 0xFFFF, 0x10000, 0x10FFFF})},
+  });
+}
+
+/** UTF-8 of exactly `n` code points of `set`. */
+inline rc::Gen<std::string> text_of_length(std::size_t n, charset set = charset::any) {
+  return rc::gen::map(rc::gen::container<std::vector<char32_t>>(n, code_point(set)), &detail::to_utf8);
+}
+
+/** The length bounds (in code points) a value of string shape S must keep: its length and
+ *  its pattern's repetition count together. `hi` is `unbounded` when neither bounds it. */
+template <class S>
+constexpr std::pair<std::size_t, std::size_t> string_length_bounds() noexcept {
+  constexpr string_constraints c = S::constraints;
+  return {(std::max)(c.min_length, c.pattern.min_count), (std::min)(c.max_length, c.pattern.max_count)};
+}
+
+/** Strings of shape S (a type with `static constexpr string_constraints constraints`): valid
+ *  by construction, lengths from the lower bound up, at the upper bound near the nominal
+ *  size, characters from the pattern's charset. */
+template <class S>
+rc::Gen<S> string_shape() {
+  constexpr auto bounds = string_length_bounds<S>();
+  constexpr std::size_t lo = bounds.first, hi = bounds.second;
+  static_assert(lo <= hi, "string_shape<S>: the length and the pattern of S leave no valid length");
+  constexpr charset set = S::constraints.pattern.chars;
+  // An unbounded shape still gets long strings now and then, just not arbitrarily long ones.
+  constexpr std::size_t top = hi == unbounded ? lo + 300 : hi;
+  return rc::gen::withSize([=](int size) {
+    const auto sz = static_cast<std::size_t>(size < 0 ? 0 : size);
+    const std::size_t short_top = (std::min)(top, lo + sz / 3 + 2);
+    const bool big = size >= 95 && top > lo;  // the costly edge, only near the nominal size
+    auto length = weighted<std::size_t>({
+        {2, rc::gen::just(lo)},
+        {12, rc::gen::inRange<std::size_t>(lo, short_top + 1)},  // sized, shrinks towards lo
+        {big ? 1U : 0U, rc::gen::just(top)},
+        {big ? 1U : 0U, rc::gen::inRange<std::size_t>(top - (std::min)(top - lo, std::size_t{3}), top + 1)},
+    });
+    return rc::gen::mapcat(length, [](std::size_t n) {
+      return rc::gen::map(text_of_length(n, set), [](std::string s) { return S(std::move(s)); });
+    });
+  });
+}
+
+// ---- numbers, time, enums ------------------------------------------------------------------
+
+/** A document counter (PrimitiveLong): 0, small, large and the edges up to INT64_MAX
+ *  (2^31, 2^32, 2^53 +- 1, 10^18). Never negative: the codec reports negative counters. */
+inline rc::Gen<PrimitiveLong> counter() {
+  using L = PrimitiveLong;
+  constexpr L max = (std::numeric_limits<L>::max)();
+  return weighted<L>({
+      {3, rc::gen::just(L{0})},
+      {10, rc::gen::inRange<L>(0, 1000)},  // sized
+      {3, rc::gen::resize(detail::nominal_size, rc::gen::inRange<L>(0, max))},
+      {3, detail::entry_of<L>({1, 2147483647, 2147483648, 4294967295, 4294967296, 9007199254740991,
+                               9007199254740992, 9007199254740993, 1000000000000000000, max - 1, max})},
+  });
+}
+
+/** A timestamp anywhere in 0001-01-01T00:00:00Z..9999-12-31T23:59:59.999999999Z, weighted
+ *  towards recent years and the edges (both bounds, the epoch, leap days, century rules),
+ *  with nanoseconds at every precision (none, milli, micro, nano). Shrinks towards the epoch. */
+inline rc::Gen<timestamp> any_timestamp() {
+  constexpr std::int64_t lo = timestamp::min_seconds, hi = timestamp::max_seconds;
+  // Sized: near the epoch at small sizes, so shrinking ends at readable instants.
+  auto around_epoch = rc::gen::mapcat(detail::index(2), [](std::size_t negative) {
+    return negative == 0 ? rc::gen::inRange<std::int64_t>(0, hi + 1)
+                         : rc::gen::map(rc::gen::inRange<std::int64_t>(1, -lo + 1), [](std::int64_t s) { return -s; });
+  });
+  auto seconds = weighted<std::int64_t>({
+      {4, std::move(around_epoch)},
+      {6, rc::gen::resize(detail::nominal_size, rc::gen::inRange<std::int64_t>(1420070400, 2082758400))},  // 2015..2036
+      {5, rc::gen::resize(detail::nominal_size, rc::gen::inRange<std::int64_t>(lo, hi + 1))},
+      {3, detail::entry_of<std::int64_t>({
+              0, -1, lo, hi, lo + 86399, hi - 86399,
+              951782400,     // 2000-02-29 (a leap day of a century divisible by 400)
+              -2203891200,   // 1900-03-01 (1900 has no Feb 29)
+              4107456000,    // 2100-02-28
+              13574563200,   // 2400-02-29
+              -12212553600,  // 1582-10-15 (no Julian calendar here)
+              2147483647, 2147483648, 4102444799,
+          })},
+  });
+  auto nanos = weighted<std::uint32_t>({
+      {4, rc::gen::just(std::uint32_t{0})},
+      {2, rc::gen::map(detail::index(1000), [](std::size_t v) { return static_cast<std::uint32_t>(v * 1000000); })},
+      {2, rc::gen::map(detail::index(1000000), [](std::size_t v) { return static_cast<std::uint32_t>(v * 1000); })},
+      {3, rc::gen::map(detail::index(1000000000), [](std::size_t v) { return static_cast<std::uint32_t>(v); })},
+      {1, detail::entry_of<std::uint32_t>({1, 10, 100000000, 999999999, 500000000})},
+  });
+  return rc::gen::apply(
+      [](std::int64_t s, std::uint32_t ns) {
+        return *timestamp::from_parts(s, ns);  // both are in range by construction
+      },
+      std::move(seconds), std::move(nanos));
+}
+
+/** An enumerator of the described enum E, shrinking towards the first. */
+template <class E>
+rc::Gen<E> enumerator() {
+  static_assert(detail::is_described_enum_v<E>, "enumerator<E>: E must be described with BOOST_DESCRIBE_ENUM");
+  std::vector<E> all;
+  boost::mp11::mp_for_each<boost::describe::describe_enumerators<E>>([&](auto d) { all.push_back(d.value); });
+  return detail::entry_of<E>(std::move(all));
+}
+
+/** A known enum_value<E>. */
+template <class E>
+rc::Gen<enum_value<E>> known_enum_value() {
+  return rc::gen::map(enumerator<E>(), [](E e) { return enum_value<E>(e); });
+}
+
+/** A wire string that is NOT one of E's enumerators (only the client profile keeps these):
+ *  case variants of known names ("stopped", "Stopped"), near misses ("STOPPED ", "STOP"),
+ *  the empty string, and arbitrary text including characters that need escaping. */
+template <class E>
+rc::Gen<std::string> unknown_enum_string() {
+  std::vector<std::string> names;
+  boost::mp11::mp_for_each<boost::describe::describe_enumerators<E>>([&](auto d) { names.emplace_back(d.name); });
+  auto is_known = [names](const std::string& s) { return std::find(names.begin(), names.end(), s) != names.end(); };
+  auto variant_of_known = rc::gen::map(rc::gen::pair(detail::entry_of<std::string>(names), detail::index(5)),
+                                       [](std::pair<std::string, std::size_t> p) {
+                                         std::string s = std::move(p.first);
+                                         switch (p.second) {
+                                           case 0: for (char& c : s) c = static_cast<char>(c - 'A' + 'a'); break;
+                                           case 1: for (std::size_t i = 1; i < s.size(); ++i) if (s[i] >= 'A' && s[i] <= 'Z') s[i] = static_cast<char>(s[i] - 'A' + 'a'); break;
+                                           case 2: s += ' '; break;
+                                           case 3: s.pop_back(); break;
+                                           default: s = "NEW_" + s; break;
+                                         }
+                                         return s;
+                                       });
+  auto text = rc::gen::mapcat(rc::gen::inRange<std::size_t>(0, 21), [](std::size_t n) { return text_of_length(n); });
+  auto any = weighted<std::string>({
+      {4, std::move(variant_of_known)},
+      {1, rc::gen::just(std::string())},
+      {4, std::move(text)},
+  });
+  return rc::gen::map(std::move(any), [is_known](std::string s) { return is_known(s) ? s + "_X" : s; });
+}
+
+/** An unknown enum_value<E> (see unknown_enum_string). */
+template <class E>
+rc::Gen<enum_value<E>> unknown_enum_value() {
+  return rc::gen::map(unknown_enum_string<E>(), [](std::string s) { return enum_value<E>::unknown(std::move(s)); });
+}
+
+// ---- lists and structures --------------------------------------------------------------------
+
+/** Lists of shape L (a type with `static constexpr list_constraints constraints`): from the
+ *  lower bound up; near the nominal size, now and then exactly at the upper bound (its items
+ *  then generated at size 0, so they stay small). fill::complete: at least one item. */
+template <class L, fill F = fill::arbitrary>
+rc::Gen<L> list_shape() {
+  using E = typename L::value_type;
+  constexpr list_constraints c = L::constraints;
+  constexpr std::size_t lo = (F == fill::complete && c.min_items == 0 && c.max_items > 0) ? 1 : c.min_items;
+  constexpr std::size_t hi = c.max_items;
+  static_assert(lo <= hi, "list_shape<L>: L admits no item count");
+  return rc::gen::withSize([=](int size) {
+    const auto sz = static_cast<std::size_t>(size < 0 ? 0 : size);
+    const std::size_t short_top = (std::min)(hi, lo + sz / 10 + 3);
+    const bool big = hi != unbounded && hi > short_top && size >= 95;
+    auto items = [](std::size_t n, rc::Gen<E> g) {
+      return rc::gen::map(rc::gen::container<std::vector<E>>(n, std::move(g)),
+                          [](std::vector<E> v) { return L(std::make_move_iterator(v.begin()), std::make_move_iterator(v.end())); });
+    };
+    auto small = rc::gen::mapcat(rc::gen::inRange<std::size_t>(lo, short_top + 1),
+                                 [items](std::size_t n) { return items(n, arbitrary<E, F>()); });
+    auto at_bound = rc::gen::mapcat(detail::index(2), [=](std::size_t k) {
+      return items(hi - (k == 0 ? 0 : 1), rc::gen::resize(0, arbitrary<E, F>()));
+    });
+    return weighted<L>({
+        {1, items(lo, arbitrary<E, F>())},
+        {10, std::move(small)},
+        {big ? 1U : 0U, std::move(at_bound)},
+    });
+  });
+}
+
+namespace detail {
+template <class T, fill F, template <class...> class List, class... D>
+rc::Gen<T> build_described(List<D...>) {
+  return rc::gen::build<T>(rc::gen::set(D::pointer, arbitrary<member_t<T, D>, F>())...);
+}
+}  // namespace detail
+
+/** Structures described with BOOST_DESCRIBE_STRUCT: each public member from arbitrary<M>(),
+ *  combined with rc::gen::build so each member shrinks on its own. */
+template <class T, fill F = fill::arbitrary>
+rc::Gen<T> described_struct() {
+  static_assert(is_described_struct_v<T>, "described_struct<T>: T must be described with BOOST_DESCRIBE_STRUCT");
+  return detail::build_described<T, F>(boost::describe::describe_members<T, boost::describe::mod_public>{});
+}
+
+/** The generator of T: a user's generator<T> specialization first, then the built-in
+ *  categories (optional, string shape, PrimitiveLong counter, timestamp, enum_value,
+ *  described enum, list shape), then described structures. */
+template <class T, fill F>
+rc::Gen<T> arbitrary() {
+  if constexpr (detail::has_user_generator_v<T>) {
+    return generator<T>::make();
+  } else if constexpr (is_optional<T>::value) {
+    return optional_of(arbitrary<typename T::value_type, F>(), F);
+  } else if constexpr (is_string_shape_v<T>) {
+    return string_shape<T>();
+  } else if constexpr (std::is_same<T, PrimitiveLong>::value) {
+    return counter();
+  } else if constexpr (std::is_same<T, timestamp>::value) {
+    return any_timestamp();
+  } else if constexpr (detail::is_enum_value<T>::value) {
+    return known_enum_value<typename detail::is_enum_value<T>::enum_type>();
+  } else if constexpr (detail::is_described_enum_v<T>) {
+    return enumerator<T>();
+  } else if constexpr (is_list_shape_v<T>) {
+    return list_shape<T, F>();
+  } else if constexpr (is_described_struct_v<T>) {
+    return described_struct<T, F>();
+  } else {
+    static_assert(detail::dependent_false<T>::value,
+                  "bedrock_agent::testing::arbitrary<T>: no generator for T. Make T a string shape (static "
+                  "constexpr string_constraints constraints), a list shape (list_constraints), an "
+                  "enum_value<E> of a described enum, a described struct, or specialize "
+                  "bedrock_agent::testing::generator<T> with static rc::Gen<T> make().");
+    return rc::Gen<T>();
+  }
+}
+
+/** Values of T with every optional member present and every list non-empty (each part of
+ *  the shape is there to be looked at, or broken). */
+template <class T>
+rc::Gen<T> complete() {
+  return arbitrary<T, fill::complete>();
+}
+
+}  // namespace bedrock_agent::testing
+
+// ---- rc::Arbitrary: so that properties can take shapes as parameters -----------------------
+
+namespace rc {
+
+/// String shapes.
+template <class T>
+struct Arbitrary<T, std::enable_if_t<bedrock_agent::is_string_shape_v<T>>> {
+  static Gen<T> arbitrary() { return bedrock_agent::testing::arbitrary<T>(); }
+};
+
+/// List shapes.
+template <class T>
+struct Arbitrary<T, std::enable_if_t<bedrock_agent::is_list_shape_v<T>>> {
+  static Gen<T> arbitrary() { return bedrock_agent::testing::arbitrary<T>(); }
+};
+
+/// Shape structures: described structs with a `shape_name` (the library's convention).
+template <class T>
+struct Arbitrary<T, std::enable_if_t<bedrock_agent::is_described_struct_v<T> && !bedrock_agent::is_list_shape_v<T> &&
+                                     !bedrock_agent::is_string_shape_v<T> &&
+                                     std::is_convertible<decltype(T::shape_name), std::string_view>::value>> {
+  static Gen<T> arbitrary() { return bedrock_agent::testing::arbitrary<T>(); }
+};
+
+/// Known enum values.
+template <class E>
+struct Arbitrary<bedrock_agent::enum_value<E>> {
+  static Gen<bedrock_agent::enum_value<E>> arbitrary() {
+    return bedrock_agent::testing::arbitrary<bedrock_agent::enum_value<E>>();
+  }
+};
+
+template <>
+struct Arbitrary<bedrock_agent::IngestionJobStatus> {
+  static Gen<bedrock_agent::IngestionJobStatus> arbitrary() {
+    return bedrock_agent::testing::enumerator<bedrock_agent::IngestionJobStatus>();
+  }
+};
+
+template <>
+struct Arbitrary<bedrock_agent::timestamp> {
+  static Gen<bedrock_agent::timestamp> arbitrary() { return bedrock_agent::testing::any_timestamp(); }
+};
+
+}  // namespace rc
+
+#endif  // BEDROCK_AGENT_TESTING_ARBITRARY_HPP_INCLUDED

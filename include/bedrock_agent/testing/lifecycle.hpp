@@ -1,0 +1,310 @@
+#ifndef BEDROCK_AGENT_TESTING_LIFECYCLE_HPP_INCLUDED
+#define BEDROCK_AGENT_TESTING_LIFECYCLE_HPP_INCLUDED
+
+// Generators of coherent ingestion jobs and of sequences of observations of one job:
+// sequences that follow the lifecycle of status.hpp (its successors() and is_reachable(), not a
+// copy of its table), with updatedAt and numberOfDocumentsScanned never going back, and
+// sequences with exactly one illegal step, paired with the rule and pointer it must produce.
+//
+// Test-only: needs RapidCheck.
+
+#include <bedrock_agent/testing/arbitrary.hpp>
+
+#include <bedrock_agent/diagnostics.hpp>
+#include <bedrock_agent/shapes.hpp>
+#include <bedrock_agent/status.hpp>
+#include <bedrock_agent/time.hpp>
+
+#include <rapidcheck.h>
+
+#include <cstddef>
+#include <cstdint>
+#include <optional>
+#include <ostream>
+#include <string>
+#include <vector>
+
+namespace bedrock_agent::testing {
+
+namespace detail {
+
+/** `t` plus `ns` nanoseconds, at most timestamp::max(). */
+inline timestamp later(timestamp t, std::uint64_t ns) {
+  const std::uint64_t total = t.nanoseconds() + ns % 1000000000;
+  std::int64_t s = t.seconds() + static_cast<std::int64_t>(ns / 1000000000) + static_cast<std::int64_t>(total / 1000000000);
+  if (s > timestamp::max_seconds) return timestamp::max();
+  return *timestamp::from_parts(s, static_cast<std::uint32_t>(total % 1000000000));
+}
+
+/** A gap between two observations: none, nanoseconds, seconds, hours or years. */
+inline rc::Gen<std::uint64_t> gap() {
+  return weighted<std::uint64_t>({
+      {2, rc::gen::just(std::uint64_t{0})},
+      {1, rc::gen::inRange<std::uint64_t>(1, 1000)},
+      {4, rc::gen::map(rc::gen::inRange<std::uint64_t>(1, 3600), [](std::uint64_t s) { return s * 1000000000; })},
+      {2, rc::gen::resize(nominal_size, rc::gen::inRange<std::uint64_t>(1, std::uint64_t{400} * 86400 * 1000000000))},
+  });
+}
+
+/** failureReasons as a job in `s` must have them: present and non-empty exactly when FAILED. */
+inline rc::Gen<std::optional<FailureReasons>> reasons_for(IngestionJobStatus s) {
+  if (s != IngestionJobStatus::FAILED) return rc::gen::just(std::optional<FailureReasons>());
+  return rc::gen::map(complete<FailureReasons>(), [](FailureReasons r) { return std::optional<FailureReasons>(std::move(r)); });
+}
+
+}  // namespace detail
+
+/** A timestamp early enough to leave centuries of room after it (for updatedAt). */
+inline rc::Gen<timestamp> start_time() {
+  return rc::gen::map(any_timestamp(), [](timestamp t) {
+    constexpr std::int64_t room = std::int64_t{500} * 366 * 86400;
+    return t.seconds() > timestamp::max_seconds - room ? *timestamp::from_parts(t.seconds() - room, t.nanoseconds()) : t;
+  });
+}
+
+/** A job in status `s` that keeps every single-response rule (check_status finds nothing):
+ *  updatedAt at or after startedAt, failureReasons present and non-empty exactly when FAILED. */
+inline rc::Gen<IngestionJob> job_in(IngestionJobStatus s) {
+  return rc::gen::exec([s] {
+    IngestionJob job = *arbitrary<IngestionJob>();
+    job.status = s;
+    job.startedAt = *start_time();
+    job.updatedAt = detail::later(job.startedAt, *detail::gap());
+    job.failureReasons = *detail::reasons_for(s);
+    return job;
+  });
+}
+
+/** Coherent jobs in any status. */
+inline rc::Gen<IngestionJob> coherent_job() {
+  return rc::gen::mapcat(enumerator<IngestionJobStatus>(), [](IngestionJobStatus s) { return job_in(s); });
+}
+
+/** StopIngestionJob responses that keep every single-response rule: STOPPING or STOPPED,
+ *  startedAt <= updatedAt, no failureReasons (only a FAILED job has them). */
+inline rc::Gen<StopIngestionJobResponse> stop_response() {
+  return rc::gen::mapcat(detail::entry_of<IngestionJobStatus>({IngestionJobStatus::STOPPED, IngestionJobStatus::STOPPING}),
+                         [](IngestionJobStatus s) {
+                           return rc::gen::map(job_in(s), [](IngestionJob j) { return StopIngestionJobResponse{std::move(j)}; });
+                         });
+}
+
+// ---- sequences ----------------------------------------------------------------------------------
+
+/// Observations of one job, in order.
+struct lifecycle {
+  std::vector<IngestionJob> observations;
+  transition_check mode = transition_check::reachable;  ///< what the steps follow
+};
+
+/// Observations of one job with exactly one illegal step.
+struct broken_lifecycle {
+  std::vector<IngestionJob> observations;
+  transition_check mode = transition_check::reachable;
+  std::size_t bad_step = 0;           ///< the observation the one finding is about
+  rule expected = rule::sequence_transition;
+  std::string pointer;                ///< relative to the job: "/status", "/startedAt", ...
+};
+
+namespace detail {
+inline void print_observations(std::ostream& os, const std::vector<IngestionJob>& v) {
+  for (std::size_t i = 0; i < v.size(); ++i) {
+    os << "\n  #" << i << " " << v[i].status << " startedAt " << v[i].startedAt << " updatedAt " << v[i].updatedAt;
+    if (v[i].statistics) os << " scanned " << v[i].statistics->numberOfDocumentsScanned;
+    if (v[i].failureReasons) os << " reasons " << v[i].failureReasons->size();
+  }
+}
+}  // namespace detail
+
+inline std::ostream& operator<<(std::ostream& os, const lifecycle& l) {
+  os << "lifecycle (" << (l.mode == transition_check::direct ? "direct" : "reachable") << ")";
+  detail::print_observations(os, l.observations);
+  return os;
+}
+inline std::ostream& operator<<(std::ostream& os, const broken_lifecycle& l) {
+  os << "lifecycle (" << (l.mode == transition_check::direct ? "direct" : "reachable") << ") breaking "
+     << rule_id(l.expected) << " at #" << l.bad_step << " " << l.pointer;
+  detail::print_observations(os, l.observations);
+  return os;
+}
+
+namespace detail {
+
+/** Statuses `from` may legally be followed by under `mode`, itself excluded. */
+inline std::vector<IngestionJobStatus> legal_next(IngestionJobStatus from, transition_check mode) {
+  std::vector<IngestionJobStatus> out;
+  for (IngestionJobStatus to : lifecycle_order()) {
+    if (to == from) continue;
+    if (mode == transition_check::direct ? can_transition(from, to) : is_reachable(from, to)) out.push_back(to);
+  }
+  return out;
+}
+
+/** Statuses `from` may NOT be followed by under `mode`. */
+inline std::vector<IngestionJobStatus> illegal_next(IngestionJobStatus from, transition_check mode) {
+  std::vector<IngestionJobStatus> out;
+  for (IngestionJobStatus to : lifecycle_order()) {
+    if (!(mode == transition_check::direct ? can_transition(from, to) : is_reachable(from, to))) out.push_back(to);
+  }
+  return out;
+}
+
+/// Builds observations of one job inside rc::gen::exec, each legal after the one before.
+class lifecycle_builder {
+ public:
+  explicit lifecycle_builder(transition_check mode) : mode_(mode) {
+    base_ = *arbitrary<IngestionJob>();
+    base_.startedAt = *start_time();
+    status_ = choose_index(2) == 0 ? IngestionJobStatus::STARTING : *enumerator<IngestionJobStatus>();
+    updated_ = later(base_.startedAt, *gap());
+  }
+
+  /** The next observation in `s` (legal after the current status: the caller's business),
+   *  `gap_ns` after the last one. */
+  IngestionJob observe(IngestionJobStatus s, std::uint64_t gap_ns) {
+    status_ = s;
+    if (!out_.empty()) updated_ = later(updated_, gap_ns);
+    IngestionJob job = base_;
+    job.status = s;
+    job.updatedAt = updated_;
+    job.failureReasons = *reasons_for(s);
+    job.statistics.reset();
+    if (choose_index(3) != 0) {  // absent statistics say nothing; present ones never go down
+      IngestionJobStatistics st = *arbitrary<IngestionJobStatistics>();
+      scanned_ = scanned_ + static_cast<PrimitiveLong>(choose_index(1000));
+      st.numberOfDocumentsScanned = scanned_;
+      job.statistics = st;
+    }
+    out_.push_back(job);
+    return job;
+  }
+  /** A legal next observation: the same status again, or a legal change. */
+  void step() {
+    const std::vector<IngestionJobStatus> next = legal_next(status_, mode_);
+    const IngestionJobStatus s = next.empty() || choose_index(3) == 0 ? status_ : next[choose_index(next.size())];
+    observe(s, *gap());
+  }
+  /** A legal change into a status from which `wanted` has candidates. */
+  template <class Predicate>
+  void step_until(Predicate wanted) {
+    for (int guard = 0; guard < 8 && !wanted(status_); ++guard) {
+      const std::vector<IngestionJobStatus> next = legal_next(status_, mode_);
+      observe(next[choose_index(next.size())], *gap());
+    }
+  }
+
+  static std::size_t choose_index(std::size_t n) { return n <= 1 ? 0 : *index(n); }
+
+  transition_check mode_;
+  IngestionJob base_;
+  IngestionJobStatus status_;
+  timestamp updated_;
+  PrimitiveLong scanned_ = 0;
+  std::vector<IngestionJob> out_;
+};
+
+}  // namespace detail
+
+/** Sequences of observations of one job that keep every sequence rule under `mode`: statuses
+ *  that stay or change as the lifecycle allows, one startedAt, updatedAt never earlier,
+ *  numberOfDocumentsScanned never lower (statistics may be absent). Each observation is a
+ *  coherent job (job_in). From 1 to about 12 observations. */
+inline rc::Gen<lifecycle> valid_lifecycle(transition_check mode) {
+  return rc::gen::exec([mode] {
+    detail::lifecycle_builder b(mode);
+    b.observe(b.status_, 0);
+    for (std::size_t i = 0, n = *rc::gen::inRange<std::size_t>(0, 12); i < n; ++i) b.step();
+    return lifecycle{std::move(b.out_), mode};
+  });
+}
+
+/** The rules a sequence of observations can break, one at a time. */
+inline std::vector<rule> lifecycle_rules() {
+  return {rule::sequence_transition, rule::sequence_started_at_changed, rule::sequence_updated_at_decreased,
+          rule::sequence_scanned_decreased};
+}
+
+/** Sequences with exactly one illegal step breaking `r` (one of lifecycle_rules()): a legal
+ *  prefix, the bad observation, and a legal continuation from it. */
+inline rc::Gen<broken_lifecycle> lifecycle_with_illegal_step(transition_check mode, rule r) {
+  return rc::gen::exec([mode, r] {
+    using detail::lifecycle_builder;
+    lifecycle_builder b(mode);
+    b.observe(b.status_, 0);
+    for (std::size_t i = 0, n = *rc::gen::inRange<std::size_t>(0, 5); i < n; ++i) b.step();
+    broken_lifecycle out;
+    out.mode = mode;
+    out.expected = r;
+    switch (r) {
+      case rule::sequence_transition: {
+        b.step_until([&](IngestionJobStatus s) { return !detail::illegal_next(s, mode).empty(); });
+        const auto bad = detail::illegal_next(b.status_, mode);
+        b.observe(bad[lifecycle_builder::choose_index(bad.size())], *detail::gap());
+        out.pointer = "/status";
+        break;
+      }
+      case rule::sequence_started_at_changed: {
+        const std::uint64_t step = *detail::gap();
+        timestamp changed = *start_time();
+        if (changed == b.base_.startedAt) changed = detail::later(changed, 1);
+        b.base_.startedAt = changed;  // from here on, the new start is the one
+        const timestamp next_update = detail::later(b.updated_, step);
+        if (next_update < changed) b.updated_ = changed;  // keep startedAt <= updatedAt
+        b.observe(b.status_, b.updated_ == changed ? 0 : step);
+        out.pointer = "/startedAt";
+        break;
+      }
+      case rule::sequence_updated_at_decreased: {
+        if (b.updated_ == b.base_.startedAt) b.observe(b.status_, 1 + lifecycle_builder::choose_index(1000000));
+        // back by 1 ns .. all the way to startedAt
+        const timestamp lo = b.base_.startedAt, hi = b.updated_;
+        const std::int64_t span_s = hi.seconds() - lo.seconds();
+        timestamp back = lo;
+        if (lifecycle_builder::choose_index(2) == 0) {
+          back = hi.nanoseconds() > 0 ? *timestamp::from_parts(hi.seconds(), hi.nanoseconds() - 1)
+                                      : *timestamp::from_parts(hi.seconds() - 1, 999999999);
+        } else if (span_s > 1) {
+          back = *timestamp::from_parts(lo.seconds() + 1 + static_cast<std::int64_t>(lifecycle_builder::choose_index(
+                                                              static_cast<std::size_t>(span_s - 1))),
+                                        0);
+        }
+        if (back < lo) back = lo;
+        b.updated_ = back;
+        b.observe(b.status_, 0);
+        out.pointer = "/updatedAt";
+        break;
+      }
+      default: {  // sequence.scanned-decreased
+        IngestionJob last = b.observe(b.status_, *detail::gap());
+        if (!last.statistics || last.statistics->numberOfDocumentsScanned == 0) {
+          IngestionJobStatistics st = *arbitrary<IngestionJobStatistics>();
+          b.scanned_ += 1 + static_cast<PrimitiveLong>(lifecycle_builder::choose_index(1000));
+          st.numberOfDocumentsScanned = b.scanned_;
+          b.out_.back().statistics = st;
+        }
+        const PrimitiveLong before = b.out_.back().statistics->numberOfDocumentsScanned;
+        IngestionJob bad = b.observe(b.status_, *detail::gap());
+        IngestionJobStatistics st = bad.statistics ? *bad.statistics : *arbitrary<IngestionJobStatistics>();
+        st.numberOfDocumentsScanned = static_cast<PrimitiveLong>(lifecycle_builder::choose_index(static_cast<std::size_t>(before)));
+        b.out_.back().statistics = st;
+        b.scanned_ = st.numberOfDocumentsScanned;
+        out.pointer = "/statistics/numberOfDocumentsScanned";
+        break;
+      }
+    }
+    out.bad_step = b.out_.size() - 1;
+    for (std::size_t i = 0, n = *rc::gen::inRange<std::size_t>(0, 4); i < n; ++i) b.step();
+    out.observations = std::move(b.out_);
+    return out;
+  });
+}
+
+/** Sequences with exactly one illegal step, of any rule of lifecycle_rules(). */
+inline rc::Gen<broken_lifecycle> lifecycle_with_illegal_step(transition_check mode) {
+  return rc::gen::mapcat(detail::entry_of(lifecycle_rules()),
+                         [mode](rule r) { return lifecycle_with_illegal_step(mode, r); });
+}
+
+}  // namespace bedrock_agent::testing
+
+#endif  // BEDROCK_AGENT_TESTING_LIFECYCLE_HPP_INCLUDED
