@@ -53,7 +53,8 @@ class parse_result {
   std::vector<diagnostic> warnings_;
 };
 
-/// Everything validate() found, in input order.
+/// Everything validate() found, in the order the walk met it (a missing member when its
+/// object ends), up to max_diagnostics.
 struct validation_report {
   std::vector<diagnostic> diagnostics;
   std::size_t errors = 0;
@@ -78,7 +79,10 @@ class parse_result_access {
 struct thread_scratch {
   simdjson::ondemand::parser parser;
   std::string buffer;
-  simdjson::padded_string_view pad(std::string_view json) {
+  /** `json` copied and padded. Input over `limit` (max_input_bytes) is not copied: the
+   *  reader rejects it by its size before anything reads it. */
+  simdjson::padded_string_view pad(std::string_view json, std::size_t limit) {
+    if (json.size() > limit) return simdjson::padded_string_view(json.data(), json.size(), json.size());
     const std::size_t need = json.size() + simdjson::SIMDJSON_PADDING;
     if (buffer.size() < need) buffer.resize(need);
     if (!json.empty()) std::memcpy(buffer.data(), json.data(), json.size());
@@ -114,7 +118,7 @@ template <class T>
 std::optional<diagnostic> parse_into(std::string_view json, T& out, const parse_options& options = {},
                                      std::vector<diagnostic>* warnings = nullptr) {
   auto& s = detail::scratch();
-  return parse_into(s.parser, s.pad(json), out, options, warnings);
+  return parse_into(s.parser, s.pad(json, options.max_input_bytes), out, options, warnings);
 }
 
 /** Parses `json` (already padded: no copy) with the caller's parser. Fail-fast: the result
@@ -138,13 +142,14 @@ parse_result<T> parse(simdjson::ondemand::parser& parser, simdjson::padded_strin
 template <class T>
 parse_result<T> parse(std::string_view json, const parse_options& options = {}) {
   auto& s = detail::scratch();
-  return parse<T>(s.parser, s.pad(json), options);
+  return parse<T>(s.parser, s.pad(json, options.max_input_bytes), options);
 }
 
 // ---- validate: collect every diagnostic ------------------------------------------------------
 
-/** Checks `json` (already padded) as a T in one pass and reports every diagnostic, up to
- *  options.max_diagnostics. */
+/** Checks `json` (already padded: no copy) as a T in one pass and returns every diagnostic,
+ *  up to options.max_diagnostics (then a limit.diagnostics note). A fatal finding (JSON syntax,
+ *  a resource bound) ends the pass. */
 template <class T>
 validation_report validate(simdjson::ondemand::parser& parser, simdjson::padded_string_view json,
                            const parse_options& options = {}) {
@@ -159,11 +164,11 @@ validation_report validate(simdjson::ondemand::parser& parser, simdjson::padded_
   return report;
 }
 
-/** Checks `json` as a T in one pass and reports every diagnostic. */
+/** As above, for input that is not padded: it is copied into a per-thread buffer. */
 template <class T>
 validation_report validate(std::string_view json, const parse_options& options = {}) {
   auto& s = detail::scratch();
-  return validate<T>(s.parser, s.pad(json), options);
+  return validate<T>(s.parser, s.pad(json, options.max_input_bytes), options);
 }
 
 // ---- serialize ---------------------------------------------------------------------------

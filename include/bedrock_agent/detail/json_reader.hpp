@@ -17,6 +17,7 @@
 #include <boost/mp11/integral.hpp>
 #include <simdjson.h>
 
+#include <algorithm>
 #include <cstddef>
 #include <cstdint>
 #include <optional>
@@ -181,8 +182,8 @@ struct read_context {
       d.level = severity::warning;
       d.expected = "at most " + std::to_string(opt.max_diagnostics) + " diagnostics";
       d.found = std::to_string(suppressed + opt.max_diagnostics) + " diagnostics";
-      d.message = std::to_string(suppressed) + " more diagnostics were found but not kept (max_diagnostics is " +
-                  std::to_string(opt.max_diagnostics) + ")";
+      d.message = std::to_string(suppressed) + (suppressed == 1 ? " more diagnostic was" : " more diagnostics were") +
+                  " found but not kept (max_diagnostics is " + std::to_string(opt.max_diagnostics) + ")";
       sink->push_back(std::move(d));
     }
   }
@@ -410,12 +411,42 @@ inline bool check_string_token(const char* p, read_context& ctx, const path_node
   const string_scan s = decode_json_string(p, nullptr);
   if (s.ok) return true;
   const std::size_t off = ctx.offset_of(p) + s.error_at;
-  const std::string_view bad = ctx.input.substr(off, s.error == rule::json_control_character ? 1 : 12);
-  const char* what = s.error == rule::json_control_character ? "an unescaped control character in a string"
-                     : s.error == rule::json_unpaired_surrogate
-                         ? "a \\u escape of an unpaired UTF-16 surrogate"
-                         : "a backslash escape RFC 8259 does not define";
-  ctx.report(s.error, off, at, "a valid JSON string", excerpt(bad), what);
+  const std::string_view rest = ctx.input.substr(off);
+  // printable ASCII is shown as it is (a backslash stays one backslash); anything else escaped
+  const auto shown = [](std::string_view t) {
+    const bool plain = std::all_of(t.begin(), t.end(), [](char c) { return c >= 0x20 && c < 0x7F; });
+    return "'" + (plain ? std::string(t) : excerpt(t)) + "'";
+  };
+  std::string found, expected, message;
+  if (s.error == rule::json_control_character) {
+    found = shown(rest.substr(0, 1));
+    expected = "U+0000..U+001F escaped in strings";
+    message = "a string holds an unescaped control character (U+0000..U+001F must be escaped)";
+  } else if (s.error == rule::json_unpaired_surrogate) {
+    unsigned u = 0;
+    read_hex4(p + s.error_at + 2, u);
+    found = shown(rest.substr(0, 6));
+    if (u >= 0xD800 && u <= 0xDBFF) {
+      expected = "a low surrogate escape (\\uDC00..\\uDFFF) right after a high one";
+      message = found + " is a high surrogate with no low surrogate after it";
+    } else {
+      expected = "a high surrogate escape (\\uD800..\\uDBFF) right before a low one";
+      message = found + " is a low surrogate with no high surrogate before it";
+    }
+  } else if (rest.size() > 1 && rest[1] == 'u') {
+    std::size_t n = 2;
+    while (n < 6 && n < rest.size() && hex_value(rest[n]) < 16) ++n;
+    found = shown(rest.substr(0, n < rest.size() ? n + 1 : n));
+    expected = "\\u and four hex digits";
+    message = found + " is not a \\u escape: \\u takes four hex digits";
+  } else {
+    char32_t cp = 0;
+    const std::size_t len = rest.size() > 1 ? utf8_decode(rest, 1, cp) : 0;
+    found = shown(rest.substr(0, 1 + (len ? len : 1)));
+    expected = "one of \\\" \\\\ \\/ \\b \\f \\n \\r \\t \\uXXXX";
+    message = found + " is not an escape RFC 8259 defines (\\\" \\\\ \\/ \\b \\f \\n \\r \\t \\uXXXX)";
+  }
+  ctx.report(s.error, off, at, std::move(expected), std::move(found), std::move(message));
   ctx.failed = true;
   return false;
 }
@@ -861,57 +892,30 @@ void read_root_object(od::document& doc, od::object& obj, T& out, read_context& 
   }
 }
 
-/** On-Demand refuses a root object whose last token is not its closing '}' (or whose brackets
- *  do not balance) without saying where. Finds where, by bracket matching: a bracket of the
- *  wrong kind, nesting past max_depth, or the input ending inside the object are reported
- *  there; content after a complete root object is reported as json.trailing-content after
- *  the object itself is read (On-Demand accepts the object alone: the same buffer, cut
- *  after it, so nothing is copied). Runs only for inputs On-Demand has already rejected. */
+/** Walks a root object that On-Demand's root check refused, without that check: opened as a
+ *  value (get_value().get_object()), the walk meets the actual mistake and reports it like any
+ *  other (with its pointer), or completes the object and finds what follows it. Only for input
+ *  whose first padding byte is 0: the walk then stops with an error where the input ends, so
+ *  it never reads past the structural index (simdjson issue 1834 is about a '}' there). */
 template <class T>
-void read_unbalanced_root(od::parser& parser, simdjson::padded_string_view json, T& out, read_context& ctx,
-                          std::size_t root) {
-  const std::string_view in = ctx.input;
-  const bracket_scan b = scan_brackets(in, root, ctx.opt.max_depth);
-  const std::string found = ctx.found_at(b.at);
-  switch (b.result) {
-    case bracket_scan::outcome::mismatch: {
-      const std::string due = b.expected ? std::string("'") + b.expected + "'" : "no closing bracket";
-      ctx.report(rule::json_syntax, b.at, nullptr, due, found,
-                 "brackets do not match: expected " + due + ", found " + found);
-      break;
-    }
-    case bracket_scan::outcome::too_deep:
-      ctx.report(rule::limit_depth, b.at, nullptr, "at most " + std::to_string(ctx.opt.max_depth) + " levels",
-                 "deeper nesting", "nesting is deeper than max_depth (" + std::to_string(ctx.opt.max_depth) + ")");
-      break;
-    case bracket_scan::outcome::unclosed:
-      ctx.report(rule::json_syntax, b.at, nullptr, "'}' or ']'", found,
-                 "the input ends inside the root object: a '}' or ']' is missing");
-      break;
-    case bracket_scan::outcome::closed: {
-      if (skip_json_whitespace(in, b.at) >= in.size()) {  // nothing follows: not what On-Demand saw
-        ctx.simdjson_error(simdjson::INCOMPLETE_ARRAY_OR_OBJECT, root, nullptr);
-        break;
-      }
-      od::document doc;
-      const simdjson::padded_string_view object_only(json.data(), b.at, json.capacity());
-      if (auto e = parser.iterate(object_only).get(doc)) {
-        ctx.simdjson_error(e, root, nullptr);
-        break;
-      }
-      ctx.doc = &doc;
-      od::object obj;
-      if (auto e = doc.get_object().get(obj)) {
-        ctx.simdjson_error(e, root, nullptr);
-      } else {
-        read_root_object(doc, obj, out, ctx, root);
-      }
-      ctx.doc = nullptr;
-      if (!ctx.failed) check_trailing(b.at, ctx);
-      break;
-    }
+void read_unchecked_root(od::parser& parser, simdjson::padded_string_view json, T& out, read_context& ctx,
+                         std::size_t root) {
+  od::document doc;
+  od::value v;
+  od::object obj;
+  if (auto e = parser.iterate(json).get(doc)) {
+    ctx.simdjson_error(e, root, nullptr);
+    return;
   }
-  ctx.failed = true;
+  ctx.doc = &doc;
+  if (auto e = doc.get_value().get(v)) {
+    ctx.simdjson_error(e, root, nullptr);
+  } else if (auto e2 = v.get_object().get(obj)) {
+    ctx.simdjson_error(e2, root, nullptr);
+  } else {
+    read_root_object(doc, obj, out, ctx, root);
+  }
+  ctx.doc = nullptr;
 }
 
 template <class T>
@@ -960,6 +964,17 @@ void read_document_body(od::parser& parser, simdjson::padded_string_view json, T
     return;
   }
   const std::size_t root = skip_json_whitespace(in, 0);
+  if (json.padding() < simdjson::SIMDJSON_PADDING) {  // a caller's buffer without room: read a copy
+    const simdjson::padded_string copy(in);
+    if (copy.data() == nullptr) {
+      ctx.simdjson_error(simdjson::MEMALLOC, root, nullptr);
+      return;
+    }
+    ctx.input = std::string_view(copy.data(), copy.size());
+    read_document_body(parser, simdjson::padded_string_view(copy), out, ctx);
+    ctx.input = in;
+    return;
+  }
   od::document doc;
   if (auto e = parser.iterate(json).get(doc)) {
     ctx.simdjson_error(e, root, nullptr);
@@ -982,18 +997,23 @@ void read_document_body(od::parser& parser, simdjson::padded_string_view json, T
     // get_object() on the root is where On-Demand checks that the root's last token closes it
     od::object obj;
     const auto e = doc.get_object().get(obj);
-    if (e == simdjson::INCOMPLETE_ARRAY_OR_OBJECT && json.data()[json.length()] == '}') {
-      // The caller's padding starts with '}', which makes On-Demand check the brackets of the
-      // whole input up front (simdjson issue 1834). Walk a copy padded with zeros instead, so
-      // that the diagnostics do not depend on the bytes after the input. Error path only.
+    if (e == simdjson::INCOMPLETE_ARRAY_OR_OBJECT) {
+      // Refused: the last token is not the root's '}' (content follows it, or it is never
+      // closed), or, when the byte after the input is '}', the brackets do not balance. Walk
+      // it anyway to say exactly what is wrong and where; error path only.
       ctx.doc = nullptr;
-      const simdjson::padded_string copy(in);
-      ctx.input = std::string_view(copy.data(), copy.size());
-      read_document_body(parser, simdjson::padded_string_view(copy), out, ctx);
-      ctx.input = in;  // offsets into the copy are offsets into the input
-    } else if (e == simdjson::INCOMPLETE_ARRAY_OR_OBJECT) {
-      ctx.doc = nullptr;
-      read_unbalanced_root(parser, json, out, ctx, root);
+      if (json.data()[json.length()] == '\0') {
+        read_unchecked_root(parser, json, out, ctx, root);
+      } else {  // the caller's padding: walk a copy padded with zeros
+        const simdjson::padded_string copy(in);
+        if (copy.data() == nullptr) {
+          ctx.simdjson_error(simdjson::MEMALLOC, root, nullptr);
+        } else {
+          ctx.input = std::string_view(copy.data(), copy.size());
+          read_unchecked_root(parser, simdjson::padded_string_view(copy), out, ctx, root);
+          ctx.input = in;  // offsets into the copy are offsets into the input
+        }
+      }
     } else if (e) {
       ctx.simdjson_error(e, root, nullptr);
     } else {
@@ -1013,8 +1033,10 @@ bool check_value(const T& v, read_context& ctx, const path_node* at) {
   } else if constexpr (c == category::string_shape) {
     const std::size_t bad = utf8_first_invalid(v);
     if (bad != std::string_view::npos) {
-      return ctx.report(rule::json_invalid_utf8, 0, at, "UTF-8", excerpt(std::string_view(v).substr(bad, 4)),
-                        "the string is not UTF-8 at byte " + std::to_string(bad));
+      // fatal for a parse (the text cannot be read); here the other members can still be checked
+      ctx.report(rule::json_invalid_utf8, 0, at, "UTF-8", excerpt(std::string_view(v).substr(bad, 4)),
+                 "the string is not UTF-8 at byte " + std::to_string(bad));
+      return ctx.collect;
     }
     return check_string_constraints<T>(v, utf8_length(v), ctx, 0, at);
   } else if constexpr (c == category::long_integer) {

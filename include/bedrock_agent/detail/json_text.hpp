@@ -181,10 +181,10 @@ inline bool parse_int64(std::string_view s, std::int64_t& out) noexcept {
 }
 
 // ---- error-path scanners ----------------------------------------------------------------
-// On-Demand's stage 1 reports some errors (an unescaped control character, an unclosed string,
-// a root object that does not end the input) for the whole input, without a position. These
-// scanners find the position, the way stage 1 sees the text: a '"' opens or closes a string
-// unless a backslash escapes it. They run only after stage 1 has already rejected the input.
+// On-Demand's stage 1 reports an unescaped control character or an unclosed string for the
+// whole input, without a position. This scanner finds the position, the way stage 1 sees the
+// text: a '"' opens or closes a string unless a backslash escapes it. It runs only after
+// stage 1 has already rejected the input.
 
 /// Where scan_strings() found the first problem of each kind (npos: none).
 struct string_spans {
@@ -211,61 +211,6 @@ inline string_spans scan_strings(std::string_view in) noexcept {
     }
   }
   if (inside) r.unclosed_at = open;
-  return r;
-}
-
-/// How the container that opens at the root ends, by bracket matching alone.
-struct bracket_scan {
-  enum class outcome {
-    closed,    ///< it closes at `at - 1`; `at` is the byte after it
-    mismatch,  ///< `at` is a closing bracket of the wrong kind (or with nothing open)
-    too_deep,  ///< `at` opens a container deeper than max_depth
-    unclosed,  ///< the input ends inside it; `at` is the input size
-  };
-  outcome result = outcome::unclosed;
-  std::size_t at = 0;
-  char expected = 0;  ///< mismatch: the closing bracket that was due
-};
-
-/** Matches brackets from the container that opens at `root`, skipping strings, and says how
- *  it ends. Containers deeper than `max_depth` (the root is depth 1) stop the scan. */
-inline bracket_scan scan_brackets(std::string_view in, std::size_t root, std::size_t max_depth) {
-  bracket_scan r;
-  std::string open;  // the opening brackets still open; error path only, at most max_depth
-  bool inside = false;
-  for (std::size_t i = root; i < in.size(); ++i) {
-    const char c = in[i];
-    if (c == '\\') {
-      ++i;
-      continue;
-    }
-    if (c == '"') inside = !inside;
-    if (inside || c == '"') continue;
-    if (c == '{' || c == '[') {
-      if (open.size() + 1 > max_depth) {
-        r.result = bracket_scan::outcome::too_deep;
-        r.at = i;
-        return r;
-      }
-      open += c;
-    } else if (c == '}' || c == ']') {
-      const char due = open.empty() ? 0 : (open.back() == '{' ? '}' : ']');
-      if (c != due) {
-        r.result = bracket_scan::outcome::mismatch;
-        r.at = i;
-        r.expected = due;
-        return r;
-      }
-      open.pop_back();
-      if (open.empty()) {
-        r.result = bracket_scan::outcome::closed;
-        r.at = i + 1;
-        return r;
-      }
-    }
-  }
-  r.result = bracket_scan::outcome::unclosed;
-  r.at = in.size();
   return r;
 }
 

@@ -1,0 +1,161 @@
+// Every code sample in docs/json.md, compiled and checked. Returns 0 when the documentation
+// is telling the truth. The asserts are the point of this program: keep them in release
+// builds too.
+#undef NDEBUG
+#include <bedrock_agent/json.hpp>
+
+#include <simdjson.h>
+
+#include <cassert>
+#include <string>
+#include <vector>
+
+namespace {
+
+void parse_example() {
+  // [parse]
+  using namespace bedrock_agent;
+  const std::string body =
+      R"({"ingestionJob":{"knowledgeBaseId":"KB12345678","dataSourceId":"DS12345678",)"
+      R"("ingestionJobId":"IJ12345678","status":"STOPPED",)"
+      R"("startedAt":"2024-03-14T09:26:53Z","updatedAt":"2024-03-14T09:30:00.5+01:00"}})";
+  const parse_result<StopIngestionJobResponse> r = parse<StopIngestionJobResponse>(body);
+  assert(r.ok());
+  const IngestionJob& job = r->ingestionJob;
+  assert(job.status == IngestionJobStatus::STOPPED);
+  assert(!job.description);                                     // optional, absent
+  assert(format_timestamp(job.updatedAt) == "2024-03-14T08:30:00.5Z");  // UTC, exact
+  // [parse]
+}
+
+void error_example() {
+  // [error]
+  using namespace bedrock_agent;
+  const std::string body =
+      "{\"ingestionJob\":{\"knowledgeBaseId\":\"KB12345678\",\"dataSourceId\":\"DS12345678\",\n"
+      " \"ingestionJobId\":\"IJ12345678\",\"status\":\"Stopped\",\n"
+      " \"startedAt\":\"2024-03-14T09:26:53Z\",\"updatedAt\":\"2024-03-14T09:30:00Z\"}}";
+  const auto r = parse<StopIngestionJobResponse>(body);
+  assert(!r.ok());  // fail-fast: no value, the first error
+  const diagnostic& d = r.error();
+  assert(d.id == rule::constraint_enum);
+  assert(rule_id(d.id) == "constraint.enum");
+  assert(d.level == severity::error);
+  assert(d.pointer == "/ingestionJob/status");
+  assert(d.offset == 117 && d.line == 2 && d.column == 41);
+  assert(d.expected == "one of STARTING, IN_PROGRESS, COMPLETE, FAILED, STOPPING, STOPPED");
+  assert(d.found == "\"Stopped\"");
+  assert(to_string(d) ==
+         "2:41: error[constraint.enum]: \"Stopped\" is not a known value (one of STARTING, IN_PROGRESS, "
+         "COMPLETE, FAILED, STOPPING, STOPPED; case matters) (at /ingestionJob/status)");
+  // [error]
+}
+
+void validate_example() {
+  // [validate]
+  using namespace bedrock_agent;
+  const std::string body =
+      R"({"ingestionJob":{"knowledgeBaseId":"KB-1","dataSourceId":"DS12345678","ingestionJobId":"IJ12345678",)"
+      R"("status":"STOPPED","statistics":{"numberOfDocumentsScanned":1.5},"startedAt":1710408413,"extra":[1,]}})";
+  const validation_report report = validate<StopIngestionJobResponse>(body);
+  assert(!report.valid());
+  assert(report.errors == 5 && report.diagnostics.size() == 5);
+  assert(report.diagnostics[0].id == rule::constraint_pattern);   // /ingestionJob/knowledgeBaseId
+  assert(report.diagnostics[1].id == rule::long_not_integer);     // .../numberOfDocumentsScanned
+  assert(report.diagnostics[2].id == rule::shape_wrong_type);     // /ingestionJob/startedAt
+  assert(report.diagnostics[3].id == rule::shape_unknown_member); // /ingestionJob/extra
+  assert(report.diagnostics[4].id == rule::json_syntax);          // /ingestionJob/extra/1: fatal, the end
+  assert(report.diagnostics[4].pointer == "/ingestionJob/extra/1");
+  // [validate]
+}
+
+void client_example() {
+  // [client]
+  using namespace bedrock_agent;
+  const std::string body =
+      R"({"ingestionJob":{"knowledgeBaseId":"KB12345678","dataSourceId":"DS12345678","ingestionJobId":"IJ12345678",)"
+      R"("status":"PAUSED","startedAt":"2024-03-14T09:26:53Z","updatedAt":"2024-03-14T09:30:00Z"}})";
+  assert(!parse<StopIngestionJobResponse>(body).ok());  // contract profile: constraint.enum
+  const auto r = parse<StopIngestionJobResponse>(body, parse_options::client());
+  assert(r.ok());
+  assert(!r->ingestionJob.status.is_known());
+  assert(r->ingestionJob.status.wire_name() == "PAUSED");
+  assert(r.warnings().size() == 1 && r.warnings()[0].id == rule::constraint_enum);
+  assert(to_json(r.value()) == body);  // kept, and written back unchanged
+  // [client]
+}
+
+void options_example() {
+  // [options]
+  using namespace bedrock_agent;
+  parse_options o;                    // the contract profile: strict
+  o.ignore_unknown_members = true;    // one leniency only
+  o.max_depth = 16;                   // a tighter bound
+  o.disabled.insert(rule::semantic_negative_counter);
+  const std::string body = R"({"message":"slow down","retryAfterSeconds":3})";
+  assert(validate<ThrottlingException>(body).errors == 1);  // shape.unknown-member
+  assert(validate<ThrottlingException>(body, o).valid());
+  // [options]
+}
+
+void parse_into_example() {
+  // [parse_into]
+  using namespace bedrock_agent;
+  simdjson::ondemand::parser parser;  // reuse one parser: it keeps its buffers
+  StopIngestionJobResponse job;       // reuse one target: strings and lists keep their capacity
+  const std::vector<std::string> bodies = {
+      R"({"ingestionJob":{"knowledgeBaseId":"KB12345678","dataSourceId":"DS12345678","ingestionJobId":"IJ12345678",)"
+      R"("status":"FAILED","failureReasons":["disk full","quota"],"statistics":{"numberOfDocumentsFailed":2},)"
+      R"("startedAt":"2024-03-14T09:26:53Z","updatedAt":"2024-03-14T09:30:00Z"}})",
+      R"({"ingestionJob":{"knowledgeBaseId":"KB12345678","dataSourceId":"DS12345678","ingestionJobId":"IJ12345678",)"
+      R"("status":"STOPPED","startedAt":"2024-03-14T09:26:53Z","updatedAt":"2024-03-14T09:31:00Z"}})"};
+  for (const std::string& body : bodies) {
+    const simdjson::padded_string padded(body);  // or a padded_string_view of your own buffer
+    const std::optional<diagnostic> error = parse_into(parser, padded, job);
+    assert(!error);
+  }
+  assert(job.ingestionJob.status == IngestionJobStatus::STOPPED);
+  assert(!job.ingestionJob.failureReasons && !job.ingestionJob.statistics);  // nothing stale
+  // [parse_into]
+}
+
+void to_json_example() {
+  // [to_json]
+  using namespace bedrock_agent;
+  ValidationException e;
+  e.message = NonBlankString("1 validation error: \"knowledgeBaseId\"\n");
+  e.fieldList = ValidationExceptionFieldList{{NonBlankString("knowledgeBaseId"), NonBlankString("too short")}};
+  assert(to_json(e) ==
+         R"({"message":"1 validation error: \"knowledgeBaseId\"\n",)"
+         R"("fieldList":[{"name":"knowledgeBaseId","message":"too short"}]})");
+  std::string out = "body=";
+  append_json(out, ConflictException{});  // absent optional members are left out
+  assert(out == "body={}");
+  // [to_json]
+}
+
+void check_value_example() {
+  // [check_value]
+  using namespace bedrock_agent;
+  StopIngestionJobRequest request{Id("KB12345678"), Id("ds-1"), Id("IJ12345678")};
+  const validation_report report = check_value(request);
+  assert(report.errors == 1);
+  assert(report.diagnostics[0].id == rule::constraint_pattern);
+  assert(report.diagnostics[0].pointer == "/dataSourceId");
+  assert(report.diagnostics[0].offset == 0 && report.diagnostics[0].line == 0);  // no text
+  // [check_value]
+}
+
+}  // namespace
+
+int main() {
+  parse_example();
+  error_example();
+  validate_example();
+  client_example();
+  options_example();
+  parse_into_example();
+  to_json_example();
+  check_value_example();
+  return 0;
+}
