@@ -19,6 +19,7 @@
 
 #include <algorithm>
 #include <cstddef>
+#include <cstring>
 #include <optional>
 #include <string>
 #include <string_view>
@@ -360,6 +361,26 @@ constexpr std::string_view trim_ows(std::string_view s) noexcept {
   return s;
 }
 
+/// A parser and a padded copy of the body per thread, owned here so that this header does not
+/// depend on another facility's internals; both keep their capacity between calls.
+struct http_scratch {
+  simdjson::ondemand::parser parser;
+  std::string buffer;
+  /** `body` copied and padded; a body over `limit` is not copied (and must not be read). */
+  simdjson::padded_string_view pad(std::string_view body, std::size_t limit) {
+    if (body.size() > limit) return simdjson::padded_string_view(body.data(), body.size(), body.size());
+    const std::size_t need = body.size() + simdjson::SIMDJSON_PADDING;
+    if (buffer.size() < need) buffer.resize(need);
+    if (!body.empty()) std::memcpy(buffer.data(), body.data(), body.size());
+    std::memset(buffer.data() + body.size(), 0, simdjson::SIMDJSON_PADDING);
+    return simdjson::padded_string_view(buffer.data(), body.size(), buffer.size());
+  }
+};
+inline http_scratch& http_thread_scratch() {
+  thread_local http_scratch s;
+  return s;
+}
+
 /** Adds `d` unless its rule is disabled (fatal rules never are). */
 inline void add_http_diagnostic(std::vector<diagnostic>& out, const parse_options& opt, diagnostic d) {
   if (!rule_info(d.id).fatal && opt.disabled.contains(d.id)) return;
@@ -482,8 +503,8 @@ inline error_type_resolution resolve_error_type(const http_headers& headers, sim
  *  a second "code" or "__type". */
 inline error_type_resolution resolve_error_type(const http_headers& headers, std::string_view body,
                                                 const parse_options& options = {}) {
-  auto& s = detail::scratch();
-  return detail::resolve_error_type(headers, s.parser, s.pad(body), options, nullptr);
+  auto& s = detail::http_thread_scratch();
+  return detail::resolve_error_type(headers, s.parser, s.pad(body, options.max_input_bytes), options, nullptr);
 }
 
 /// The exception shapes of Op, as a std::variant in Op::errors order.
@@ -561,8 +582,8 @@ error_response_result<Op> parse_error_response(int status, const http_headers& h
   constexpr std::size_t n = boost::mp11::mp_size<errors>::value;
   error_response_result<Op> result;
   auto& diags = http_access::diagnostics(result);
-  auto& s = scratch();
-  const simdjson::padded_string_view padded = s.pad(body);
+  auto& s = http_thread_scratch();
+  const simdjson::padded_string_view padded = s.pad(body, options.max_input_bytes);
   const std::string_view text(padded.data(), padded.length());
   std::vector<std::size_t> excused;
   error_type_resolution resolution = resolve_error_type(headers, s.parser, padded, options, &excused);
@@ -678,10 +699,11 @@ response_result<Op> classify_response(int status, const http_headers& headers, s
     return r;
   }
   r.kind = response_kind::success;
-  auto& s = detail::scratch();
+  auto& s = detail::http_thread_scratch();
   typename Op::output value{};
   auto& diags = detail::http_access::diagnostics(r.success);
-  const std::size_t errors = detail::read_http_body(s.parser, s.pad(body), value, options, diags, {});
+  const std::size_t errors =
+      detail::read_http_body(s.parser, s.pad(body, options.max_input_bytes), value, options, diags, {});
   detail::http_access::errors(r.success) = errors;
   if (errors == 0) detail::http_access::value(r.success).emplace(std::move(value));
   return r;
