@@ -11,14 +11,14 @@
 # Prints one line per check and a total; exits 1 on any finding, 2 on a build error.
 #
 #   fuzz/validator_robustness.sh
-# Environment: BEDROCK_AGENT_FUZZ_BUILD (default build-fuzz-asan), BEDROCK_AGENT_JOBS (default 1),
+# Environment: BEDROCK_AGENT_FUZZ_BUILD (default build-fuzz/validator-asan), BEDROCK_AGENT_JOBS (default 1),
 # JSONTESTSUITE (default ../shared/reference/JSONTestSuite/test_parsing beside the repository,
 # else /work/shared/reference/JSONTestSuite/test_parsing).
 set -euo pipefail
 cd "$(dirname "$0")/.."
 root=$PWD
 
-build=${BEDROCK_AGENT_FUZZ_BUILD:-build-fuzz-asan}
+build=${BEDROCK_AGENT_FUZZ_BUILD:-build-fuzz/validator-asan}
 jobs=${BEDROCK_AGENT_JOBS:-1}
 suite=${JSONTESTSUITE:-}
 if [[ -z $suite ]]; then
@@ -28,11 +28,12 @@ if [[ -z $suite ]]; then
 fi
 [[ -n $suite && -d $suite ]] || { echo "validator_robustness: JSONTestSuite not found (set JSONTESTSUITE)" >&2; exit 2; }
 
-if ! cmake -S . -B "$build" -DCMAKE_CXX_COMPILER=clang++-19 -DCMAKE_BUILD_TYPE=RelWithDebInfo \
+# C++20 as in the CI's clang build (tools/validator/har.hpp does not build in clang's C++17 -Wpedantic).
+if ! cmake -S . -B "$build" -DCMAKE_CXX_COMPILER=clang++-19 -DCMAKE_CXX_STANDARD=20 -DCMAKE_BUILD_TYPE=RelWithDebInfo \
      -DBEDROCK_AGENT_SANITIZE=ON -DBEDROCK_AGENT_BUILD_TOOLS=ON -DBEDROCK_AGENT_BUILD_TESTS=OFF \
      -DBEDROCK_AGENT_BUILD_EXAMPLES=OFF -DBEDROCK_AGENT_INSTALL=OFF >/dev/null ||
-   ! cmake --build "$build" -j "$jobs" --target bedrock-agent-validate >/dev/null; then
-  echo "validator_robustness: build failed" >&2
+   ! cmake --build "$build" -j "$jobs" --target bedrock-agent-validate >"$build.log" 2>&1; then
+  echo "validator_robustness: build failed (see $build.log)" >&2
   exit 2
 fi
 exe=$build/tools/bedrock-agent-validate
