@@ -367,6 +367,12 @@ TEST_CASE("json: resource bounds") {
     CHECK(d.offset == doc.find('[') + 62);
     CHECK(d.message == "nesting is deeper than max_depth (64)");
     CHECK(elapsed < std::chrono::seconds(2));  // milliseconds in practice; generous for sanitizers
+    // a max_depth beyond what the parser supports acts as its max_depth() - 1: bounded stack
+    parse_options unbounded_depth = parse_options::client();
+    unbounded_depth.max_depth = std::size_t{1} << 40;
+    const auto capped = expect_only(doc, rule::limit_depth, "/ingestionJob/x" + repeat("/0", 1021), unbounded_depth);
+    CHECK(capped.offset == doc.find('[') + 1021);
+    CHECK(capped.message == "nesting is deeper than max_depth (1023)");
     // unclosed, as JSONTestSuite's n_structure_100000_opening_arrays
     expect_only(job_doc().set("x", std::string(100000, '[')).str(), rule::limit_depth,
                 "/ingestionJob/x" + repeat("/0", 62), parse_options::client());
@@ -837,6 +843,18 @@ TEST_CASE("json: overloads with the caller's parser and a padded view parse in p
   REQUIRE(d.diagnostics.size() == 1);
   CHECK(d.diagnostics[0].id == rule::json_syntax);
   CHECK(d.diagnostics[0].offset == broken.size());
+  // a caller's parser with a smaller max_depth lowers the limit to its max_depth() - 1
+  simdjson::ondemand::parser shallow;
+  REQUIRE(shallow.allocate(1 << 16, 8) == simdjson::SUCCESS);
+  const auto nested = [](std::size_t levels) {
+    return job_doc().set("x", std::string(levels - 2, '[') + std::string(levels - 2, ']')).str();
+  };
+  const simdjson::padded_string seven(nested(7)), eight(nested(8));
+  CHECK(validate<StopIngestionJobResponse>(shallow, seven, parse_options::client()).valid());
+  const auto too_deep = validate<StopIngestionJobResponse>(shallow, eight, parse_options::client());
+  REQUIRE(too_deep.diagnostics.size() == 1);
+  CHECK(too_deep.diagnostics[0].id == rule::limit_depth);
+  CHECK(too_deep.diagnostics[0].message == "nesting is deeper than max_depth (7)");
   // an input over max_input_bytes is refused by its size, before it is copied or read
   parse_options small;
   small.max_input_bytes = 8;

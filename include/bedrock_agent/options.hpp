@@ -28,7 +28,7 @@ struct parse_options {
 
   // ---- resource bounds (every profile) ----
   std::size_t max_input_bytes = std::size_t{16} << 20;  ///< limit.input-size
-  std::size_t max_depth = 64;                            ///< limit.depth; the root object is depth 1
+  std::size_t max_depth = 64;                            ///< limit.depth; the root object is depth 1; at most the parser's max_depth() - 1 (1023)
   std::size_t max_diagnostics = 100;                     ///< limit.diagnostics (validate only)
 
   /// Rules whose findings are dropped. Fatal rules (rule_info(r).fatal: JSON syntax and

@@ -188,6 +188,25 @@ struct read_context {
     }
   }
 
+  /// The deepest level the parser supports: its max_depth() - 1 (On-Demand's own checks
+  /// assume no more); read_document() sets it from the parser it is given.
+  std::size_t parser_depth = 1023;
+
+  /** The nesting limit in force: max_depth, capped at parser_depth (the walk recurses once
+   *  per level, so the cap also bounds its stack use). */
+  std::size_t depth_limit() const noexcept { return opt.max_depth < parser_depth ? opt.max_depth : parser_depth; }
+
+  /** Checks that a container opened at `off` inside one at level `depth` is within the
+   *  limit; reports limit.depth (fatal) when it is not. */
+  bool enter_level(std::size_t depth, std::size_t off, const path_node* at) {
+    if (depth + 1 <= depth_limit()) return true;
+    const std::string limit = std::to_string(depth_limit());
+    report(rule::limit_depth, off, at, "at most " + limit + " levels", "deeper nesting",
+           "nesting is deeper than max_depth (" + limit + ")");
+    failed = true;
+    return false;
+  }
+
   /** The current position of the On-Demand iterator, for errors it reports. */
   std::size_t current_offset() const {
     if (!doc) return 0;
@@ -491,11 +510,7 @@ inline bool validate_any(od::value& v, read_context& ctx, const path_node* at, s
   switch (t) {
     case od::json_type::object: {
       const std::size_t off = value_offset(v, ctx);
-      if (depth + 1 > ctx.opt.max_depth) {
-        ctx.report(rule::limit_depth, off, at, "at most " + std::to_string(ctx.opt.max_depth) + " levels",
-                   "deeper nesting", "nesting is deeper than max_depth (" + std::to_string(ctx.opt.max_depth) + ")");
-        return false;
-      }
+      if (!ctx.enter_level(depth, off, at)) return false;
       od::object o;
       if (auto e = v.get_object().get(o)) return ctx.simdjson_error(e, off, at);
       std::string storage;
@@ -512,11 +527,7 @@ inline bool validate_any(od::value& v, read_context& ctx, const path_node* at, s
     }
     case od::json_type::array: {
       const std::size_t off = value_offset(v, ctx);
-      if (depth + 1 > ctx.opt.max_depth) {
-        ctx.report(rule::limit_depth, off, at, "at most " + std::to_string(ctx.opt.max_depth) + " levels",
-                   "deeper nesting", "nesting is deeper than max_depth (" + std::to_string(ctx.opt.max_depth) + ")");
-        return false;
-      }
+      if (!ctx.enter_level(depth, off, at)) return false;
       od::array a;
       if (auto e = v.get_array().get(a)) return ctx.simdjson_error(e, off, at);
       std::size_t i = 0;
@@ -710,11 +721,7 @@ bool read_enum(od::value& v, enum_value<E>& out, read_context& ctx, const path_n
 template <class L>
 bool read_list(od::value& v, L& out, read_context& ctx, const path_node* at, std::size_t depth) {
   const std::size_t off = value_offset(v, ctx);
-  if (depth + 1 > ctx.opt.max_depth) {
-    ctx.report(rule::limit_depth, off, at, "at most " + std::to_string(ctx.opt.max_depth) + " levels", "deeper nesting",
-               "nesting is deeper than max_depth (" + std::to_string(ctx.opt.max_depth) + ")");
-    return false;
-  }
+  if (!ctx.enter_level(depth, off, at)) return false;
   od::array a;
   if (auto e = v.get_array().get(a)) return ctx.simdjson_error(e, off, at);
   std::size_t n = 0;
@@ -861,11 +868,7 @@ bool read_value(od::value& v, T& out, read_context& ctx, const path_node* at, st
     } else {
       if (t != od::json_type::object) return wrong_type<T>(v, t, ctx, at, depth);
       const std::size_t off = value_offset(v, ctx);
-      if (depth + 1 > ctx.opt.max_depth) {
-        ctx.report(rule::limit_depth, off, at, "at most " + std::to_string(ctx.opt.max_depth) + " levels",
-                   "deeper nesting", "nesting is deeper than max_depth (" + std::to_string(ctx.opt.max_depth) + ")");
-        return false;
-      }
+      if (!ctx.enter_level(depth, off, at)) return false;
       od::object o;
       if (auto e = v.get_object().get(o)) return ctx.simdjson_error(e, off, at);
       return read_struct(o, out, ctx, at, off, depth + 1);
@@ -943,6 +946,7 @@ inline bool check_root_scalar(od::json_type t, std::size_t root, read_context& c
 /** Reads a whole document as T: the root must be one object and nothing may follow it. */
 template <class T>
 void read_document(od::parser& parser, simdjson::padded_string_view json, T& out, read_context& ctx) {
+  ctx.parser_depth = parser.max_depth() > 0 ? parser.max_depth() - 1 : 0;
   read_document_body(parser, json, out, ctx);
   ctx.doc = nullptr;
   ctx.finish();
