@@ -7,7 +7,8 @@
 //   bytes 3, 4: a rule to disable each (ignored unless it names a rule)
 //   byte 5: max_input_bytes (0: the default, else 8 times the byte)
 // Oracles: those of fuzz_common's check_codec (agreement, first error, counts, positions,
-// disabled rules never reported, round trip, check_value), and the same verdict from the
+// disabled rules never reported, round trip, check_value, DOM values for the response and
+// request), and the same verdict from the
 // convenience overload as from a caller-owned parser on caller-padded input.
 
 #include "fuzz_common.hpp"
@@ -18,6 +19,7 @@
 #include <cstdint>
 #include <string>
 #include <string_view>
+#include <type_traits>
 
 namespace fz = bedrock_agent::fuzz;
 namespace ba = bedrock_agent;
@@ -26,7 +28,10 @@ namespace {
 
 template <class T>
 void run(std::string_view json, const ba::parse_options& opt) {
-  fz::check_codec<T>(json, opt);
+  const auto parsed = fz::check_codec<T>(json, opt);
+  if constexpr (std::is_same_v<T, ba::StopIngestionJobResponse> || std::is_same_v<T, ba::StopIngestionJobRequest>) {
+    if (parsed.ok()) fz::check_against_dom(parsed.value(), json, opt);
+  }
   // The padded-input overloads with the caller's parser see the same thing.
   thread_local simdjson::ondemand::parser parser;
   const simdjson::padded_string padded(json);
