@@ -231,6 +231,9 @@ def build_md(res, fb, fb_err, errors, cli, cli_arch, ctx, fctx, command):
         target("NDJSON validation ≥ half the iterate_many floor's throughput", f"{nf / nv * 100:.0f}% of the floor",
                nf / nv >= 0.5)
     w("")
+    w("The profiles behind the missed targets, and the fix proposed for the codec, are in")
+    w("`bench/proposals/` (a patch and the differential check that shows it changes no result).")
+    w("")
 
     # ---- parse
     w("## Parse")

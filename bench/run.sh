@@ -39,18 +39,22 @@ configure() {
 configure -DBEDROCK_AGENT_BUILD_TOOLS=ON || configure -DBEDROCK_AGENT_BUILD_TOOLS=OFF
 cmake --build "$build" -j1 --target bedrock_agent_bench bedrock_agent_bench_fallback
 cli=""
-if cmake --build "$build" -j1 --target bedrock-agent-validate 2>/dev/null; then
+if cmake --build "$build" -j1 --target bedrock-agent-validate >"$build/cli-build.log" 2>&1; then
   cli=$build/tools/bedrock-agent-validate
+else
+  echo "run.sh: bedrock-agent-validate does not build (see $build/cli-build.log); not timed" >&2
 fi
 # The validator as shipped builds without -march flags (fallback On-Demand kernel); a second
 # copy with the bench's flags shows what consumers gain by passing them.
 cli_arch=""
-if [[ -n "$cli" ]]; then
+if [[ -f "$root/tools/CMakeLists.txt" ]]; then
   if cmake -S "$root" -B "$build/cli-arch" -DCMAKE_BUILD_TYPE=Release -DCMAKE_CXX_FLAGS="$arch" \
        -DBEDROCK_AGENT_BUILD_TESTS=OFF -DBEDROCK_AGENT_BUILD_EXAMPLES=OFF -DBEDROCK_AGENT_INSTALL=OFF \
        -DBEDROCK_AGENT_BUILD_TOOLS=ON >/dev/null &&
-     cmake --build "$build/cli-arch" -j1 --target bedrock-agent-validate; then
+     cmake --build "$build/cli-arch" -j1 --target bedrock-agent-validate >"$build/cli-arch-build.log" 2>&1; then
     cli_arch=$build/cli-arch/tools/bedrock-agent-validate
+  else
+    echo "run.sh: bedrock-agent-validate with $arch does not build (see $build/cli-arch-build.log)" >&2
   fi
 fi
 
@@ -66,10 +70,10 @@ rm -f "$results/cli.json" "$results/cli-arch.json"
 if [[ -n "$cli" && -f "$BEDROCK_AGENT_BENCH_NDJSON" ]]; then
   python3 "$root/bench/time_cli.py" "$results/cli.json" "$cli_runs" "$BEDROCK_AGENT_BENCH_NDJSON" -- \
     "${pin[@]}" "$cli" --input ndjson --shape response --quiet --no-progress
-  if [[ -n "$cli_arch" ]]; then
-    python3 "$root/bench/time_cli.py" "$results/cli-arch.json" "$cli_runs" "$BEDROCK_AGENT_BENCH_NDJSON" -- \
-      "${pin[@]}" "$cli_arch" --input ndjson --shape response --quiet --no-progress
-  fi
+fi
+if [[ -n "$cli_arch" && -f "$BEDROCK_AGENT_BENCH_NDJSON" ]]; then
+  python3 "$root/bench/time_cli.py" "$results/cli-arch.json" "$cli_runs" "$BEDROCK_AGENT_BENCH_NDJSON" -- \
+    "${pin[@]}" "$cli_arch" --input ndjson --shape response --quiet --no-progress
 fi
 
 # ---- report ----
