@@ -35,7 +35,7 @@ inline shape_kind detect_shape(std::string_view text) {
   auto& s = detail::scratch();
   simdjson::ondemand::document doc;
   simdjson::ondemand::object obj;
-  if (s.parser.iterate(s.pad(text)).get(doc) != simdjson::SUCCESS ||
+  if (s.parser.iterate(s.pad(text, unbounded)).get(doc) != simdjson::SUCCESS ||
       doc.get_object().get(obj) != simdjson::SUCCESS) {
     return shape_kind::response;
   }
@@ -65,7 +65,7 @@ inline bool has_root_member(std::string_view text, std::string_view name) {
   auto& s = detail::scratch();
   simdjson::ondemand::document doc;
   simdjson::ondemand::object obj;
-  if (s.parser.iterate(s.pad(text)).get(doc) != simdjson::SUCCESS ||
+  if (s.parser.iterate(s.pad(text, unbounded)).get(doc) != simdjson::SUCCESS ||
       doc.get_object().get(obj) != simdjson::SUCCESS) {
     return false;
   }
@@ -130,7 +130,7 @@ class runner {
     std::vector<diagnostic> diags;
     const parse_options options = har_options(har_limit());
     auto& s = detail::scratch();
-    const simdjson::padded_string_view padded = s.pad(text);
+    const simdjson::padded_string_view padded = s.pad(text, options.max_input_bytes);
     detail::read_context ctx(std::string_view(padded.data(), padded.length()), options, true, &diags);
     detail::read_document(s.parser, padded, har, ctx);
     if (ctx.error_count > 0) {  // the HAR itself is broken: one invalid document, findings in the file
@@ -259,7 +259,7 @@ class runner {
   bool read_all(std::string_view text, T& value, document_scope& doc, std::string_view part = {}) {
     std::vector<diagnostic> diags;
     auto& s = detail::scratch();
-    const simdjson::padded_string_view padded = s.pad(text);  // positions are taken in this copy
+    const simdjson::padded_string_view padded = s.pad(text, settings_.options.max_input_bytes);  // positions are taken in this copy
     detail::read_context ctx(std::string_view(padded.data(), padded.length()), settings_.options, true, &diags);
     detail::read_document(s.parser, padded, value, ctx);
     doc.add_all(std::move(diags), part);
@@ -381,7 +381,7 @@ class runner {
   void python_datetimes_to_rfc3339(std::string& text) {
     namespace od = simdjson::ondemand;
     auto& s = detail::scratch();
-    const simdjson::padded_string_view padded = s.pad(text);
+    const simdjson::padded_string_view padded = s.pad(text, unbounded);
     od::document doc;
     od::object root, job;
     if (s.parser.iterate(padded).get(doc) != simdjson::SUCCESS || doc.get_object().get(root) != simdjson::SUCCESS) return;
@@ -410,7 +410,7 @@ class runner {
   bool read_excusing(std::string_view text, T& value, document_scope& doc, const std::string_view (&excused)[N]) {
     std::vector<diagnostic> diags;
     auto& s = detail::scratch();
-    const simdjson::padded_string_view padded = s.pad(text);  // positions are taken in this copy
+    const simdjson::padded_string_view padded = s.pad(text, settings_.options.max_input_bytes);  // positions are taken in this copy
     detail::read_context ctx(std::string_view(padded.data(), padded.length()), settings_.options, true, &diags);
     detail::read_document(s.parser, padded, value, ctx);
     std::size_t errors = ctx.error_count;
