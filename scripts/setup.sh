@@ -8,7 +8,11 @@ packages=(
   libboost1.81-dev          # Boost.Describe >= 1.77 (the default libboost-dev is 1.74)
   libsimdjson-dev libhowardhinnant-date-dev doctest-dev librapidcheck-dev
   clang-19 libclang-rt-19-dev libfuzzer-19-dev   # sanitizer and fuzzer builds
+  libbenchmark-dev nlohmann-json3-dev rapidjson-dev # benchmarks (Boost.JSON comes with libboost1.81-dev)
 )
+# Node.js >= 20 and npm (the interop tests' AWS SDK) come with this kind of machine; Debian 12's
+# nodejs is 18, too old for the SDK, so it is not installed from here. The interop tests report
+# themselves skipped when node is missing or older than 20.
 packages+=("$@")
 
 missing=()

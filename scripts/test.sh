@@ -1,6 +1,7 @@
 #!/usr/bin/env bash
 # The one test command: installs what is missing, then configures, builds and runs every
 # test twice: g++ in C++17, and clang-19 in C++20 with AddressSanitizer and UBSan.
+# BEDROCK_AGENT_FUZZ_SECONDS (default 20) is how long each fuzz target runs in the clang build.
 set -euo pipefail
 cd "$(dirname "$0")/.."
 bash scripts/setup.sh
@@ -13,5 +14,9 @@ build() {  # name, then extra cmake arguments
   ctest --test-dir "$dir" -j "$jobs" --output-on-failure --timeout 600
 }
 
-build gcc -DCMAKE_CXX_COMPILER=g++ -DCMAKE_CXX_STANDARD=17
-build clang -DCMAKE_CXX_COMPILER=clang++-19 -DCMAKE_CXX_STANDARD=20 -DBEDROCK_AGENT_SANITIZE=ON
+# g++: fuzz harnesses as plain replayers of their corpora, and one run of every benchmark.
+build gcc -DCMAKE_CXX_COMPILER=g++ -DCMAKE_CXX_STANDARD=17 \
+  -DBEDROCK_AGENT_BUILD_FUZZ=ON -DBEDROCK_AGENT_FUZZ_LINKMAIN=ON -DBEDROCK_AGENT_BUILD_BENCH=ON
+# clang: everything sanitized; libFuzzer binaries replay their corpora and fuzz briefly.
+build clang -DCMAKE_CXX_COMPILER=clang++-19 -DCMAKE_CXX_STANDARD=20 -DBEDROCK_AGENT_SANITIZE=ON \
+  -DBEDROCK_AGENT_BUILD_FUZZ=ON -DBEDROCK_AGENT_FUZZ_SECONDS=${BEDROCK_AGENT_FUZZ_SECONDS:-20}
