@@ -187,9 +187,15 @@ inline rc::Gen<char32_t> code_point(charset set = charset::any) {
   });
 }
 
-/** UTF-8 of exactly `n` code points of `set`. */
+/** UTF-8 of exactly `n` code points of `set`. Past 64 code points, the first 64 repeat: long
+ *  texts are there for their length, and generating each of 2048 code points is slow. */
 inline rc::Gen<std::string> text_of_length(std::size_t n, charset set = charset::any) {
-  return rc::gen::map(rc::gen::container<std::vector<char32_t>>(n, code_point(set)), &detail::to_utf8);
+  constexpr std::size_t distinct = 64;
+  return rc::gen::map(rc::gen::container<std::vector<char32_t>>((std::min)(n, distinct), code_point(set)),
+                      [n](std::vector<char32_t> cps) {
+                        for (std::size_t i = cps.size(); i < n; ++i) cps.push_back(cps[i % distinct]);
+                        return detail::to_utf8(cps);
+                      });
 }
 
 /** The length bounds (in code points) a value of string shape S must keep: its length and
@@ -353,8 +359,16 @@ rc::Gen<L> list_shape() {
     };
     auto small = rc::gen::mapcat(rc::gen::inRange<std::size_t>(lo, short_top + 1),
                                  [items](std::size_t n) { return items(n, arbitrary<E, F>()); });
+    // At the bound: a few small items, repeated up to the count (generating 2048 is slow).
     auto at_bound = rc::gen::mapcat(detail::index(2), [=](std::size_t k) {
-      return items(hi - (k == 0 ? 0 : 1), rc::gen::resize(0, arbitrary<E, F>()));
+      const std::size_t count = hi - (k == 0 ? 0 : 1);
+      return rc::gen::map(rc::gen::container<std::vector<E>>((std::min)(count, std::size_t{8}), rc::gen::resize(0, arbitrary<E, F>())),
+                          [count](std::vector<E> few) {
+                            L out;
+                            out.reserve(count);
+                            for (std::size_t i = 0; i < count; ++i) out.push_back(few[i % few.size()]);
+                            return out;
+                          });
     });
     return weighted<L>({
         {1, items(lo, arbitrary<E, F>())},

@@ -50,17 +50,8 @@ struct json_node {
   std::vector<json_node> items;   ///< array
   std::uint32_t spacing = 0;      ///< object and array: 0 compact, else the seed of its whitespace
 
-  static json_node scalar(std::string token) {
-    json_node n;
-    n.raw = std::move(token);
-    return n;
-  }
-  static json_node string(std::string escaped) {
-    json_node n;
-    n.type = kind::string;
-    n.raw = std::move(escaped);
-    return n;
-  }
+  static json_node scalar(std::string token);
+  static json_node string(std::string escaped);
 };
 
 struct json_node::member {
@@ -68,6 +59,19 @@ struct json_node::member {
   std::string name;     ///< the key decoded: what JSON Pointers use
   json_node value;
 };
+
+// Defined here, where json_node::member is complete (std::vector needs it).
+inline json_node json_node::scalar(std::string token) {
+  json_node n;
+  n.raw = std::move(token);
+  return n;
+}
+inline json_node json_node::string(std::string escaped) {
+  json_node n;
+  n.type = kind::string;
+  n.raw = std::move(escaped);
+  return n;
+}
 
 /// xorshift32: deterministic choices that follow from one generated seed.
 struct xorshift {
