@@ -11,7 +11,9 @@
 # Prints one line per check and a total; exits 1 on any finding, 2 on a build error.
 #
 #   fuzz/validator_robustness.sh
-# Environment: BEDROCK_AGENT_FUZZ_BUILD (default build-fuzz/validator-asan), BEDROCK_AGENT_JOBS (default 1),
+# Environment: BEDROCK_AGENT_VALIDATE (a sanitized bedrock-agent-validate to use instead of
+# building one, e.g. build/clang/tools/bedrock-agent-validate of a -DBEDROCK_AGENT_SANITIZE=ON
+# build), BEDROCK_AGENT_FUZZ_BUILD (default build-fuzz/validator-asan), BEDROCK_AGENT_JOBS (default 1),
 # JSONTESTSUITE (default ../shared/reference/JSONTestSuite/test_parsing beside the repository,
 # else /work/shared/reference/JSONTestSuite/test_parsing).
 set -euo pipefail
@@ -28,15 +30,20 @@ if [[ -z $suite ]]; then
 fi
 [[ -n $suite && -d $suite ]] || { echo "validator_robustness: JSONTestSuite not found (set JSONTESTSUITE)" >&2; exit 2; }
 
-# C++20 as in the CI's clang build (tools/validator/har.hpp does not build in clang's C++17 -Wpedantic).
-if ! cmake -S . -B "$build" -DCMAKE_CXX_COMPILER=clang++-19 -DCMAKE_CXX_STANDARD=20 -DCMAKE_BUILD_TYPE=RelWithDebInfo \
-     -DBEDROCK_AGENT_SANITIZE=ON -DBEDROCK_AGENT_BUILD_TOOLS=ON -DBEDROCK_AGENT_BUILD_TESTS=OFF \
-     -DBEDROCK_AGENT_BUILD_EXAMPLES=OFF -DBEDROCK_AGENT_INSTALL=OFF >/dev/null ||
-   ! cmake --build "$build" -j "$jobs" --target bedrock-agent-validate >"$build.log" 2>&1; then
-  echo "validator_robustness: build failed (see $build.log)" >&2
-  exit 2
+exe=${BEDROCK_AGENT_VALIDATE:-}
+if [[ -z $exe ]]; then
+  exe=$build/tools/bedrock-agent-validate
+  mkdir -p "$(dirname "$build")"
+  # C++20 as in the CI's clang build (tools/validator/har.hpp does not build in clang's C++17 -Wpedantic).
+  if ! cmake -S . -B "$build" -DCMAKE_CXX_COMPILER=clang++-19 -DCMAKE_CXX_STANDARD=20 -DCMAKE_BUILD_TYPE=RelWithDebInfo \
+       -DBEDROCK_AGENT_SANITIZE=ON -DBEDROCK_AGENT_BUILD_TOOLS=ON -DBEDROCK_AGENT_BUILD_TESTS=OFF \
+       -DBEDROCK_AGENT_BUILD_EXAMPLES=OFF -DBEDROCK_AGENT_INSTALL=OFF >/dev/null ||
+     ! cmake --build "$build" -j "$jobs" --target bedrock-agent-validate >"$build.log" 2>&1; then
+    echo "validator_robustness: build failed (see $build.log)" >&2
+    exit 2
+  fi
 fi
-exe=$build/tools/bedrock-agent-validate
+[[ -x $exe ]] || { echo "validator_robustness: $exe is not an executable" >&2; exit 2; }
 
 # Sanitizer reports get their own exit codes and are also searched for in stderr.
 export ASAN_OPTIONS=exitcode=86:detect_leaks=1:abort_on_error=0:detect_stack_use_after_return=1
@@ -88,11 +95,12 @@ batch "JSONTestSuite client" --profile client "${suite_files[@]}"
 report "JSONTestSuite (${#suite_files[@]} files, 6 modes)" "$f0"
 
 # ---- 2. truncated and bit-flipped HAR files ------------------------------------------------
-# pick N: deterministic pseudo-random numbers (an LCG), so that a finding can be replayed.
-seed=12345
+# pick N: sets r to a deterministic pseudo-random number in 0..N-1 (an LCG, so that a finding
+# can be replayed; not $(pick) - a subshell would lose the state).
+seed=12345 r=0
 pick() {
   seed=$(((seed * 1103515245 + 12345) % 2147483648))
-  echo $((seed % $1))
+  r=$(((seed >> 8) % $1))
 }
 f0=$findings
 mutants=0
@@ -101,12 +109,15 @@ for har in examples/recordings/*.har; do
   size=$(stat -c %s "$har")
   mkdir -p "$tmp/har/$name"
   for ((k = 0; k < 256; k++)); do
-    cut=$((k * size / 256 + $(pick $((size / 256 + 1)))))
+    pick $((size / 256 + 1))
+    cut=$((k * size / 256 + r))
     head -c "$cut" "$har" >"$tmp/har/$name/trunc-$cut.har"
   done
   for ((k = 0; k < 256; k++)); do
-    at=$(pick "$size")
-    bit=$(pick 8)
+    pick "$size"
+    at=$r
+    pick 8
+    bit=$r
     out=$tmp/har/$name/flip-$at-$bit.har
     cp "$har" "$out"
     byte=$(od -An -tu1 -j "$at" -N1 "$har" | tr -d ' ')
