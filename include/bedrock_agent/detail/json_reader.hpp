@@ -486,19 +486,44 @@ inline bool read_key(od::field& f, std::string& storage, std::string_view& key, 
   return true;
 }
 
+/** Stage 1 does not start a token at a '"' that directly follows a number or a literal, so
+ *  `0"next":1` (a comma left out) arrives as one token. True, after reporting json.syntax at
+ *  the quote, when `tok` is a complete scalar of `length` bytes followed by a string. */
+inline bool missing_separator(std::string_view tok, std::size_t length, std::size_t off, read_context& ctx,
+                              const path_node* at) {
+  if (length == 0 || length >= tok.size() || tok[length] != '"') return false;
+  const std::string due = at == nullptr   ? "the end of the input"
+                          : at->is_index ? "',' or ']' after an array item"
+                                          : "',' or '}' after a member";
+  const std::string found = ctx.found_at(off + length);
+  ctx.report(rule::json_syntax, off + length, at, due, found, "expected " + due + ", found " + found);
+  ctx.failed = true;
+  return true;
+}
+
+/** Length of the literal true, false or null at the start of `tok`; 0 when none is. */
+inline std::size_t literal_length(std::string_view tok) noexcept {
+  for (std::string_view w : {std::string_view("true"), std::string_view("false"), std::string_view("null")})
+    if (tok.substr(0, w.size()) == w) return w.size();
+  return 0;
+}
+
 inline bool check_scalar_token(od::value& v, od::json_type t, read_context& ctx, const path_node* at) {
   const std::string_view raw = v.raw_json_token();
   const std::string_view tok = trim_json_whitespace(raw);
   const std::size_t off = ctx.offset_of(raw.data());
   if (t == od::json_type::number) {
     bool is_integer;
-    if (scan_json_number(tok, is_integer) == tok.size() && !tok.empty()) return true;
+    const std::size_t length = scan_json_number(tok, is_integer);
+    if (length == tok.size() && !tok.empty()) return true;
+    if (missing_separator(tok, length, off, ctx, at)) return false;
     ctx.report(rule::json_invalid_number, off, at, "a number as RFC 8259 writes it", excerpt(tok),
                "'" + excerpt(tok) + "' is not a JSON number");
     return false;
   }
   const bool ok = t == od::json_type::null ? tok == "null" : (tok == "true" || tok == "false");
   if (ok) return true;
+  if (missing_separator(tok, literal_length(tok), off, ctx, at)) return false;
   ctx.report(rule::json_invalid_literal, off, at, "true, false or null", excerpt(tok),
              "'" + excerpt(tok) + "' is not a JSON literal");
   return false;
@@ -651,7 +676,9 @@ inline bool read_long(od::value& v, PrimitiveLong& out, read_context& ctx, const
   const std::string_view tok = trim_json_whitespace(raw);
   const std::size_t off = ctx.offset_of(raw.data());
   bool is_integer = false;
-  if (tok.empty() || scan_json_number(tok, is_integer) != tok.size()) {
+  const std::size_t length = scan_json_number(tok, is_integer);
+  if (tok.empty() || length != tok.size()) {
+    if (missing_separator(tok, length, off, ctx, at)) return false;
     ctx.report(rule::json_invalid_number, off, at, "a number as RFC 8259 writes it", excerpt(tok),
                "'" + excerpt(tok) + "' is not a JSON number");
     return false;
