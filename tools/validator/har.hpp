@@ -17,6 +17,12 @@
 #include <string_view>
 #include <vector>
 
+// As in shapes.hpp: clang -Wpedantic in C++17 calls Describe's empty base list a C++20 extension.
+#if defined(__clang__)
+#pragma clang diagnostic push
+#pragma clang diagnostic ignored "-Wc++20-extensions"
+#endif
+
 namespace bedrock_agent::validator {
 
 /// Any HAR string (no constraints).
@@ -164,5 +170,9 @@ inline bool base64_decode(std::string_view in, std::string& out) {
 }
 
 }  // namespace bedrock_agent::validator
+
+#if defined(__clang__)
+#pragma clang diagnostic pop
+#endif
 
 #endif  // BEDROCK_AGENT_TOOLS_VALIDATOR_HAR_HPP_INCLUDED
