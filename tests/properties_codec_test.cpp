@@ -16,9 +16,20 @@ namespace {
 using namespace bedrock_agent;
 using shapes = testing::operation_structs<StopIngestionJob>;
 
-template <class T>
-std::string named(const char* what) {
-  return std::string(what) + " <" + std::string(T::shape_name) + ">";
+/** Inside a property: calls f(mp_identity<T>{}) for one structure T of the operation, picked
+ *  per case (StopIngestionJobResponse, the document that holds all the others, one time in
+ *  three). One property covers every shape in its 1000 cases. */
+template <class F>
+void for_a_shape(F&& f) {
+  constexpr std::size_t n = boost::mp11::mp_size<shapes>::value;
+  constexpr std::size_t response = boost::mp11::mp_find<shapes, StopIngestionJobResponse>::value;
+  std::size_t i = *testing::detail::index(n + n / 2);
+  if (i >= n) i = response;
+  boost::mp11::mp_with_index<n>(i, [&](auto k) {
+    using T = boost::mp11::mp_at_c<shapes, decltype(k)::value>;
+    RC_LOG() << T::shape_name << "\n";
+    f(boost::mp11::mp_identity<T>{});
+  });
 }
 
 template <class T>
@@ -29,9 +40,10 @@ std::string shown(const parse_result<T>& r) {
 }  // namespace
 
 TEST_CASE("properties: parse(to_json(x)) == x for every shape in both profiles") {
-  boost::mp11::mp_for_each<boost::mp11::mp_transform<boost::mp11::mp_identity, shapes>>([](auto type) {
-    using T = typename decltype(type)::type;
-    rc_doctest::check(named<T>("round trip"), [](const T& x) {
+  rc_doctest::check("round trip", [] {
+    for_a_shape([](auto type) {
+      using T = typename decltype(type)::type;
+      const T x = *rc::gen::arbitrary<T>();
       const std::string json = to_json(x);
       RC_LOG() << json << "\n";
       const parse_result<T> strict = parse<T>(json);
@@ -49,9 +61,10 @@ TEST_CASE("properties: parse(to_json(x)) == x for every shape in both profiles")
 }
 
 TEST_CASE("properties: to_json is canonical: to_json(parse(to_json(x))) == to_json(x) == the generator's canonical form") {
-  boost::mp11::mp_for_each<boost::mp11::mp_transform<boost::mp11::mp_identity, shapes>>([](auto type) {
-    using T = typename decltype(type)::type;
-    rc_doctest::check(named<T>("canonical"), [](const T& x) {
+  rc_doctest::check("canonical", [] {
+    for_a_shape([](auto type) {
+      using T = typename decltype(type)::type;
+      const T x = *rc::gen::arbitrary<T>();
       const std::string json = to_json(x);
       const parse_result<T> back = parse<T>(json);
       RC_LOG() << json << "\n" << shown(back) << "\n";
@@ -65,9 +78,10 @@ TEST_CASE("properties: to_json is canonical: to_json(parse(to_json(x))) == to_js
 }
 
 TEST_CASE("properties: every generated encoding of x parses to x (member order/whitespace/escapes/offsets/fractions)") {
-  boost::mp11::mp_for_each<boost::mp11::mp_transform<boost::mp11::mp_identity, shapes>>([](auto type) {
-    using T = typename decltype(type)::type;
-    rc_doctest::check(named<T>("encodings"), [](const T& x) {
+  rc_doctest::check("encodings", [] {
+    for_a_shape([](auto type) {
+      using T = typename decltype(type)::type;
+      const T x = *rc::gen::arbitrary<T>();
       const std::string doc = *testing::encodings(x);
       RC_LOG() << "document: " << doc << "\n";
       const parse_result<T> strict = parse<T>(doc);
@@ -84,9 +98,10 @@ TEST_CASE("properties: every generated encoding of x parses to x (member order/w
 }
 
 TEST_CASE("properties: client profile ignores unknown members and reads null as absent without losing anything") {
-  boost::mp11::mp_for_each<boost::mp11::mp_transform<boost::mp11::mp_identity, shapes>>([](auto type) {
-    using T = typename decltype(type)::type;
-    rc_doctest::check(named<T>("client extras"), [](const T& x) {
+  rc_doctest::check("client extras", [] {
+    for_a_shape([](auto type) {
+      using T = typename decltype(type)::type;
+      const T x = *rc::gen::arbitrary<T>();
       const std::string doc = *testing::client_encodings(x);
       RC_LOG() << "document: " << doc << "\n";
       const parse_result<T> client = parse<T>(doc, parse_options::client());

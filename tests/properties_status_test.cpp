@@ -17,8 +17,6 @@ namespace {
 
 using namespace bedrock_agent;
 
-const char* mode_name(transition_check m) { return m == transition_check::direct ? "direct" : "reachable"; }
-
 /** Statuses reachable from `from` by following successors() (breadth first): computed
  *  here, not by is_reachable(), so the two can be compared. */
 std::set<IngestionJobStatus> walk(IngestionJobStatus from) {
@@ -36,48 +34,51 @@ std::set<IngestionJobStatus> walk(IngestionJobStatus from) {
 
 }  // namespace
 
+/** Inside a property: a transition_check mode, generated. */
+transition_check some_mode() {
+  return *testing::detail::entry_of<transition_check>({transition_check::reachable, transition_check::direct});
+}
+
 TEST_CASE("properties: lifecycle: generated valid sequences pass every sequence rule") {
-  for (transition_check mode : {transition_check::direct, transition_check::reachable}) {
-    rc_doctest::check(std::string("valid lifecycle ") + mode_name(mode), [mode] {
-      const testing::lifecycle l = *testing::valid_lifecycle(mode);
-      RC_LOG() << l << "\n";
-      job_tracker tracker({}, mode);
-      sequence_checker checker({}, sequence_options{mode, 100000});
-      for (std::size_t i = 0; i < l.observations.size(); ++i) {
-        const IngestionJob& job = l.observations[i];
-        for (const diagnostic& d : tracker.observe(job)) RC_FAIL("#" + std::to_string(i) + ": " + to_string(d));
-        RC_ASSERT(checker.observe(job).empty());
-        for (const diagnostic& d : check_status(job)) RC_FAIL("#" + std::to_string(i) + " incoherent: " + to_string(d));
-        if (i > 0) {
-          const IngestionJobStatus from = *l.observations[i - 1].status.known(), to = *job.status.known();
-          const bool legal = mode == transition_check::direct ? can_transition(from, to) : is_reachable(from, to);
-          RC_ASSERT(legal);
-        }
+  rc_doctest::check("valid lifecycle", [] {
+    const transition_check mode = some_mode();
+    const testing::lifecycle l = *testing::valid_lifecycle(mode);
+    RC_LOG() << l << "\n";
+    job_tracker tracker({}, mode);
+    sequence_checker checker({}, sequence_options{mode, 100000});
+    for (std::size_t i = 0; i < l.observations.size(); ++i) {
+      const IngestionJob& job = l.observations[i];
+      for (const diagnostic& d : tracker.observe(job)) RC_FAIL("#" + std::to_string(i) + ": " + to_string(d));
+      RC_ASSERT(checker.observe(job).empty());
+      for (const diagnostic& d : check_status(job)) RC_FAIL("#" + std::to_string(i) + " incoherent: " + to_string(d));
+      if (i > 0) {
+        const IngestionJobStatus from = *l.observations[i - 1].status.known(), to = *job.status.known();
+        const bool legal = mode == transition_check::direct ? can_transition(from, to) : is_reachable(from, to);
+        RC_ASSERT(legal);
       }
-    });
-  }
+    }
+  });
 }
 
 TEST_CASE("properties: lifecycle: a sequence with one illegal step gives exactly that one finding") {
-  for (transition_check mode : {transition_check::direct, transition_check::reachable}) {
-    for (rule r : testing::lifecycle_rules()) {
-      rc_doctest::check(std::string("illegal step ") + std::string(rule_id(r)) + " " + mode_name(mode), [mode, r] {
-        const testing::broken_lifecycle l = *testing::lifecycle_with_illegal_step(mode, r);
-        RC_LOG() << l << "\n";
-        job_tracker tracker({}, mode);
-        std::vector<std::pair<std::size_t, diagnostic>> found;
-        for (std::size_t i = 0; i < l.observations.size(); ++i) {
-          RC_ASSERT(check_status(l.observations[i]).empty());  // each observation is coherent on its own
-          for (diagnostic& d : tracker.observe(l.observations[i])) found.emplace_back(i, std::move(d));
-        }
-        for (const auto& f : found) RC_LOG() << "#" << f.first << ": " << f.second << "\n";
-        RC_ASSERT(found.size() == 1u);
-        RC_ASSERT(found[0].first == l.bad_step);
-        RC_ASSERT(found[0].second.id == l.expected);
-        RC_ASSERT(found[0].second.pointer == l.pointer);
-        RC_ASSERT(found[0].second.level == rule_info(l.expected).level);
-      });
-    }
+  for (rule r : testing::lifecycle_rules()) {
+    rc_doctest::check("illegal step " + std::string(rule_id(r)), [r] {
+      const transition_check mode = some_mode();
+      const testing::broken_lifecycle l = *testing::lifecycle_with_illegal_step(mode, r);
+      RC_LOG() << l << "\n";
+      job_tracker tracker({}, mode);
+      std::vector<std::pair<std::size_t, diagnostic>> found;
+      for (std::size_t i = 0; i < l.observations.size(); ++i) {
+        RC_ASSERT(check_status(l.observations[i]).empty());  // each observation is coherent on its own
+        for (diagnostic& d : tracker.observe(l.observations[i])) found.emplace_back(i, std::move(d));
+      }
+      for (const auto& f : found) RC_LOG() << "#" << f.first << ": " << f.second << "\n";
+      RC_ASSERT(found.size() == 1u);
+      RC_ASSERT(found[0].first == l.bad_step);
+      RC_ASSERT(found[0].second.id == l.expected);
+      RC_ASSERT(found[0].second.pointer == l.pointer);
+      RC_ASSERT(found[0].second.level == rule_info(l.expected).level);
+    });
   }
 }
 

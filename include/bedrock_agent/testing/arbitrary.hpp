@@ -27,6 +27,7 @@
 #include <cstddef>
 #include <cstdint>
 #include <limits>
+#include <memory>
 #include <optional>
 #include <string>
 #include <string_view>
@@ -50,6 +51,13 @@ enum class fill : std::uint8_t {
 
 template <class T, fill F = fill::arbitrary>
 rc::Gen<T> arbitrary();
+
+namespace detail {
+template <class T, fill F>
+rc::Gen<T> make_arbitrary();
+template <class E>
+rc::Gen<std::string> make_unknown_enum_string();
+}  // namespace detail
 
 namespace detail {
 
@@ -77,6 +85,16 @@ template <class T>
 rc::Gen<T> entry_of(std::vector<T> table) {
   const std::size_t n = table.size();
   return rc::gen::map(index(n), [table = std::move(table)](std::size_t i) { return table[i]; });
+}
+
+/** A generator that uses make(size), built once for each size 0..nominal_size (a larger size
+ *  counts as nominal_size): building generators is costly, using them is not. */
+template <class T, class Make>
+rc::Gen<T> per_size(Make make) {
+  auto table = std::make_shared<std::vector<rc::Gen<T>>>();
+  table->reserve(nominal_size + 1);
+  for (int size = 0; size <= nominal_size; ++size) table->push_back(make(size));
+  return rc::gen::withSize([table](int size) { return (*table)[size < 0 ? 0 : size > nominal_size ? nominal_size : size]; });
 }
 
 /** Appends `cp` (a Unicode scalar value) as UTF-8. Written here, not borrowed from the codec,
@@ -164,27 +182,51 @@ rc::Gen<std::optional<T>> optional_of(rc::Gen<T> g, fill f = fill::arbitrary) {
  *  UTF-8 length (1 to 4 bytes) and the boundaries between those lengths. Never a surrogate. */
 inline rc::Gen<char32_t> code_point(charset set = charset::any) {
   if (set == charset::ascii_alnum) {
-    return rc::gen::map(detail::index(detail::alnum_chars.size()),
-                        [](std::size_t i) { return static_cast<char32_t>(detail::alnum_chars[i]); });
+    static const rc::Gen<char32_t> alnum = rc::gen::map(
+        detail::index(detail::alnum_chars.size()), [](std::size_t i) { return static_cast<char32_t>(detail::alnum_chars[i]); });
+    return alnum;
   }
-  auto offset = [](char32_t base, std::size_t n) {
-    return rc::gen::map(detail::index(n), [base](std::size_t i) { return static_cast<char32_t>(base + i); });
+  // One generated number per character (nested choices are slow to generate and to shrink):
+  // its high part picks a class by weight, its low part the character in the class. Shrinking
+  // the number goes towards 0, which is 'a'.
+  struct range {
+    std::size_t weight;
+    char32_t first;
+    std::size_t count;  ///< a run of code points, or an index into `listed` when first == 0 and count > 0
+    const char32_t* listed;
   };
-  // 3-byte forms without the surrogates U+D800..U+DFFF
-  auto three_bytes = rc::gen::map(detail::index(0x10000 - 0x800 - 0x800), [](std::size_t i) {
-    return static_cast<char32_t>(i < 0xD800 - 0x800 ? 0x800 + i : 0xE000 + (i - (0xD800 - 0x800)));
+  static constexpr char32_t special[] = {U'"', U'\\', U'/', 0x7F};
+  static constexpr char32_t separators[] = {0x2028, 0x2029, 0xFEFF, 0xFFFD, 0xFFFE};
+  static constexpr char32_t edges[] = {0x7F, 0x80, 0x7FF, 0x800, 0xD7FF, 0xE000, 0xFFFF, 0x10000, 0x10FFFF};
+  static constexpr range classes[] = {
+      {30, U'a', 26, nullptr},                        // readable
+      {10, 0x20, 0x7F - 0x20, nullptr},               // printable ASCII
+      {6, 0, 4, special},                             // escaped, optionally escaped, DEL
+      {6, 0x00, 0x20, nullptr},                       // C0 controls: must be escaped
+      {3, 0, 5, separators},                          // U+2028, U+2029, BOM, replacement, noncharacter
+      {8, 0x80, 0x800 - 0x80, nullptr},               // 2 bytes (C1 controls included)
+      {8, 0x800, 0x10000 - 0x800 - 0x800, nullptr},   // 3 bytes, surrogates skipped below
+      {8, 0x10000, 0x110000 - 0x10000, nullptr},      // 4 bytes (astral: surrogate pairs in \u form)
+      {4, 0, 9, edges},                               // where the UTF-8 length changes
+  };
+  constexpr std::size_t unit = std::size_t{1} << 21;  // more than any class's size
+  std::size_t total = 0;
+  for (const range& r : classes) total += r.weight;
+  static const rc::Gen<char32_t> any = rc::gen::map(detail::index(total * unit), [](std::size_t k) {
+    std::size_t bucket = k / unit;
+    const std::size_t within = k % unit;
+    for (const range& r : classes) {
+      if (bucket >= r.weight) {
+        bucket -= r.weight;
+        continue;
+      }
+      if (r.listed) return r.listed[within % r.count];
+      const auto cp = static_cast<char32_t>(r.first + within % r.count);
+      return cp >= 0xD800 && r.first == 0x800 ? static_cast<char32_t>(cp + 0x800) : cp;  // past the surrogates
+    }
+    return U'a';
   });
-  return weighted<char32_t>({
-      {30, offset(U'a', 26)},                                     // readable
-      {10, offset(0x20, 0x7F - 0x20)},                            // printable ASCII
-      {6, detail::entry_of<char32_t>({U'"', U'\\', U'/', 0x7F})},  // escaped, optionally escaped, DEL
-      {6, offset(0x00, 0x20)},                                    // C0 controls: must be escaped
-      {3, detail::entry_of<char32_t>({0x2028, 0x2029, 0xFEFF, 0xFFFD, 0xFFFE})},
-      {8, offset(0x80, 0x800 - 0x80)},                            // 2 bytes (C1 controls included)
-      {8, three_bytes},                                           // 3 bytes
-      {8, offset(0x10000, 0x110000 - 0x10000)},                   // 4 bytes (astral: surrogate pairs in \u form)
-      {4, detail::entry_of<char32_t>({0x7F, 0x80, 0x7FF, 0x800, 0xD7FF, 0xE000, 0xFFFF, 0x10000, 0x10FFFF})},
-  });
+  return any;
 }
 
 /** UTF-8 of exactly `n` code points of `set`. Past 64 code points, the first 64 repeat: long
@@ -217,7 +259,7 @@ rc::Gen<S> string_shape() {
   constexpr charset set = S::constraints.pattern.chars;
   // An unbounded shape still gets long strings now and then, just not arbitrarily long ones.
   constexpr std::size_t top = hi == unbounded ? lo + 300 : hi;
-  return rc::gen::withSize([=](int size) {
+  static const rc::Gen<S> cached = detail::per_size<S>([=](int size) {
     const auto sz = static_cast<std::size_t>(size < 0 ? 0 : size);
     const std::size_t short_top = (std::min)(top, lo + sz / 3 + 2);
     const bool big = size >= 95 && top > lo;  // the costly edge, only near the nominal size
@@ -231,6 +273,7 @@ rc::Gen<S> string_shape() {
       return rc::gen::map(text_of_length(n, set), [](std::string s) { return S(std::move(s)); });
     });
   });
+  return cached;
 }
 
 // ---- numbers, time, enums ------------------------------------------------------------------
@@ -240,13 +283,14 @@ rc::Gen<S> string_shape() {
 inline rc::Gen<PrimitiveLong> counter() {
   using L = PrimitiveLong;
   constexpr L max = (std::numeric_limits<L>::max)();
-  return weighted<L>({
+  static const rc::Gen<L> cached = weighted<L>({
       {3, rc::gen::just(L{0})},
       {10, rc::gen::inRange<L>(0, 1000)},  // sized
       {3, rc::gen::resize(detail::nominal_size, rc::gen::inRange<L>(0, max))},
       {3, detail::entry_of<L>({1, 2147483647, 2147483648, 4294967295, 4294967296, 9007199254740991,
                                9007199254740992, 9007199254740993, 1000000000000000000, max - 1, max})},
   });
+  return cached;
 }
 
 /** A timestamp anywhere in 0001-01-01T00:00:00Z..9999-12-31T23:59:59.999999999Z, weighted
@@ -287,6 +331,12 @@ inline rc::Gen<timestamp> any_timestamp() {
       std::move(seconds), std::move(nanos));
 }
 
+/** As any_timestamp(), built once. */
+inline const rc::Gen<timestamp>& any_timestamp_cached() {
+  static const rc::Gen<timestamp> cached = any_timestamp();
+  return cached;
+}
+
 /** An enumerator of the described enum E, shrinking towards the first. */
 template <class E>
 rc::Gen<E> enumerator() {
@@ -307,10 +357,17 @@ rc::Gen<enum_value<E>> known_enum_value() {
  *  the empty string, and arbitrary text including characters that need escaping. */
 template <class E>
 rc::Gen<std::string> unknown_enum_string() {
+  static const rc::Gen<std::string> cached = detail::make_unknown_enum_string<E>();
+  return cached;
+}
+
+namespace detail {
+template <class E>
+rc::Gen<std::string> make_unknown_enum_string() {
   std::vector<std::string> names;
   boost::mp11::mp_for_each<boost::describe::describe_enumerators<E>>([&](auto d) { names.emplace_back(d.name); });
   auto is_known = [names](const std::string& s) { return std::find(names.begin(), names.end(), s) != names.end(); };
-  auto variant_of_known = rc::gen::map(rc::gen::pair(detail::entry_of<std::string>(names), detail::index(5)),
+  auto variant_of_known = rc::gen::map(rc::gen::pair(entry_of<std::string>(names), index(5)),
                                        [](std::pair<std::string, std::size_t> p) {
                                          std::string s = std::move(p.first);
                                          switch (p.second) {
@@ -330,6 +387,7 @@ rc::Gen<std::string> unknown_enum_string() {
   });
   return rc::gen::map(std::move(any), [is_known](std::string s) { return is_known(s) ? s + "_X" : s; });
 }
+}  // namespace detail
 
 /** An unknown enum_value<E> (see unknown_enum_string). */
 template <class E>
@@ -349,7 +407,7 @@ rc::Gen<L> list_shape() {
   constexpr std::size_t lo = (F == fill::complete && c.min_items == 0 && c.max_items > 0) ? 1 : c.min_items;
   constexpr std::size_t hi = c.max_items;
   static_assert(lo <= hi, "list_shape<L>: L admits no item count");
-  return rc::gen::withSize([=](int size) {
+  static const rc::Gen<L> cached = detail::per_size<L>([=](int size) {
     const auto sz = static_cast<std::size_t>(size < 0 ? 0 : size);
     const std::size_t short_top = (std::min)(hi, lo + sz / 10 + 3);
     const bool big = hi != unbounded && hi > short_top && size >= 95;
@@ -376,6 +434,7 @@ rc::Gen<L> list_shape() {
         {big ? 1U : 0U, std::move(at_bound)},
     });
   });
+  return cached;
 }
 
 namespace detail {
@@ -398,7 +457,14 @@ rc::Gen<T> described_struct() {
  *  described enum, list shape), then described structures. */
 template <class T, fill F>
 rc::Gen<T> arbitrary() {
-  if constexpr (detail::has_user_generator_v<T>) {
+  static const rc::Gen<T> cached = detail::make_arbitrary<T, F>();  // built once per type
+  return cached;
+}
+
+namespace detail {
+template <class T, fill F>
+rc::Gen<T> make_arbitrary() {
+  if constexpr (has_user_generator_v<T>) {
     return generator<T>::make();
   } else if constexpr (is_optional<T>::value) {
     return optional_of(arbitrary<typename T::value_type, F>(), F);
@@ -407,17 +473,17 @@ rc::Gen<T> arbitrary() {
   } else if constexpr (std::is_same<T, PrimitiveLong>::value) {
     return counter();
   } else if constexpr (std::is_same<T, timestamp>::value) {
-    return any_timestamp();
-  } else if constexpr (detail::is_enum_value<T>::value) {
-    return known_enum_value<typename detail::is_enum_value<T>::enum_type>();
-  } else if constexpr (detail::is_described_enum_v<T>) {
+    return any_timestamp_cached();
+  } else if constexpr (is_enum_value<T>::value) {
+    return known_enum_value<typename is_enum_value<T>::enum_type>();
+  } else if constexpr (is_described_enum_v<T>) {
     return enumerator<T>();
   } else if constexpr (is_list_shape_v<T>) {
     return list_shape<T, F>();
   } else if constexpr (is_described_struct_v<T>) {
     return described_struct<T, F>();
   } else {
-    static_assert(detail::dependent_false<T>::value,
+    static_assert(dependent_false<T>::value,
                   "bedrock_agent::testing::arbitrary<T>: no generator for T. Make T a string shape (static "
                   "constexpr string_constraints constraints), a list shape (list_constraints), an "
                   "enum_value<E> of a described enum, a described struct, or specialize "
@@ -425,6 +491,7 @@ rc::Gen<T> arbitrary() {
     return rc::Gen<T>();
   }
 }
+}  // namespace detail
 
 /** Values of T with every optional member present and every list non-empty (each part of
  *  the shape is there to be looked at, or broken). */

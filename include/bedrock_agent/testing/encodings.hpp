@@ -204,7 +204,7 @@ class chooser {
   explicit chooser(bool generate) : generate_(generate) {}
   bool generate_;
   bool client_ = false;
-  int budget_ = 160;
+  int budget_ = 24;  // each generated choice costs; the rest follow from one seed
   std::optional<std::uint32_t> fallback_seed_;
   std::optional<xorshift> fallback_;
 };

@@ -38,29 +38,32 @@ inline timestamp later(timestamp t, std::uint64_t ns) {
 
 /** A gap between two observations: none, nanoseconds, seconds, hours or years. */
 inline rc::Gen<std::uint64_t> gap() {
-  return weighted<std::uint64_t>({
+  static const rc::Gen<std::uint64_t> cached = weighted<std::uint64_t>({
       {2, rc::gen::just(std::uint64_t{0})},
       {1, rc::gen::inRange<std::uint64_t>(1, 1000)},
       {4, rc::gen::map(rc::gen::inRange<std::uint64_t>(1, 3600), [](std::uint64_t s) { return s * 1000000000; })},
       {2, rc::gen::resize(nominal_size, rc::gen::inRange<std::uint64_t>(1, std::uint64_t{400} * 86400 * 1000000000))},
   });
+  return cached;
 }
 
 /** failureReasons as a job in `s` must have them: present and non-empty exactly when FAILED. */
 inline rc::Gen<std::optional<FailureReasons>> reasons_for(IngestionJobStatus s) {
-  if (s != IngestionJobStatus::FAILED) return rc::gen::just(std::optional<FailureReasons>());
-  return rc::gen::map(rc::gen::scale(0.5, complete<FailureReasons>()),
-                      [](FailureReasons r) { return std::optional<FailureReasons>(std::move(r)); });
+  static const rc::Gen<std::optional<FailureReasons>> none = rc::gen::just(std::optional<FailureReasons>());
+  static const rc::Gen<std::optional<FailureReasons>> some = rc::gen::map(
+      rc::gen::scale(0.5, complete<FailureReasons>()), [](FailureReasons r) { return std::optional<FailureReasons>(std::move(r)); });
+  return s == IngestionJobStatus::FAILED ? some : none;
 }
 
 }  // namespace detail
 
 /** A timestamp early enough to leave centuries of room after it (for updatedAt). */
 inline rc::Gen<timestamp> start_time() {
-  return rc::gen::map(any_timestamp(), [](timestamp t) {
+  static const rc::Gen<timestamp> cached = rc::gen::map(any_timestamp(), [](timestamp t) {
     constexpr std::int64_t room = std::int64_t{500} * 366 * 86400;
     return t.seconds() > timestamp::max_seconds - room ? *timestamp::from_parts(t.seconds() - room, t.nanoseconds()) : t;
   });
+  return cached;
 }
 
 /** A job in status `s` that keeps every single-response rule (check_status finds nothing):
@@ -157,6 +160,7 @@ class lifecycle_builder {
   explicit lifecycle_builder(transition_check mode) : mode_(mode) {
     base_ = *rc::gen::scale(0.25, arbitrary<IngestionJob>());
     base_.startedAt = *start_time();
+    stats_ = *rc::gen::scale(0.25, arbitrary<IngestionJobStatistics>());
     status_ = choose_index(2) == 0 ? IngestionJobStatus::STARTING : *enumerator<IngestionJobStatus>();
     updated_ = later(base_.startedAt, *gap());
   }
@@ -172,7 +176,8 @@ class lifecycle_builder {
     job.failureReasons = *reasons_for(s);
     job.statistics.reset();
     if (choose_index(3) != 0) {  // absent statistics say nothing; present ones never go down
-      IngestionJobStatistics st = *rc::gen::scale(0.25, arbitrary<IngestionJobStatistics>());
+      IngestionJobStatistics st = stats_;  // the other counters may do anything; scanned never goes down
+      st.numberOfDocumentsFailed = static_cast<PrimitiveLong>(choose_index(1000));
       scanned_ = scanned_ + static_cast<PrimitiveLong>(choose_index(1000));
       st.numberOfDocumentsScanned = scanned_;
       job.statistics = st;
@@ -199,6 +204,7 @@ class lifecycle_builder {
 
   transition_check mode_;
   IngestionJob base_;
+  IngestionJobStatistics stats_;
   IngestionJobStatus status_;
   timestamp updated_;
   PrimitiveLong scanned_ = 0;
@@ -279,14 +285,14 @@ inline rc::Gen<broken_lifecycle> lifecycle_with_illegal_step(transition_check mo
       default: {  // sequence.scanned-decreased
         IngestionJob last = b.observe(b.status_, *detail::gap());
         if (!last.statistics || last.statistics->numberOfDocumentsScanned == 0) {
-          IngestionJobStatistics st = *arbitrary<IngestionJobStatistics>();
+          IngestionJobStatistics st = b.stats_;
           b.scanned_ += 1 + static_cast<PrimitiveLong>(lifecycle_builder::choose_index(1000));
           st.numberOfDocumentsScanned = b.scanned_;
           b.out_.back().statistics = st;
         }
         const PrimitiveLong before = b.out_.back().statistics->numberOfDocumentsScanned;
         IngestionJob bad = b.observe(b.status_, *detail::gap());
-        IngestionJobStatistics st = bad.statistics ? *bad.statistics : *arbitrary<IngestionJobStatistics>();
+        IngestionJobStatistics st = bad.statistics ? *bad.statistics : b.stats_;
         st.numberOfDocumentsScanned = static_cast<PrimitiveLong>(lifecycle_builder::choose_index(static_cast<std::size_t>(before)));
         b.out_.back().statistics = st;
         b.scanned_ = st.numberOfDocumentsScanned;
