@@ -255,6 +255,18 @@ TEST_CASE("errors: an unknown type is reported with its sanitized name") {
   check_one(parse(429, {{"X-Amzn-Errortype", "throttlingexception"}}, ""), rule::error_unknown_type, "");
 }
 
+TEST_CASE("errors: error.unknown-type and error.missing-type cannot be disabled (there is no shape to read)") {
+  ba::parse_options o;
+  o.disabled.insert(rule::error_unknown_type);
+  o.disabled.insert(rule::error_missing_type);
+  const auto unknown = parse(500, {{"X-Amzn-Errortype", "FooError"}}, "", o);
+  check_one(unknown, rule::error_unknown_type, "");
+  CHECK_FALSE(unknown.ok());
+  const auto missing = parse(500, kJson, R"({"message":"boom"})", o);
+  check_one(missing, rule::error_missing_type, "");
+  CHECK_FALSE(missing.ok());
+}
+
 TEST_CASE("errors: an error status with no type anywhere") {
   check_one(parse(500, kJson, R"({"message":"boom"})"), rule::error_missing_type, "");
   check_one(parse(404, {}, ""), rule::error_missing_type, "");

@@ -213,6 +213,14 @@ TEST_CASE("http: options disable rules and make constraints warnings") {
   o.disabled.insert(rule::http_path_literal);
   check_one(parse("POST", "/x", o), rule::http_path_literal, "", 1);
 
+  // nor the rules that refuse a label's value: the request would hold an Id the path never said
+  o.disabled.insert(rule::http_path_empty_label);
+  o.disabled.insert(rule::http_percent_encoding);
+  o.disabled.insert(rule::http_encoded_slash);
+  check_one(parse("POST", path_with(""), o), rule::http_path_empty_label, "/knowledgeBaseId", 16);
+  check_one(parse("POST", path_with("KB1234567%G1"), o), rule::http_percent_encoding, "/knowledgeBaseId", 25);
+  check_one(parse("POST", path_with("KB1234%2F67"), o), rule::http_encoded_slash, "/knowledgeBaseId", 22);
+
   ba::parse_options small;
   small.max_input_bytes = 10;
   const auto big = parse("POST", kPath, small);

@@ -18,6 +18,7 @@
 #include <sstream>
 #include <string>
 #include <string_view>
+#include <tuple>
 #include <type_traits>
 #include <utility>
 #include <vector>
@@ -367,6 +368,8 @@ TEST_CASE("json: resource bounds") {
     const diagnostic& note = report.diagnostics.back();
     CHECK(note.id == rule::limit_diagnostics);
     CHECK(note.level == severity::warning);
+    CHECK(note.level == rule_info(rule::limit_diagnostics).level);  // the table says what the note is
+    CHECK_FALSE(rule_info(rule::limit_diagnostics).fatal);
     CHECK(note.message == "7 more diagnostics were found but not kept (max_diagnostics is 3)");
     o.max_diagnostics = 10;
     const auto all = validate<VE>(doc, o);
@@ -643,6 +646,53 @@ TEST_CASE("json: disabled rules are dropped, fatal ones cannot be") {
   expect_valid(job_doc().set("x", "1").str(), o);
   expect_only(job_doc().str() + "x", rule::json_trailing_content, "", o);
   expect_only(job_doc().set("x", "[1,]").str(), rule::json_syntax, "/ingestionJob/x/1", o);
+}
+
+TEST_CASE("json: rules that refuse a value stay in force when disabled (no value is made up)") {
+  // Each document breaks one value-refusing rule; with every rule in `disabled` it is still
+  // refused with that rule, by parse() (no value) and by validate().
+  parse_options all;
+  for (std::size_t i = 0; i < rule_count; ++i) all.disabled.insert(static_cast<rule>(i));
+  const std::vector<std::tuple<std::string, rule, std::string>> cases{
+      {job_doc().erase("status").str(), rule::shape_missing_member, "/ingestionJob"},
+      {job_doc().set("startedAt", "5").str(), rule::shape_wrong_type, "/ingestionJob/startedAt"},
+      {job_doc().set("status", "null").str(), rule::shape_null, "/ingestionJob/status"},
+      {job_doc().set("statistics", R"({"numberOfDocumentsScanned":1.0})").str(), rule::long_not_integer,
+       "/ingestionJob/statistics/numberOfDocumentsScanned"},
+      {job_doc().set("statistics", R"({"numberOfDocumentsScanned":9223372036854775808})").str(),
+       rule::long_out_of_range, "/ingestionJob/statistics/numberOfDocumentsScanned"},
+      {job_doc().set("startedAt", R"("2024-02-30T00:00:00Z")").str(), rule::time_invalid, "/ingestionJob/startedAt"},
+  };
+  for (const auto& [doc, r, pointer] : cases) {
+    CAPTURE(rule_id(r));
+    CHECK_FALSE(rule_can_be_disabled(r));
+    CHECK(rule_refuses_value(r));
+    expect_only(doc, r, pointer, all);
+  }
+  // The rules that remain disableable judge a value that is kept either way.
+  for (rule r : {rule::shape_unknown_member, rule::json_duplicate_member, rule::constraint_length,
+                 rule::constraint_pattern, rule::constraint_list_length, rule::constraint_enum,
+                 rule::semantic_negative_counter, rule::http_method, rule::error_status_mismatch,
+                 rule::status_stop_state, rule::sequence_transition}) {
+    CAPTURE(rule_id(r));
+    CHECK(rule_can_be_disabled(r));
+  }
+  for (rule r : {rule::json_syntax, rule::limit_depth, rule::limit_diagnostics, rule::limit_input_size,
+                 rule::http_path_literal, rule::http_percent_encoding, rule::error_unknown_type}) {
+    CAPTURE(rule_id(r));
+    CHECK_FALSE(rule_can_be_disabled(r));
+  }
+}
+
+TEST_CASE("json: a disabled constraint.enum keeps the unknown value verbatim") {
+  parse_options o;
+  o.disabled.insert(rule::constraint_enum);
+  const std::string doc = job_doc().set("status", R"("BOGUS")").str();
+  const auto v = expect_valid(doc, o);
+  CHECK_FALSE(v.ingestionJob.status.is_known());
+  CHECK(v.ingestionJob.status.wire_name() == "BOGUS");
+  CHECK(to_json(v).find(R"("status":"BOGUS")") != std::string::npos);
+  CHECK(validate<StopIngestionJobResponse>(doc, o).diagnostics.empty());
 }
 
 // ---- the client profile -------------------------------------------------------------------
@@ -1119,6 +1169,18 @@ TEST_CASE("json: docs/rules.md documents every rule id") {
   for (std::size_t i = 0; i < rule_count; ++i) {
     const auto info = rule_info(static_cast<rule>(i));
     CHECK_MESSAGE(text.find("`" + std::string(info.id) + "`") != std::string::npos, info.id);
+  }
+}
+
+TEST_CASE("json: the table of docs/rules.md says what rule_info and rule_can_be_disabled say") {
+  const std::string text = rules_md();
+  for (std::size_t i = 0; i < rule_count; ++i) {
+    const rule r = static_cast<rule>(i);
+    const auto info = rule_info(r);
+    const std::string row = std::string("| `") + std::string(info.id) + "` | " + std::string(to_string(info.level)) +
+                            " | " + (info.fatal ? "yes" : "no") + " | " + (rule_can_be_disabled(r) ? "no" : "yes") +
+                            " | " + std::string(to_string(info.source)) + " | " + std::string(info.summary) + " |\n";
+    CHECK_MESSAGE(text.find(row) != std::string::npos, row);
   }
 }
 

@@ -110,7 +110,7 @@ constexpr rule_description rule_info(rule r) noexcept {
       {"json.duplicate-member", s::json_syntax, false, severity::error, "a member name twice in one object"},
       {"limit.input-size", s::resource_bound, true, severity::error, "the input is larger than max_input_bytes"},
       {"limit.depth", s::resource_bound, true, severity::error, "nesting deeper than max_depth"},
-      {"limit.diagnostics", s::resource_bound, true, severity::error, "more diagnostics than max_diagnostics"},
+      {"limit.diagnostics", s::resource_bound, false, severity::warning, "more diagnostics than max_diagnostics"},
       {"shape.missing-member", s::model, false, severity::error, "a required member is absent"},
       {"shape.unknown-member", s::model, false, severity::error, "a member the shape does not have"},
       {"shape.wrong-type", s::model, false, severity::error, "a value of the wrong JSON type"},
@@ -147,6 +147,38 @@ constexpr rule_description rule_info(rule r) noexcept {
       {"sequence.scanned-decreased", s::semantic, false, severity::warning, "numberOfDocumentsScanned went down"},
   }};
   return table[static_cast<std::size_t>(r)];
+}
+
+/** Whether the reader refuses the value itself on a finding of `r`: the value cannot be held
+ *  by the target (a missing required member, the wrong JSON type, null, a PrimitiveLong that is
+ *  not a 64-bit integer, an invalid timestamp, a path label that does not decode, an error
+ *  type the operation does not declare). Dropping such a finding would make a value up. */
+constexpr bool rule_refuses_value(rule r) noexcept {
+  switch (r) {
+    case rule::shape_missing_member:
+    case rule::shape_wrong_type:
+    case rule::shape_null:
+    case rule::long_not_integer:
+    case rule::long_out_of_range:
+    case rule::time_invalid:
+    case rule::http_path_empty_label:
+    case rule::http_percent_encoding:
+    case rule::http_encoded_slash:
+    case rule::error_unknown_type:
+    case rule::error_missing_type:
+      return true;
+    default:
+      return false;
+  }
+}
+
+/** Whether parse_options::disabled can drop the findings of `r`. Not a fatal rule (a document
+ *  that does not parse is never valid), not a resource bound, and not a rule that refuses a
+ *  value (rule_refuses_value). The others only judge a value that is kept either way; a
+ *  disabled constraint.enum keeps an unknown value verbatim, as keep_unknown_enum_values does. */
+constexpr bool rule_can_be_disabled(rule r) noexcept {
+  const rule_description info = rule_info(r);
+  return !info.fatal && info.source != rule_source::resource_bound && !rule_refuses_value(r);
 }
 
 /** The stable id of `r`, e.g. "shape.unknown-member". */

@@ -381,9 +381,9 @@ inline http_scratch& http_thread_scratch() {
   return s;
 }
 
-/** Adds `d` unless its rule is disabled (fatal rules never are). */
+/** Adds `d` unless its rule is disabled (and can be: rule_can_be_disabled). */
 inline void add_http_diagnostic(std::vector<diagnostic>& out, const parse_options& opt, diagnostic d) {
-  if (!rule_info(d.id).fatal && opt.disabled.contains(d.id)) return;
+  if (opt.disabled.contains(d.id) && rule_can_be_disabled(d.id)) return;
   out.push_back(std::move(d));
 }
 

@@ -31,8 +31,12 @@ struct parse_options {
   std::size_t max_depth = 64;                            ///< limit.depth; the root object is depth 1; at most the parser's max_depth() - 1 (1023)
   std::size_t max_diagnostics = 100;                     ///< limit.diagnostics (validate only)
 
-  /// Rules whose findings are dropped. Fatal rules (rule_info(r).fatal: JSON syntax and
-  /// resource bounds) cannot be disabled: a document that stops parsing is never called valid.
+  /// Rules whose findings are dropped. Only rules for which rule_can_be_disabled(r) holds are
+  /// dropped; the others stay in force even when listed here: fatal rules and resource bounds
+  /// (a document that stops parsing is never called valid), and rules that refuse a value
+  /// (rule_refuses_value: a missing or mistyped member, null, a bad PrimitiveLong or timestamp,
+  /// an undecodable path label, an undeclared error type), since dropping those would make a
+  /// value up. A disabled constraint.enum keeps an unknown value verbatim.
   rule_set disabled;
 
   /** The strict checker (the default). */

@@ -38,7 +38,7 @@ inline constexpr const char* usage_text =
     "  --input auto|json|ndjson|har|boto3   input format (default auto: by extension and content)\n"
     "  --shape auto|request|response|error  document shape (default auto: by content)\n"
     "  --profile contract|client            contract: the strict checker (default); client: what an SDK accepts\n"
-    "  --disable RULE                       drop findings of RULE (repeatable; JSON syntax and limits cannot be)\n"
+    "  --disable RULE                       drop findings of RULE (repeatable; rules marked fixed cannot be)\n"
     "  --enable RULE                        undo an earlier --disable of RULE\n"
     "  --warnings-as-errors                 exit 1 on warnings too\n"
     "  --max-errors N                       print at most N error findings (all are still counted)\n"
@@ -46,7 +46,7 @@ inline constexpr const char* usage_text =
     "  --format text|json|sarif             report format (default text)\n"
     "  --quiet                              print error findings only: no warnings, summary or progress\n"
     "  --no-progress                        no progress line on stderr\n"
-    "  --list-rules                         print every rule id with its severity and source, and exit\n"
+    "  --list-rules                         print every rule: id, severity, source, fatal, fixed, summary\n"
     "  --help                               this text\n"
     "\n"
     "Exit status: 0 nothing at error level, 1 findings at error level (or warnings with\n"
@@ -75,7 +75,8 @@ inline std::string rule_list() {
   for (std::size_t i = 0; i < rule_count; ++i) {
     const auto info = rule_info(static_cast<rule>(i));
     out += std::string(info.id) + "\t" + std::string(to_string(info.level)) + "\t" + std::string(to_string(info.source)) +
-           (info.fatal ? "\tfatal" : "\t") + "\t" + std::string(info.summary) + "\n";
+           (info.fatal ? "\tfatal" : "\t") + (rule_can_be_disabled(static_cast<rule>(i)) ? "\t" : "\tfixed") + "\t" +
+           std::string(info.summary) + "\n";
   }
   return out;
 }
@@ -133,8 +134,10 @@ inline cli_result parse_command_line(int argc, const char* const* argv, settings
       if (!value(v)) return fail(std::string(a) + " needs a rule id");
       rule r;
       if (!rule_from_id(v, r)) return fail("unknown rule id '" + std::string(v) + "' (see --list-rules)");
-      if (a == "--disable" && rule_info(r).fatal) {
-        return fail("rule '" + std::string(v) + "' cannot be disabled: a document that does not parse is never valid");
+      if (a == "--disable" && !rule_can_be_disabled(r)) {
+        return fail("rule '" + std::string(v) + "' cannot be disabled: " +
+                    (rule_refuses_value(r) ? "it refuses a value, and dropping it would make one up"
+                                           : "a document that does not parse is never valid"));
       }
       toggles.emplace_back(a == "--enable", r);
     } else if (a == "--max-errors") {

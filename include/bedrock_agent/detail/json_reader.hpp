@@ -138,7 +138,7 @@ struct read_context {
   bool report(rule r, std::size_t offset, const path_node* at, std::string expected, std::string found,
               std::string message, std::optional<severity> level = std::nullopt) {
     const bool fatal = rule_info(r).fatal;
-    if (!fatal && opt.disabled.contains(r)) return true;
+    if (opt.disabled.contains(r) && rule_can_be_disabled(r)) return true;
     const severity lvl = level                                                ? *level
                          : opt.constraints_as_warnings && is_constraint(r) ? severity::warning
                                                                            : rule_info(r).level;
@@ -736,7 +736,8 @@ bool read_enum(od::value& v, enum_value<E>& out, read_context& ctx, const path_n
     if (!allowed.empty()) allowed += ", ";
     allowed += d.name;
   });
-  const bool keep = ctx.opt.keep_unknown_enum_values;
+  // A disabled constraint.enum keeps the value too: dropping the finding must not make one up.
+  const bool keep = ctx.opt.keep_unknown_enum_values || ctx.opt.disabled.contains(rule::constraint_enum);
   if (keep) out = enum_value<E>::unknown(std::string(text));
   return ctx.report(rule::constraint_enum, ctx.offset_of(raw) - 1, at, "one of " + allowed,
                     "\"" + excerpt(text) + "\"",
