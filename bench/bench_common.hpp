@@ -46,7 +46,14 @@ inline const char* ondemand_kernel() noexcept { return SIMDJSON_STRINGIFY(SIMDJS
 
 /// Aborts the run: a benchmark whose input does not parse measures nothing.
 [[noreturn]] inline void fail(const char* what, std::string_view detail = {}) {
-  std::fprintf(stderr, "bench: %s %.*s\n", what, static_cast<int>(detail.size()), detail.data());
+  // Not "%.*s": a default string_view's data() is null, and %s with a null pointer is undefined
+  // even at precision 0 (C11 7.21.6.1p8), which is what g++ -O2 -Wformat-overflow reports.
+  std::fprintf(stderr, "bench: %s", what);
+  if (!detail.empty()) {
+    std::fputc(' ', stderr);
+    std::fwrite(detail.data(), 1, detail.size(), stderr);
+  }
+  std::fputc('\n', stderr);
   std::abort();
 }
 
