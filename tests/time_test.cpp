@@ -766,3 +766,178 @@ TEST_CASE("time: sys_time round trips over a deterministic sweep") {
   }
   CHECK(true);
 }
+
+// ---------------------------------------------------------------------------
+// Fast paths. parse_timestamp tries detail::parse_timestamp_fast (the common
+// YYYY-MM-DDThh:mm:ss[.f]Z layout) and falls back to the general parser for
+// anything else; write_timestamp writes words at a time. These tests hold them
+// to the general parser and to the previous byte-by-byte writer.
+// ---------------------------------------------------------------------------
+
+namespace {
+
+namespace detail = bedrock_agent::detail;
+
+/// parse_timestamp and the general parser agree on value, or on kind, position and message.
+void check_same_as_general(const std::string& s) {
+  const auto fast = parse_timestamp(s);
+  const auto general = detail::parse_timestamp_general(s);
+  if (fast.has_value() != general.has_value() ||
+      (fast && *fast != *general) ||
+      (!fast && (fast.error().kind != general.error().kind || fast.error().position != general.error().position ||
+                 fast.error().message != general.error().message))) {
+    std::ostringstream what;
+    what << "input \"" << s << "\" (" << s.size() << " bytes): parse_timestamp ";
+    if (fast) what << *fast;
+    else what << fast.error();
+    what << "; general ";
+    if (general) what << *general;
+    else what << general.error();
+    FAIL("parse_timestamp differs from the general parser: ", what.str());
+  }
+  // The fast path alone never accepts what the general parser refuses or reads differently.
+  timestamp t;
+  if (detail::parse_timestamp_fast(s.data(), s.size(), t)) {
+    if (!general || *general != t) {
+      INFO("input: \"", s, "\"");
+      FAIL("the fast path accepted a string the general parser reads differently");
+    }
+  }
+}
+
+/// The previous writer, digit by digit through date's year_month_day: the reference.
+std::string reference_format(timestamp t) {
+  const std::int64_t days = detail::floor_div(t.seconds(), 86400);
+  const auto sod = static_cast<unsigned>(t.seconds() - days * 86400);
+  const date::year_month_day ymd{date::sys_days{date::days{static_cast<int>(days)}}};
+  char buf[64];
+  const int n = std::snprintf(buf, sizeof buf, "%04d-%02u-%02uT%02u:%02u:%02u", static_cast<int>(ymd.year()),
+                              static_cast<unsigned>(ymd.month()), static_cast<unsigned>(ymd.day()), sod / 3600,
+                              sod / 60 % 60, sod % 60);
+  std::string out(buf, static_cast<std::size_t>(n));
+  if (t.nanoseconds() != 0) {
+    std::snprintf(buf, sizeof buf, ".%09u", static_cast<unsigned>(t.nanoseconds()));
+    std::string f = buf;
+    while (f.back() == '0') f.pop_back();
+    out += f;
+  }
+  return out + "Z";
+}
+
+}  // namespace
+
+TEST_CASE("time: the fast path takes every canonical string and reads it as the general parser does") {
+  lcg g{0xfa57};
+  std::string text;
+  for (int k = 0; k < 100000; ++k) {
+    const timestamp t = random_timestamp(g);
+    text = format_timestamp(t);
+    timestamp got;
+    // Canonical output of years 0001..9999 is the common layout, so the fast path must take it.
+    REQUIRE(detail::parse_timestamp_fast(text.data(), text.size(), got));
+    REQUIRE(got == t);
+    check_same_as_general(text);
+  }
+  // Every fraction length 1..9, both ends of the range, Feb 29 of leap years only.
+  for (const char* s : {"0001-01-01T00:00:00Z", "9999-12-31T23:59:59.999999999Z", "2000-02-29T12:00:00.1Z",
+                        "2024-02-29T00:00:00.12Z", "1970-01-01T00:00:00.123Z", "1969-12-31T23:59:59.1234Z",
+                        "2038-01-19T03:14:07.12345Z", "2000-01-31T00:00:00.123456Z",
+                        "2000-04-30T00:00:00.1234567Z", "2000-12-31T00:00:00.12345678Z"}) {
+    timestamp got;
+    CHECK(detail::parse_timestamp_fast(s, std::char_traits<char>::length(s), got));
+    check_same_as_general(s);
+  }
+}
+
+TEST_CASE("time: parse_timestamp matches the general parser on a mutated corpus, errors included") {
+  // Seeds in every layout the grammar allows, then every single-byte substitution, deletion,
+  // insertion and truncation of each: the fast path must refuse (or agree on) all of them.
+  std::vector<std::string> seeds = {
+      "2024-03-14T09:26:53Z",          "2024-03-14T09:26:53.589Z",   "2024-03-14T09:26:53.589793238Z",
+      "1999-12-31T23:59:59.9Z",        "2000-02-29T12:00:00.58979323Z", "1900-02-28T00:00:00Z",
+      "2023-02-28t23:59:59z",          "2024-03-14T09:26:53+05:30",  "2024-03-14T09:26:53.5-23:59",
+      "2024-03-14T09:26:53.1234567890Z", "0001-01-01T00:00:00Z",     "9999-12-31T23:59:59.999999999Z",
+      "2024-04-30T00:00:00.000000001Z"};
+  lcg g{0xd1ff};
+  for (int k = 0; k < 40; ++k) seeds.push_back(format_timestamp(random_timestamp(g)));
+  const char alphabet[] = {'0', '1', '2', '3', '5', '6', '9', '-', ':', '.', 'T', 't', 'Z', 'z', '+', ' ',
+                           '\0', 'a', '/', '\x7f', '\x80', '\xff', ';', '@'};
+  std::size_t checked = 0;
+  for (const std::string& seed : seeds) {
+    for (std::size_t i = 0; i <= seed.size(); ++i) {
+      check_same_as_general(seed.substr(0, i));  // truncations
+      if (i < seed.size()) check_same_as_general(seed.substr(0, i) + seed.substr(i + 1));  // deletion
+      for (const char c : alphabet) {
+        std::string s = seed;
+        if (i < seed.size()) {
+          s[i] = c;  // substitution
+          check_same_as_general(s);
+        }
+        s = seed;
+        s.insert(s.begin() + static_cast<std::ptrdiff_t>(i), c);  // insertion
+        check_same_as_general(s);
+        checked += 2;
+      }
+    }
+  }
+  // Two-digit fields through every value, so each range bound is crossed on both sides.
+  for (unsigned v = 0; v < 100; ++v) {
+    for (std::size_t at : {5, 8, 11, 14, 17}) {
+      std::string s = "2024-02-29T09:26:53.5Z";
+      s[at] = static_cast<char>('0' + v / 10);
+      s[at + 1] = static_cast<char>('0' + v % 10);
+      check_same_as_general(s);
+      ++checked;
+    }
+  }
+  CHECK(checked > 10000);
+}
+
+TEST_CASE("time: table-free calendar arithmetic agrees with date on every day of 0001..9999") {
+  const date::sys_days first{date::year{1} / 1 / 1};
+  const date::sys_days last{date::year{9999} / 12 / 31};
+  std::uint32_t n = 0;
+  for (date::sys_days d = first; d <= last; d += date::days{1}, ++n) {
+    const date::year_month_day ymd{d};
+    const auto y = static_cast<unsigned>(static_cast<int>(ymd.year()));
+    const auto m = static_cast<unsigned>(ymd.month());
+    const auto dd = static_cast<unsigned>(ymd.day());
+    const detail::civil_date c = detail::civil_from_days(n);
+    if (detail::days_from_civil(y, m, dd) != d.time_since_epoch().count() || c.year != y || c.month != m ||
+        c.day != dd ||
+        detail::days_in_month(y, m) != static_cast<unsigned>((ymd.year() / ymd.month() / date::last).day())) {
+      INFO("date: ", y, "-", m, "-", dd);
+      FAIL("calendar arithmetic differs from date");
+    }
+  }
+  CHECK(n == 3652059);
+}
+
+TEST_CASE("time: word-at-a-time formatting writes what the previous writer wrote") {
+  lcg g{0xf0f0};
+  for (int k = 0; k < 200000; ++k) {
+    const timestamp t = random_timestamp(g);
+    const std::string mine = format_timestamp(t);
+    const std::string ref = reference_format(t);
+    if (mine != ref) {
+      INFO("seconds=", t.seconds(), " nanos=", t.nanoseconds());
+      REQUIRE(mine == ref);
+    }
+  }
+  // Every count of trailing zeros in the fraction, and the bounds.
+  for (std::uint32_t ns : {1u, 10u, 100u, 1000u, 10000u, 100000u, 1000000u, 10000000u, 100000000u, 999999999u,
+                           120000000u, 100000001u, 900000000u, 10203040u}) {
+    CHECK(format_timestamp(ts(0, ns)) == reference_format(ts(0, ns)));
+  }
+  CHECK(format_timestamp(timestamp::min()) == reference_format(timestamp::min()));
+  CHECK(format_timestamp(timestamp::max()) == reference_format(timestamp::max()));
+  for (std::uint32_t v = 0; v < 100000000; v += 9973) {  // digits8 over its range, in steps
+    const std::uint64_t d = detail::digits8(v);
+    std::uint32_t back = 0;
+    for (int k = 0; k < 8; ++k) back = back * 10 + static_cast<std::uint32_t>((d >> (8 * k)) & 0xFF);
+    if (back != v) {
+      INFO("v=", v);
+      REQUIRE(back == v);
+    }
+  }
+}

@@ -13,6 +13,7 @@
 #include <chrono>
 #include <cstddef>
 #include <cstdint>
+#include <cstring>
 #include <limits>
 #include <numeric>
 #include <optional>
@@ -272,28 +273,191 @@ struct rfc3339_scanner {
   }
 };
 
-/// Writes `count` decimal digits of `v` (zero-padded) at `out`.
-inline char* write_digits(char* out, std::uint32_t v, int count) noexcept {
-  for (int k = count - 1; k >= 0; --k) {
-    out[k] = static_cast<char>('0' + v % 10);
-    v /= 10;
-  }
-  return out + count;
+/// Writes `w` as 8 bytes, byte 0 first.
+inline void store_le64(char* out, std::uint64_t w) noexcept {
+#if defined(__BYTE_ORDER__) && __BYTE_ORDER__ == __ORDER_LITTLE_ENDIAN__
+  std::memcpy(out, &w, 8);  // one store; byte-by-byte stores are not always merged once inlined
+#else
+  for (int k = 0; k < 8; ++k) out[k] = static_cast<char>((w >> (8 * k)) & 0xFF);
+#endif
+}
+
+/// The ASCII digits of `v` (0..99) as 2 bytes, tens first.
+constexpr std::uint64_t digit_pair(std::uint32_t v) noexcept {
+  const std::uint32_t tens = (v * 103) >> 10;  // v / 10, exact for v < 179
+  return (std::uint64_t{'0'} + tens) | (std::uint64_t{'0'} + v - tens * 10) << 8;
+}
+
+/// The 8 decimal digits of `v` (< 1e8) as byte values 0..9, most significant in byte 0.
+constexpr std::uint64_t digits8(std::uint32_t v) noexcept {
+  // Two 4-digit halves in 32-bit lanes, then 2-digit pairs in 16-bit lanes, then digits.
+  const std::uint64_t abcd_efgh = (v / 10000) | (std::uint64_t{v % 10000} << 32);
+  const std::uint64_t ab_ef = ((abcd_efgh * 10486) >> 20) & 0x0000007F0000007F;  // lane / 100
+  const std::uint64_t ab_cd_ef_gh = ab_ef | ((abcd_efgh - ab_ef * 100) << 16);
+  const std::uint64_t tens = ((ab_cd_ef_gh * 103) >> 10) & 0x000F000F000F000F;    // pair / 10
+  return tens | ((ab_cd_ef_gh - tens * 10) << 8);
+}
+
+/// Zero bytes at the top of `w` (w != 0): 0..7.
+constexpr int leading_zero_bytes(std::uint64_t w) noexcept {
+#if defined(__GNUC__) || defined(__clang__)
+  return __builtin_clzll(w) / 8;
+#else
+  int k = 0;
+  while ((w >> (56 - 8 * k)) == 0) ++k;
+  return k;
+#endif
+}
+
+struct civil_date {
+  std::uint32_t year;   ///< 1..9999
+  std::uint32_t month;  ///< 1..12
+  std::uint32_t day;    ///< 1..31
+};
+
+/// The date `days` days after 0001-01-01, 0..3652058. Neri and Schneider's civil_from_days
+/// ("Euclidean affine functions and their application to calendar algorithms", 2022; the
+/// algorithm of libstdc++'s chrono): the same results as date.h's (the tests compare every
+/// day of 0001..9999), with a shorter chain of dependent multiplications.
+constexpr civil_date civil_from_days(std::uint32_t days) noexcept {
+  // Counted from 0000-03-01 (306 days before 0001-01-01), years start in March.
+  const std::uint32_t n1 = 4 * (days + 306) + 3;                        // < 2^24
+  const std::uint32_t century = n1 / 146097;                            // 0..99
+  const std::uint32_t n2 = n1 % 146097 / 4 * 4 + 3;                     // 4 * day of century + 3
+  const std::uint64_t p2 = std::uint64_t{2939745} * n2;
+  const auto year_of_century = static_cast<std::uint32_t>(p2 >> 32);    // 0..99
+  const auto day_of_year = static_cast<std::uint32_t>(p2 & 0xFFFFFFFF) / 2939745 / 4;  // 0..365, March 1 = 0
+  const std::uint32_t n3 = 2141 * day_of_year + 197913;
+  const std::uint32_t month = n3 >> 16;                                 // 3..14 (March..February)
+  const std::uint32_t day = (n3 & 0xFFFF) / 2141 + 1;                   // 1..31
+  const std::uint32_t jan_feb = day_of_year >= 306;                     // January and February: next year
+  return civil_date{100 * century + year_of_century + jan_feb, month - 12 * jan_feb, day};
 }
 
 }  // namespace detail
 
-/** Parses an RFC 3339 date-time, YYYY-MM-DD('T'|'t')hh:mm:ss[.fraction]('Z'|'z'|('+'|'-')hh:mm),
- *  normalizing the offset to UTC. Returns the timestamp, or a time_error whose
- *  position is the 0-based index of the offending character: empty_input,
- *  leading_characters, expected_digit, expected_separator,
- *  invalid_date_time_separator, truncated, missing_seconds, empty_fraction,
- *  excess_precision (nonzero digit past the 9th), missing_offset,
- *  invalid_month, invalid_day, invalid_hour, invalid_minute, leap_second,
- *  invalid_second, invalid_offset_hour, invalid_offset_minute,
- *  trailing_characters, out_of_range (year 0000, or outside the range after
- *  applying the offset). Never allocates. */
-constexpr time_result<timestamp> parse_timestamp(std::string_view text) noexcept {
+namespace detail {
+
+// ---- fast paths ------------------------------------------------------------------------------
+// Words are assembled from bytes with shifts (little-endian order: byte k of the word is p[k]),
+// which keeps them constexpr; g++ and clang compile each into a single 8-byte load.
+
+constexpr std::uint64_t load_le64(const char* p) noexcept {
+  // Spelled out: the compilers merge this pattern into one load, but not a loop at -O2.
+  using u = std::uint64_t;
+  using b = unsigned char;
+  return u{b(p[0])} | u{b(p[1])} << 8 | u{b(p[2])} << 16 | u{b(p[3])} << 24 | u{b(p[4])} << 32 |
+         u{b(p[5])} << 40 | u{b(p[6])} << 48 | u{b(p[7])} << 56;
+}
+
+inline constexpr std::uint64_t ascii_zeros = 0x3030303030303030;
+
+/// True when all 8 bytes of `w` are '0'..'9' (high nibble 3, low nibble 0..9).
+constexpr bool all_digits8(std::uint64_t w) noexcept {
+  return ((w & 0xF0F0F0F0F0F0F0F0) | (((w + 0x0606060606060606) & 0xF0F0F0F0F0F0F0F0) >> 4)) == 0x3333333333333333;
+}
+
+/// The 8-digit number spelled by the ASCII digits of `w` (first digit in byte 0): 0..99999999.
+constexpr std::uint32_t parse_digits8(std::uint64_t w) noexcept {
+  w -= ascii_zeros;                       // bytes 0..9
+  w = (w * 10) + (w >> 8);                // byte 2i: the 2-digit pair i, 0..99
+  w = (((w & 0x000000FF000000FF) * (100 + (1000000ULL << 32))) +
+       (((w >> 16) & 0x000000FF000000FF) * (1 + (10000ULL << 32)))) >> 32;
+  return static_cast<std::uint32_t>(w);
+}
+
+/// Days in month `m` (1..12) of year `y` (1..9999), leap-aware, without a table: the months
+/// alternate 31, 30 from March to July and again from August to December.
+constexpr unsigned days_in_month(unsigned y, unsigned m) noexcept {
+  if (m == 2) return (y % 4 == 0 && (y % 100 != 0 || y % 400 == 0)) ? 29 : 28;
+  return 30 + ((m ^ (m >> 3)) & 1);
+}
+
+/// Days since 1970-01-01 of y-m-d, y 1..9999, m 1..12, d 1..31: -719162..2932896. Neri and
+/// Schneider's days_from_civil (see civil_from_days), which the tests hold to date.h's on
+/// every day of 0001..9999.
+constexpr std::int64_t days_from_civil(unsigned y, unsigned m, unsigned d) noexcept {
+  const unsigned jan_feb = m <= 2;
+  const unsigned year = y - jan_feb;                        // years start in March: 0..9999
+  const unsigned month = m + 12 * jan_feb;                  // 3..14 (March..February)
+  const unsigned century = year / 100;                      // 0..99
+  const unsigned year_days = 1461 * year / 4 - century + century / 4;  // days before March 1 of `year`
+  const unsigned month_days = (979 * month - 2919) / 32;    // days from March 1 to the 1st of `month`
+  // Days since 0000-03-01, less 719468 (the count at 1970-01-01).
+  return static_cast<std::int64_t>(year_days + month_days + d - 1) - 719468;
+}
+
+/// The common layout only: YYYY-MM-DDThh:mm:ss[.f{1,9}]Z, uppercase T and Z, every field in
+/// range. Returns false for anything else (valid or not), leaving `out` untouched; the
+/// general parser then decides, so errors are reported exactly as before.
+constexpr bool parse_timestamp_fast(const char* p, std::size_t n, timestamp& out) noexcept {
+  if (n < 20 || n > 30) return false;
+  // "YYYY-MM-": '-' at bytes 4 and 7; "hh:mm:ss" (p + 11): ':' at bytes 2 and 5.
+  constexpr std::uint64_t date_seps = 0xFF0000FF00000000;
+  constexpr std::uint64_t time_seps = 0x0000FF0000FF0000;
+  const std::uint64_t date_word = load_le64(p);
+  const std::uint64_t time_word = load_le64(p + 11);
+  // The separators become '0' so that one digit test covers each word.
+  const std::uint64_t date_digits = (date_word & ~date_seps) | (ascii_zeros & date_seps);
+  const std::uint64_t time_digits = (time_word & ~time_seps) | (ascii_zeros & time_seps);
+  const auto d8 = static_cast<unsigned>(static_cast<unsigned char>(p[8])) - '0';  // wraps when not a digit
+  const auto d9 = static_cast<unsigned>(static_cast<unsigned char>(p[9])) - '0';
+  // Every test is evaluated (no short circuit): one branch instead of eight.
+  const bool date_ok = all_digits8(date_digits);
+  const bool time_ok = all_digits8(time_digits);
+  if (!(((date_word & date_seps) == 0x2D00002D00000000) & ((time_word & time_seps) == 0x00003A00003A0000) &
+        date_ok & time_ok & (d8 <= 9) & (d9 <= 9) & (p[10] == 'T'))) {
+    return false;
+  }
+  // Pairs of digits: byte 2i of x*10 + (x >> 8) is 10*digit(2i) + digit(2i+1), 0..99.
+  std::uint64_t x = date_digits - ascii_zeros;
+  x = x * 10 + (x >> 8);
+  const auto year = static_cast<unsigned>((x & 0xFF) * 100 + ((x >> 16) & 0xFF));  // 0..9999
+  const auto month = static_cast<unsigned>((x >> 40) & 0xFF);                       // 0..99
+  const unsigned day = d8 * 10 + d9;                                                 // 0..99
+  x = time_digits - ascii_zeros;
+  x = x * 10 + (x >> 8);
+  const auto hour = static_cast<unsigned>(x & 0xFF);            // 0..99
+  const auto minute = static_cast<unsigned>((x >> 24) & 0xFF);  // 0..99
+  const auto second = static_cast<unsigned>((x >> 48) & 0xFF);  // 0..99
+  if (!((year != 0) & (month - 1 < 12) & (day - 1 < 31) & (hour < 24) & (minute < 60) & (second < 60))) {
+    return false;
+  }
+  if (day > days_in_month(year, month)) return false;
+
+  std::uint32_t nanos = 0;  // 0..999999999
+  if (n == 20) {
+    if (p[19] != 'Z') return false;
+  } else {
+    // ".f{k}Z" with k = n - 21 in 1..9.
+    if (p[19] != '.' || p[n - 1] != 'Z' || n == 21) return false;
+    const std::size_t k = n - 21;
+    std::uint64_t f = load_le64(p + n - 9);  // the 8 bytes before 'Z'
+    unsigned first = 0;                      // the 9th-from-last digit: p[20] when k == 9
+    if (k == 9) {
+      first = static_cast<unsigned>(static_cast<unsigned char>(p[20])) - '0';
+      if (first > 9) return false;
+    } else {
+      // Keep the k fraction digits (the top k bytes), moved to bytes 0..k-1, and pad with
+      // '0' after them: the 8-digit number is the fraction times 10^(8-k).
+      const unsigned shift = static_cast<unsigned>(8 * (8 - k));  // 0..56
+      f = (f >> shift) | (ascii_zeros & ~(~std::uint64_t{0} >> shift));
+    }
+    if (!all_digits8(f)) return false;
+    nanos = k == 9 ? first * 100000000 + parse_digits8(f) : parse_digits8(f) * 10;
+  }
+  // A UTC time in years 0001..9999 is always in range.
+  const std::int64_t secs = days_from_civil(year, month, day) * 86400 +
+                            static_cast<std::int64_t>(hour * 3600 + minute * 60 + second);
+  const std::optional<timestamp> t = timestamp::from_parts(secs, nanos);
+  if (!t) return false;
+  out = *t;
+  return true;
+}
+
+/** The general RFC 3339 parser behind parse_timestamp (see there): every layout, every
+ *  diagnostic. */
+constexpr time_result<timestamp> parse_timestamp_general(std::string_view text) noexcept {
   using detail::make_error;
   detail::rfc3339_scanner sc{text.data(), text.size(), time_error{}};
   const char* const p = text.data();
@@ -408,30 +572,62 @@ constexpr time_result<timestamp> parse_timestamp(std::string_view text) noexcept
   return *t;
 }
 
+}  // namespace detail
+
+/** Parses an RFC 3339 date-time, YYYY-MM-DD('T'|'t')hh:mm:ss[.fraction]('Z'|'z'|('+'|'-')hh:mm),
+ *  normalizing the offset to UTC. Returns the timestamp, or a time_error whose
+ *  position is the 0-based index of the offending character: empty_input,
+ *  leading_characters, expected_digit, expected_separator,
+ *  invalid_date_time_separator, truncated, missing_seconds, empty_fraction,
+ *  excess_precision (nonzero digit past the 9th), missing_offset,
+ *  invalid_month, invalid_day, invalid_hour, invalid_minute, leap_second,
+ *  invalid_second, invalid_offset_hour, invalid_offset_minute,
+ *  trailing_characters, out_of_range (year 0000, or outside the range after
+ *  applying the offset). Never allocates. */
+constexpr time_result<timestamp> parse_timestamp(std::string_view text) noexcept {
+  timestamp t;
+  if (detail::parse_timestamp_fast(text.data(), text.size(), t)) return t;
+  return detail::parse_timestamp_general(text);
+}
+
 /** Writes the canonical UTC form of `t`, YYYY-MM-DDThh:mm:ss[.f]Z with the
  *  shortest fraction that keeps the exact value, to `out` (which must have
  *  room for timestamp_max_chars), and returns one past the last character
  *  written. No terminator is written. Cannot fail. */
 inline char* write_timestamp(char* out, timestamp t) noexcept {
-  // seconds in [min_seconds, max_seconds] => days in [-719162, 2932896], fits date::days (int).
-  const std::int64_t days = detail::floor_div(t.seconds(), 86400);
-  const auto sod = static_cast<std::uint32_t>(t.seconds() - days * 86400);  // 0..86399
-  const date::year_month_day ymd{date::sys_days{date::days{static_cast<int>(days)}}};
-  out = detail::write_digits(out, static_cast<std::uint32_t>(static_cast<int>(ymd.year())), 4);  // 1..9999
-  *out++ = '-';
-  out = detail::write_digits(out, static_cast<unsigned>(ymd.month()), 2);
-  *out++ = '-';
-  out = detail::write_digits(out, static_cast<unsigned>(ymd.day()), 2);
-  *out++ = 'T';
-  out = detail::write_digits(out, sod / 3600, 2);
-  *out++ = ':';
-  out = detail::write_digits(out, sod / 60 % 60, 2);
-  *out++ = ':';
-  out = detail::write_digits(out, sod % 60, 2);
+  using detail::ascii_zeros;
+  // Counted from 0001-01-01 every quantity is unsigned: 0..315537897599 seconds.
+  const auto since_0001 = static_cast<std::uint64_t>(t.seconds() - timestamp::min_seconds);
+  const auto sod = static_cast<std::uint32_t>(since_0001 % 86400);  // 0..86399
+  const detail::civil_date date = detail::civil_from_days(static_cast<std::uint32_t>(since_0001 / 86400));
+  // "YYYY-MM-" and "DDThh:mm", then ":ss".
+  const std::uint64_t w0 = detail::digit_pair(date.year / 100) | detail::digit_pair(date.year % 100) << 16 |
+                           std::uint64_t{'-'} << 32 | detail::digit_pair(date.month) << 40 |
+                           std::uint64_t{'-'} << 56;
+  const std::uint64_t w1 = detail::digit_pair(date.day) | std::uint64_t{'T'} << 16 |
+                           detail::digit_pair(sod / 3600) << 24 | std::uint64_t{':'} << 40 |
+                           detail::digit_pair(sod / 60 % 60) << 48;
+  detail::store_le64(out, w0);
+  detail::store_le64(out + 8, w1);
+  const std::uint64_t ss = detail::digit_pair(sod % 60);
+  out[16] = ':';
+  out[17] = static_cast<char>(ss & 0xFF);
+  out[18] = static_cast<char>(ss >> 8);
+  out += 19;
   if (t.nanoseconds() != 0) {
-    *out++ = '.';
-    out = detail::write_digits(out, t.nanoseconds(), 9);
-    while (out[-1] == '0') --out;  // shortest exact fraction; nanos != 0 so a nonzero digit stops this
+    // Nine digits: the first eight as one word, then the last; the shortest exact fraction
+    // drops the trailing zeros (nanoseconds != 0, so a nonzero digit stops the trimming).
+    const std::uint32_t last = t.nanoseconds() % 10;
+    const std::uint64_t digits = detail::digits8(t.nanoseconds() / 10);  // byte values 0..9
+    out[0] = '.';
+    detail::store_le64(out + 1, digits | ascii_zeros);
+    if (last != 0) {
+      out[9] = static_cast<char>('0' + last);
+      out += 10;
+    } else {
+      // digits != 0 here; each trailing '0' digit is a zero high byte.
+      out += 1 + 8 - detail::leading_zero_bytes(digits);
+    }
   }
   *out++ = 'Z';
   return out;
