@@ -14,21 +14,16 @@
 # Environment: BEDROCK_AGENT_VALIDATE (a sanitized bedrock-agent-validate to use instead of
 # building one, e.g. build/clang/tools/bedrock-agent-validate of a -DBEDROCK_AGENT_SANITIZE=ON
 # build), BEDROCK_AGENT_FUZZ_BUILD (default build-fuzz/validator-asan), BEDROCK_AGENT_JOBS (default 1),
-# JSONTESTSUITE (default ../shared/reference/JSONTestSuite/test_parsing beside the repository,
-# else /work/shared/reference/JSONTestSuite/test_parsing).
+# JSONTESTSUITE (default tests/data/JSONTestSuite/test_parsing, the project's copy).
+# CI runs it as the ctest validator.robustness in the sanitized build.
 set -euo pipefail
 cd "$(dirname "$0")/.."
 root=$PWD
 
 build=${BEDROCK_AGENT_FUZZ_BUILD:-build-fuzz/validator-asan}
 jobs=${BEDROCK_AGENT_JOBS:-1}
-suite=${JSONTESTSUITE:-}
-if [[ -z $suite ]]; then
-  for d in "$root/../shared/reference/JSONTestSuite/test_parsing" /work/shared/reference/JSONTestSuite/test_parsing; do
-    [[ -d $d ]] && { suite=$d; break; }
-  done
-fi
-[[ -n $suite && -d $suite ]] || { echo "validator_robustness: JSONTestSuite not found (set JSONTESTSUITE)" >&2; exit 2; }
+suite=${JSONTESTSUITE:-$root/tests/data/JSONTestSuite/test_parsing}
+[[ -d $suite ]] || { echo "validator_robustness: JSONTestSuite not found at $suite (set JSONTESTSUITE)" >&2; exit 2; }
 
 exe=${BEDROCK_AGENT_VALIDATE:-}
 if [[ -z $exe ]]; then
