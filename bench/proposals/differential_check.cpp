@@ -1,5 +1,15 @@
 // Prints, for every file given, what parse (contract, client) and validate report, and the
-// re-serialized value: two builds (current codec, proposed fast paths) must print the same.
+// re-serialized value: two builds of it against two versions of include/ (before and after a
+// change to the reader) must print the same. How the fast paths (raw member names, strings
+// without a backslash, simdjson's integer parser) were checked:
+//
+//   git archive <before> include | tar -x -C /tmp/before
+//   python3 bench/proposals/differential_mutants.py /tmp/mutants     # targeted mutants
+//   g++ -std=c++17 -O2 -I/tmp/before/include bench/proposals/differential_check.cpp -lsimdjson -o before
+//   g++ -std=c++17 -O2 -Iinclude bench/proposals/differential_check.cpp -lsimdjson -o after
+//   files=$(find fuzz/corpus fuzz/regressions examples/recordings tests/data -type f | sort)
+//   ./before $files /tmp/mutants/* > before.txt; ./after $files /tmp/mutants/* > after.txt
+//   cmp before.txt after.txt                                          # and again with -march=haswell
 #include <bedrock_agent/json.hpp>
 #include <cstdio>
 #include <fstream>

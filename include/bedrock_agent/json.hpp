@@ -17,6 +17,7 @@
 #include <optional>
 #include <string>
 #include <string_view>
+#include <type_traits>
 #include <utility>
 #include <vector>
 
@@ -169,6 +170,117 @@ template <class T>
 validation_report validate(std::string_view json, const parse_options& options = {}) {
   auto& s = detail::scratch();
   return validate<T>(s.parser, s.pad(json, options.max_input_bytes), options);
+}
+
+// ---- NDJSON: one JSON text per line ---------------------------------------------------------
+
+/// Where an NDJSON input (or the part of it passed to one call) starts: the number of lines and
+/// bytes before it, so that a stream validated in pieces reports whole-stream positions.
+struct ndjson_position {
+  std::size_t line = 0;    ///< lines before the input (its first line is line + 1)
+  std::size_t offset = 0;  ///< bytes before the input
+};
+
+/// One document line of an NDJSON input, as validate_ndjson() hands it to its callback.
+struct ndjson_line {
+  std::size_t number = 0;  ///< 1-based line number in the stream
+  std::size_t offset = 0;  ///< byte offset of the line's first byte in the stream
+  std::string_view text;   ///< the line without its terminator ("\n" or "\r\n")
+  /// What validate() found in the line. Diagnostic offsets, lines and columns are relative to
+  /// the line: the stream offset is `offset + d.offset`, the stream line is `number`.
+  const validation_report* report = nullptr;
+};
+
+/// What validate_ndjson() saw.
+struct ndjson_summary {
+  std::size_t lines = 0;      ///< lines read, blank ones included
+  std::size_t documents = 0;  ///< non-blank lines, each validated as one document
+  std::size_t invalid = 0;    ///< documents with at least one error
+  std::size_t blank = 0;      ///< empty or whitespace-only lines, skipped
+  ndjson_position end;        ///< the position after the last line read (pass it on to go on)
+  bool stopped = false;       ///< the callback returned false
+};
+
+namespace detail {
+/** Is `s` empty or only RFC 8259 whitespace? */
+inline bool ndjson_blank(std::string_view s) noexcept {
+  for (const char c : s)
+    if (c != ' ' && c != '\t' && c != '\r') return false;
+  return true;
+}
+}  // namespace detail
+
+/** Validates `input` (already padded: no copy) as NDJSON: each line is one JSON text, checked
+ *  as a T exactly as validate() checks a document, with the same options (max_input_bytes
+ *  bounds each line). Lines end at "\n"; a "\r" just before it is part of the terminator; the
+ *  last line needs no terminator. A blank line (empty, or only spaces, tabs and "\r") is not
+ *  a document: it is skipped and counted. Two values on one line are json.trailing-content;
+ *  a value cut across lines makes both lines invalid; a line's errors never affect another.
+ *  Calls `on_line(const ndjson_line&)` for each document line, in order; when it returns a
+ *  bool, false stops the walk. Returns the counts. One value and one report are reused for
+ *  every line: in steady state a line allocates only for strings and lists longer than any
+ *  before it, and for its diagnostics. */
+template <class T, class F>
+ndjson_summary validate_ndjson(simdjson::ondemand::parser& parser, simdjson::padded_string_view input,
+                               const parse_options& options, F&& on_line, ndjson_position start = {}) {
+  static_assert(is_described_struct_v<T>, "validate_ndjson<T>: T must be a described shape structure");
+  ndjson_summary sum;
+  sum.end = start;
+  const char* p = input.data();
+  const char* const end = p + input.length();
+  // Each line is read in place: the bytes after it (the next lines, then the input's padding)
+  // are readable, which is all SIMDJSON_PADDING asks for.
+  const char* const capacity_end = p + input.capacity();
+  T value{};
+  validation_report report;
+  while (p < end) {
+    const char* nl = static_cast<const char*>(std::memchr(p, '\n', static_cast<std::size_t>(end - p)));
+    const char* const next = nl ? nl + 1 : end;
+    std::size_t len = static_cast<std::size_t>((nl ? nl : end) - p);
+    if (nl && len > 0 && p[len - 1] == '\r') --len;
+    ndjson_line line;
+    line.number = ++sum.end.line;
+    line.offset = sum.end.offset;
+    line.text = std::string_view(p, len);
+    sum.end.offset += static_cast<std::size_t>(next - p);
+    ++sum.lines;
+    if (detail::ndjson_blank(line.text)) {
+      ++sum.blank;
+      p = next;
+      continue;
+    }
+    ++sum.documents;
+    report.diagnostics.clear();
+    detail::read_context ctx(line.text, options, true, &report.diagnostics);
+    ctx.discard = true;
+    detail::read_document(parser, simdjson::padded_string_view(p, len, static_cast<std::size_t>(capacity_end - p)),
+                          value, ctx);
+    report.errors = ctx.error_count;
+    report.warnings = ctx.warning_count;
+    report.truncated = ctx.truncated;
+    sum.invalid += !report.valid();
+    line.report = &report;
+    p = next;
+    if constexpr (std::is_same<decltype(on_line(line)), bool>::value) {
+      if (!on_line(line)) {
+        sum.stopped = true;
+        break;
+      }
+    } else {
+      on_line(line);
+    }
+  }
+  return sum;
+}
+
+/** As above, for input that is not padded, with a per-thread parser. Nothing is copied but the
+ *  lines that end less than SIMDJSON_PADDING bytes before the end of `input` (each is read from
+ *  a padded copy, as validate(std::string_view) does). */
+template <class T, class F>
+ndjson_summary validate_ndjson(std::string_view input, const parse_options& options, F&& on_line,
+                               ndjson_position start = {}) {
+  return validate_ndjson<T>(detail::scratch().parser, simdjson::padded_string_view(input.data(), input.size(), input.size()),
+                            options, std::forward<F>(on_line), start);
 }
 
 // ---- serialize ---------------------------------------------------------------------------

@@ -93,6 +93,9 @@ struct read_context {
   bool collect;                      ///< validate(): go on after non-fatal errors
   std::vector<diagnostic>* sink;     ///< validate(): everything; parse(): warnings
   bool has_text;                     ///< false for check_value(): no offsets, no line:column
+  /// validate_ndjson(): the value read is never looked at, so the one reused for every line
+  /// keeps absent members and surplus list items (and their capacity) instead of freeing them.
+  bool discard = false;
   od::document* doc = nullptr;
   bool failed = false;
   bool truncated = false;
@@ -607,9 +610,17 @@ bool null_value(od::value& v, read_context& ctx, const path_node* at) {
  *  `storage`. False (reported) when the string is not valid JSON. */
 inline bool string_text(od::value& v, std::string& storage, std::string_view& text, const char*& raw_begin,
                         bool& escaped, read_context& ctx, const path_node* at) {
+  std::string_view content;
+  std::size_t code_points = 0;
+  const bool plain = plain_string_token(v.raw_json_token(), content, code_points);
   od::raw_json_string raw;
   if (auto e = v.get_raw_json_string().get(raw)) return ctx.simdjson_error(e, value_offset(v, ctx), at);
   raw_begin = raw.raw();
+  if (plain) {  // no backslash: the bytes are the value
+    escaped = false;
+    text = content;
+    return true;
+  }
   const string_scan s = decode_json_string(raw_begin, nullptr);
   if (!s.ok) return check_string_token(raw_begin, ctx, at);
   escaped = s.escaped;
@@ -644,7 +655,10 @@ bool check_string_constraints(std::string_view s, std::size_t code_points, read_
   if constexpr (!c.pattern.text.empty()) {
     bool ok = code_points >= c.pattern.min_count && code_points <= c.pattern.max_count;
     if constexpr (c.pattern.chars != charset::any) {
-      for (std::size_t i = 0; ok && i < s.size();) {
+      if (ok && code_points == s.size()) {  // ASCII only: each byte is a code point
+        for (const char ch : s) ok = ok && in_charset(c.pattern.chars, static_cast<unsigned char>(ch));
+      }
+      for (std::size_t i = 0; ok && code_points != s.size() && i < s.size();) {
         char32_t cp = 0;
         const std::size_t len = utf8_decode(s, i, cp);
         ok = len != 0 && in_charset(c.pattern.chars, cp);
@@ -662,9 +676,16 @@ bool check_string_constraints(std::string_view s, std::size_t code_points, read_
 
 template <class S>
 bool read_string_shape(od::value& v, S& out, read_context& ctx, const path_node* at) {
+  std::string_view content;
+  std::size_t code_points = 0;
+  const bool plain = plain_string_token(v.raw_json_token(), content, code_points);
   od::raw_json_string raw;
   if (auto e = v.get_raw_json_string().get(raw)) return ctx.simdjson_error(e, value_offset(v, ctx), at);
   std::string& target = out;
+  if (plain) {  // no backslash: the bytes are the value
+    target.assign(content.data(), content.size());
+    return check_string_constraints<S>(target, code_points, ctx, ctx.offset_of(raw.raw()) - 1, at);
+  }
   target.clear();
   const string_scan s = decode_json_string(raw.raw(), &target);
   if (!s.ok) return check_string_token(raw.raw(), ctx, at);
@@ -672,6 +693,17 @@ bool read_string_shape(od::value& v, S& out, read_context& ctx, const path_node*
 }
 
 inline bool read_long(od::value& v, PrimitiveLong& out, read_context& ctx, const path_node* at) {
+  {
+    // simdjson's integer parser is as strict as RFC 8259 and PrimitiveLong (no leading zero,
+    // '+', fraction or exponent; int64 range; the token must end at whitespace or a structural
+    // character, so `0"next"` fails) and leaves the value unread when it fails: the path below
+    // then says exactly what is wrong. Negative counters take that path too.
+    std::int64_t value = 0;
+    if (v.get_int64().get(value) == simdjson::SUCCESS && value >= 0) {
+      out = value;
+      return true;
+    }
+  }
   const std::string_view raw = v.raw_json_token();
   const std::string_view tok = trim_json_whitespace(raw);
   const std::size_t off = ctx.offset_of(raw.data());
@@ -762,7 +794,7 @@ bool read_list(od::value& v, L& out, read_context& ctx, const path_node* at, std
     if (!read_value(item, out[n], ctx, &node, depth + 1)) return false;
     ++n;
   }
-  out.resize(n);
+  if (!ctx.discard) out.resize(n);
   constexpr list_constraints c = L::constraints;
   if (n < c.min_items || n > c.max_items) {
     return ctx.report(rule::constraint_list_length, off, at, range_text(c.min_items, c.max_items, "items"),
@@ -796,12 +828,28 @@ bool read_struct(od::object& obj, T& out, read_context& ctx, const path_node* at
     if (auto e = std::move(fr).get(f))
           return ctx.simdjson_error(e, ctx.current_offset(), at, read_context::expecting::object);
     std::string_view key;
-    if (!read_key(f, storage, key, ctx, at)) return false;
-    path_node node{at, key, 0, false};
     std::size_t index = n;
-    boost::mp11::mp_for_each<boost::mp11::mp_iota_c<n>>([&](auto i) {
-      if (index == n && key == boost::mp11::mp_at_c<members, i>::name) index = i;
-    });
+    {
+      // A key whose raw bytes are a member name followed by the closing quote is that name (no
+      // name holds a quote or a backslash, so that quote is not escaped): no decoding. Only other
+      // keys (escaped, unknown, malformed) are decoded and checked.
+      const od::raw_json_string raw_key = f.key();
+      boost::mp11::mp_for_each<boost::mp11::mp_iota_c<n>>([&](auto i) {
+        constexpr std::string_view name = boost::mp11::mp_at_c<members, i>::name;
+        static_assert(name.find_first_of("\"\\") == std::string_view::npos, "a member name needs escaping");
+        if (index == n && raw_key.unsafe_is_equal(name)) {
+          index = i;
+          key = name;
+        }
+      });
+    }
+    if (index == n) {
+      if (!read_key(f, storage, key, ctx, at)) return false;
+      boost::mp11::mp_for_each<boost::mp11::mp_iota_c<n>>([&](auto i) {
+        if (index == n && key == boost::mp11::mp_at_c<members, i>::name) index = i;
+      });
+    }
+    path_node node{at, key, 0, false};
     od::value& v = f.value();
     if (index == n) {
       if (!ctx.opt.ignore_unknown_members) {
@@ -839,7 +887,7 @@ bool read_struct(od::object& obj, T& out, read_context& ctx, const path_node* at
     if constexpr (is_required_member_v<M>) {
       go_on = ctx.report(rule::shape_missing_member, off, at, std::string("member \"") + D::name + "\"", "no such member",
                          std::string(T::shape_name) + " requires member \"" + D::name + "\"");
-    } else {
+    } else if (!ctx.discard) {
       reset_absent(out.*D::pointer);
     }
   });

@@ -14,6 +14,10 @@
 #include <string>
 #include <string_view>
 
+#if defined(__SSE2__)
+#include <emmintrin.h>
+#endif
+
 namespace bedrock_agent::detail {
 
 /// What decoding one JSON string found.
@@ -174,6 +178,47 @@ inline std::string_view trim_json_whitespace(std::string_view s) noexcept {
   while (!s.empty() && (s.back() == ' ' || s.back() == '\t' || s.back() == '\n' || s.back() == '\r'))
     s.remove_suffix(1);
   return s;
+}
+
+/** True when the string token `tok` (a string value's raw_json_token(): its opening quote up to
+ *  the next structural character, whitespace included) holds no backslash: the bytes between
+ *  the quotes are then the value itself, `content` is set to them and `code_points` to their
+ *  number. False for any string with an escape (decode it with decode_json_string). Valid only
+ *  after stage 1 accepted the input: it has rejected invalid UTF-8 and unescaped control
+ *  characters, and a token with no backslash ends at its first '"' after the opening one. */
+inline bool plain_string_token(std::string_view tok, std::string_view& content, std::size_t& code_points) noexcept {
+  tok = trim_json_whitespace(tok);
+  if (tok.size() < 2 || tok.front() != '"' || tok.back() != '"') return false;
+  const char* p = tok.data() + 1;
+  const std::size_t size = tok.size() - 2;
+  std::size_t i = 0, continuation = 0;
+#if defined(__SSE2__)
+  // Sixteen bytes at a time. Continuation bytes (10xxxxxx) are, as signed bytes, those below -64.
+  const __m128i backslash = _mm_set1_epi8('\\'), below = _mm_set1_epi8(-64);
+  for (; i + 16 <= size; i += 16) {
+    const __m128i w = _mm_loadu_si128(reinterpret_cast<const __m128i*>(p + i));
+    if (_mm_movemask_epi8(_mm_cmpeq_epi8(w, backslash))) return false;
+    continuation += static_cast<std::size_t>(__builtin_popcount(static_cast<unsigned>(_mm_movemask_epi8(_mm_cmplt_epi8(w, below)))));
+  }
+#endif
+  constexpr std::uint64_t ones = 0x0101010101010101u, highs = 0x8080808080808080u;
+  // Eight bytes at a time: "some byte is a backslash" is exact as a whole-word test; continuation
+  // bytes (10xxxxxx) are the ones with bit 7 set and bit 6 clear.
+  for (; i + 8 <= size; i += 8) {
+    std::uint64_t w;
+    std::memcpy(&w, p + i, sizeof w);
+    const std::uint64_t b = w ^ (ones * '\\');
+    if ((b - ones) & ~b & highs) return false;
+    continuation += static_cast<std::size_t>(__builtin_popcountll(w & ~(w << 1) & highs));
+  }
+  for (; i < size; ++i) {
+    const auto c = static_cast<unsigned char>(p[i]);
+    if (c == '\\') return false;
+    continuation += (c & 0xC0) == 0x80;
+  }
+  content = std::string_view(p, size);
+  code_points = size - continuation;
+  return true;
 }
 
 /** Parses the integer literal `s` (already checked by scan_json_number) into `out`;

@@ -1,0 +1,43 @@
+// The NDJSON sample of docs/json.md, compiled and checked: validate_ndjson over a stream of
+// stop responses, one per line. The asserts are the point of this program: keep them in
+// release builds too.
+#undef NDEBUG
+#include <bedrock_agent/json.hpp>
+
+#include <simdjson.h>
+
+#include <cassert>
+#include <cstddef>
+#include <string>
+#include <vector>
+
+int main() {
+  // [ndjson]
+  using namespace bedrock_agent;
+  const std::string job =
+      R"({"ingestionJob":{"knowledgeBaseId":"KB12345678","dataSourceId":"DS12345678",)"
+      R"("ingestionJobId":"IJ12345678","status":"STOPPING",)"
+      R"("startedAt":"2024-03-14T09:26:53Z","updatedAt":"2024-03-14T09:30:00Z"}})";
+  std::string bad = job;
+  bad.replace(bad.find("STOPPING"), 8, "Stopping");
+  const std::string stream = job + "\r\n" + "\n" + bad + "\n" + job;  // CRLF, a blank line, no final newline
+
+  std::vector<std::string> findings;
+  simdjson::ondemand::parser parser;
+  const simdjson::padded_string input(stream);  // padded once; every line is read in place
+  const ndjson_summary s = validate_ndjson<StopIngestionJobResponse>(
+      parser, simdjson::padded_string_view(input), parse_options::contract(), [&](const ndjson_line& line) {
+        for (const diagnostic& d : line.report->diagnostics) {
+          // d.offset, d.line and d.column are relative to the line
+          findings.push_back("line " + std::to_string(line.number) + ", byte " + std::to_string(line.offset + d.offset) +
+                             ": " + std::string(rule_id(d.id)));
+        }
+      });
+  assert(s.lines == 4 && s.blank == 1 && s.documents == 3 && s.invalid == 1);
+  assert(s.end.offset == stream.size());
+  assert(findings.size() == 1);
+  assert(findings[0] == "line 3, byte " + std::to_string(job.size() + 3 + bad.find("Stopping") - 1) +
+                            ": constraint.enum");
+  // [ndjson]
+  return 0;
+}
