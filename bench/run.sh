@@ -78,8 +78,11 @@ fi
 
 # ---- report ----
 if [[ -z "${BEDROCK_AGENT_BENCH_NO_DOCS:-}" ]]; then
+  # The commit measured (the page itself is committed after the code it describes).
+  commit=$(git -C "$root" rev-parse --short HEAD 2>/dev/null || echo unknown)
+  git -C "$root" diff --quiet HEAD -- include bench tools 2>/dev/null || commit="$commit + uncommitted changes"
   python3 "$root/bench/report.py" --results "$results" --md "$root/docs/performance.md" \
     --svg "$root/docs/performance.svg" \
-    --command "bench/run.sh${1:+ $1} (repetitions $reps, min_time $min_time s, pinned: ${pin[*]:-no})"
+    --command "bench/run.sh${1:+ $1} at $commit (repetitions $reps, min_time $min_time s, pinned: ${pin[*]:-no})"
 fi
 echo "run.sh: results in $results"
