@@ -1233,3 +1233,66 @@ TEST_CASE("json: the examples of docs/rules.md give the diagnostics it shows") {
   REQUIRE(list.diagnostics.size() == 1);
   CHECK(text.find("`error[constraint.list-length]: " + list.diagnostics[0].message + "`") != std::string::npos);
 }
+
+namespace {
+/// The escaper as RFC 8259 and the canonical form say, one byte at a time: the reference that
+/// the word-at-a-time append_json_string must equal.
+std::string reference_json_string(std::string_view s) {
+  std::string out = "\"";
+  for (char ch : s) {
+    const auto c = static_cast<unsigned char>(ch);
+    switch (c) {
+      case '"': out += "\\\""; break;
+      case '\\': out += "\\\\"; break;
+      case '\b': out += "\\b"; break;
+      case '\f': out += "\\f"; break;
+      case '\n': out += "\\n"; break;
+      case '\r': out += "\\r"; break;
+      case '\t': out += "\\t"; break;
+      default:
+        if (c < 0x20) {
+          static constexpr char hex[] = "0123456789abcdef";
+          out += "\\u00";
+          out += hex[c >> 4];
+          out += hex[c & 15];
+        } else {
+          out += ch;
+        }
+    }
+  }
+  return out + "\"";
+}
+}  // namespace
+
+TEST_CASE("json: append_json_string equals a byte-by-byte escaper (every byte at every position)") {
+  std::size_t checked = 0;
+  for (std::size_t len : {1u, 7u, 8u, 9u, 15u, 16u, 17u, 20u}) {
+    for (std::size_t pos = 0; pos < len; ++pos) {
+      for (int b = 0; b < 256; ++b) {
+        std::string s(len, 'a');
+        s[pos] = static_cast<char>(b);
+        std::string out = "x";  // appends after what is there
+        detail::append_json_string(out, s);
+        REQUIRE_MESSAGE(out == "x" + reference_json_string(s), "byte ", b, " at ", pos, " of ", len);
+        ++checked;
+      }
+    }
+  }
+  // mixed strings: runs of plain bytes between several escapes, non-ASCII, U+2028 (kept raw)
+  std::uint64_t state = 42;
+  const std::string alphabet = std::string("ab\"\\\n\x01\x1f\x7f", 8) + "\xC3\xA9\xE2\x80\xA8 ";
+  for (int n = 0; n < 20000; ++n) {
+    std::string s;
+    state = state * 6364136223846793005u + 1442695040888963407u;
+    const std::size_t len = (state >> 33) % 70;
+    for (std::size_t i = 0; i < len; ++i) {
+      state = state * 6364136223846793005u + 1442695040888963407u;
+      s += alphabet[(state >> 33) % alphabet.size()];
+    }
+    std::string out;
+    detail::append_json_string(out, s);
+    REQUIRE(out == reference_json_string(s));
+    ++checked;
+  }
+  CHECK(checked == 20000 + 256 * (1 + 7 + 8 + 9 + 15 + 16 + 17 + 20));
+}

@@ -296,13 +296,28 @@ inline std::string_view token_at(std::string_view in, std::size_t from, std::siz
  *  common ones in their short form; everything else, U+2028 included, is written raw. */
 inline void append_json_string(std::string& out, std::string_view s) {
   static constexpr char hex[] = "0123456789abcdef";
+  constexpr std::uint64_t ones = 0x0101010101010101u, highs = 0x8080808080808080u;
   out += '"';
-  std::size_t run = 0;
-  for (std::size_t i = 0; i < s.size(); ++i) {
-    const auto c = static_cast<unsigned char>(s[i]);
-    if (c >= 0x20 && c != '"' && c != '\\') continue;
-    out.append(s.data() + run, i - run);
-    run = i + 1;
+  const char* const p = s.data();
+  const std::size_t n = s.size();
+  std::size_t run = 0, i = 0;
+  for (;;) {
+    // Skip eight bytes at a time while none is below 0x20, '"' or '\\' (each test is exact
+    // for the word as a whole), then find the byte in the word that stopped the scan.
+    for (; i + 8 <= n; i += 8) {
+      std::uint64_t w;
+      std::memcpy(&w, p + i, sizeof w);
+      const std::uint64_t q = w ^ (ones * '"'), b = w ^ (ones * '\\');
+      if (((w - ones * 0x20) & ~w & highs) | ((q - ones) & ~q & highs) | ((b - ones) & ~b & highs)) break;
+    }
+    for (; i < n; ++i) {
+      const auto c = static_cast<unsigned char>(p[i]);
+      if (c < 0x20 || c == '"' || c == '\\') break;
+    }
+    if (i >= n) break;
+    const auto c = static_cast<unsigned char>(p[i]);
+    out.append(p + run, i - run);
+    run = ++i;
     switch (c) {
       case '"': out += "\\\""; break;
       case '\\': out += "\\\\"; break;
@@ -317,7 +332,7 @@ inline void append_json_string(std::string& out, std::string_view s) {
       }
     }
   }
-  out.append(s.data() + run, s.size() - run);
+  out.append(p + run, n - run);
   out += '"';
 }
 
