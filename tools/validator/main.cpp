@@ -8,6 +8,7 @@
 #include <algorithm>
 #include <cerrno>
 #include <cstdio>
+#include <cstdlib>
 #include <cstring>
 #include <string>
 #include <string_view>
@@ -113,7 +114,7 @@ struct app {
       if (looks_like_ndjson(head)) kind = bv::input_kind::ndjson;
     }
     if (kind == bv::input_kind::ndjson) {
-      bv::line_reader lines(in, std::move(head));
+      bv::line_reader lines(in, head);
       r.check_ndjson(lines, name);
       if (lines.error()) return fail_read(in, name, is_stdin);
       close(in, is_stdin);
@@ -183,7 +184,9 @@ int main(int argc, char** argv) {
     std::printf("%s\n", bv::summary_line(s).c_str());
   }
   std::fflush(stdout);
-  if (a.io_error) return 2;
   const bool failed = s.errors > 0 || (a.settings.warnings_as_errors && s.warnings > 0);
-  return failed ? 1 : 0;
+  // The runner may remember up to sequence_options::max_jobs jobs: freeing them node by node is
+  // work the OS does at once when the process ends. std::exit does not destroy main's locals
+  // (stdout is flushed above; exit closes the streams).
+  std::exit(a.io_error ? 2 : failed ? 1 : 0);
 }

@@ -16,6 +16,7 @@
 
 #include <simdjson.h>
 
+#include <charconv>
 #include <chrono>
 #include <cstdint>
 #include <cstdio>
@@ -31,11 +32,11 @@ namespace bedrock_agent::validator {
  *  label a request, "__type" / "code" / "message" / "Message" / "fieldList" an error. A text
  *  that is not a JSON object (or names none of them) is taken for a response, the common
  *  case, and its diagnostics say why it is not one. */
-inline shape_kind detect_shape(std::string_view text) {
+inline shape_kind detect_shape(simdjson::padded_string_view text) {
   auto& s = detail::scratch();
   simdjson::ondemand::document doc;
   simdjson::ondemand::object obj;
-  if (s.parser.iterate(s.pad(text, unbounded)).get(doc) != simdjson::SUCCESS ||
+  if (s.parser.iterate(text).get(doc) != simdjson::SUCCESS ||
       doc.get_object().get(obj) != simdjson::SUCCESS) {
     return shape_kind::response;
   }
@@ -57,6 +58,11 @@ inline shape_kind detect_shape(std::string_view text) {
     }
   }
   return guess;
+}
+
+/** As above, for text that is not padded (it is copied). */
+inline shape_kind detect_shape(std::string_view text) {
+  return detect_shape(detail::scratch().pad(text, unbounded));
 }
 
 /** True when the text's root object has a member named `name` (used to recognize HAR and
@@ -111,16 +117,20 @@ class runner {
    *  (separate recordings need not be one history). */
   void begin_file() { sequences_.clear(); }
 
-  /** Checks every document of an NDJSON stream; blank lines are passed over. */
+  /** Checks every document of an NDJSON stream; blank lines are passed over. Each line is
+   *  read in place from the reader's buffer into a value reused for every line, so a line
+   *  costs no copy and, in steady state, no allocation but its findings'. */
   void check_ndjson(line_reader& lines, const std::string& file) {
+    source where{file, 1, 0, std::nullopt, {}};  // one for the file: only line and document change
     std::string_view line;
-    std::size_t number = 0, index = 0;
+    std::size_t number = 0;
     while (lines.next(line, number)) {
       summary_.bytes += line.size() + 1;
       if (is_blank(line)) continue;
-      source where{file, number, index++, std::nullopt, {}};
-      check_document(line, where);
-      tick();
+      where.line = number;
+      check_line(lines.padded(line), where);
+      ++where.document;
+      if (progress_) tick();
     }
   }
 
@@ -134,7 +144,8 @@ class runner {
     detail::read_context ctx(std::string_view(padded.data(), padded.length()), options, true, &diags);
     detail::read_document(s.parser, padded, har, ctx);
     if (ctx.error_count > 0) {  // the HAR itself is broken: one invalid document, findings in the file
-      document_scope doc(*this, source{file, 1, 0, std::nullopt, {}});
+      const source where{file, 1, 0, std::nullopt, {}};
+      document_scope doc(*this, where);
       for (diagnostic& d : diags) doc.add(std::move(d));
       return;
     }
@@ -217,7 +228,8 @@ class runner {
   /// Collects one document's findings and counts it valid or invalid when it ends.
   class document_scope {
    public:
-    document_scope(runner& r, source where) : r_(r), where_(std::move(where)) {}
+    /** `where` must outlive the scope (NDJSON reuses one source for every line). */
+    document_scope(runner& r, const source& where) : r_(r), where_(where) {}
     document_scope(const document_scope&) = delete;
     document_scope& operator=(const document_scope&) = delete;
     ~document_scope() {
@@ -245,7 +257,7 @@ class runner {
 
    private:
     runner& r_;
-    source where_;
+    const source& where_;
     std::size_t errors_ = 0, warnings_ = 0;
   };
 
@@ -269,8 +281,45 @@ class runner {
   void observe_response(const StopIngestionJobResponse& response, document_scope& doc, std::string_view part = {}) {
     doc.add_all(check_status(response, settings_.options), part);
     const source& w = doc.where();
-    const std::string label = w.file + (w.entry ? ":entry " + std::to_string(*w.entry) : ":" + std::to_string(w.line));
-    doc.add_all(sequences_.observe(response, label), part);
+    // "file:line" or "file:entry N", built in one reused string (this runs for every line)
+    label_.assign(w.file);
+    label_ += w.entry ? ":entry " : ":";
+    char digits[24];
+    const auto n = std::to_chars(digits, digits + sizeof digits, w.entry ? *w.entry : w.line);
+    label_.append(digits, n.ptr);
+    doc.add_all(sequences_.observe(response, label_), part);
+  }
+
+  /** One NDJSON line (a view into the reader's padded buffer): check_document without the
+   *  copy and with values reused from line to line. */
+  void check_line(simdjson::padded_string_view text, const source& where) {
+    shape_kind shape = settings_.shape;
+    if (shape == shape_kind::auto_detect) shape = detect_shape(text);
+    document_scope doc(*this, where);
+    switch (shape) {
+      case shape_kind::request:  // nothing looks at the value: the reader may keep stale members
+        read_padded(text, line_request_, doc, true);
+        break;
+      case shape_kind::error:
+        check_error_document(std::string_view(text.data(), text.length()), doc);
+        break;
+      default:
+        // A read without errors leaves the reused value exactly as a fresh one (absent members
+        // reset, lists resized; see parse_into), so the checks below see this line only.
+        if (read_padded(text, line_response_, doc, false)) observe_response(line_response_, doc);
+        break;
+    }
+  }
+
+  /** read_all on padded text, in place, with the diagnostics vector reused. */
+  template <class T>
+  bool read_padded(simdjson::padded_string_view text, T& value, document_scope& doc, bool discard) {
+    line_diags_.clear();
+    detail::read_context ctx(std::string_view(text.data(), text.length()), settings_.options, true, &line_diags_);
+    ctx.discard = discard;
+    detail::read_document(detail::scratch().parser, text, value, ctx);
+    for (diagnostic& d : line_diags_) doc.add(std::move(d));
+    return ctx.error_count == 0;
   }
 
   /** A standalone error body: its type must be in "code" or "__type" (there is no header). */
@@ -464,6 +513,11 @@ class runner {
   summary summary_;
   sequence_checker sequences_;
   simdjson::dom::parser dom_;
+  // NDJSON: reused from line to line
+  StopIngestionJobResponse line_response_;
+  StopIngestionJobRequest line_request_;
+  std::vector<diagnostic> line_diags_;
+  std::string label_;
   bool progress_ = false, progress_shown_ = false, started_ = false;
   std::size_t ticks_ = 0;
   std::chrono::steady_clock::time_point start_{};
