@@ -23,7 +23,7 @@ class line_reader {
   static constexpr std::size_t padding = simdjson::SIMDJSON_PADDING;
 
   /** Reads `in`, after the bytes in `prefix` (already read from it, e.g. to sniff the format). */
-  explicit line_reader(std::FILE* in, std::string_view prefix = {}, std::size_t chunk = std::size_t{1} << 20)
+  explicit line_reader(std::FILE* in, std::string_view prefix = {}, std::size_t chunk = std::size_t{1} << 18)
       : in_(in), chunk_(chunk), buf_(prefix.size() + chunk + padding), size_(prefix.size()), bytes_(prefix.size()) {
     if (!prefix.empty()) std::memcpy(buf_.data(), prefix.data(), prefix.size());
   }
