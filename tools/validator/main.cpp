@@ -169,6 +169,7 @@ int main(int argc, char** argv) {
   }
   bv::runner r(a.settings, [&](bv::finding&& f) { a.on_finding(std::move(f)); });
   if (a.settings.progress && !a.settings.quiet && isatty(STDERR_FILENO)) r.enable_progress();
+  if (a.settings.quiet) r.drop_warnings();  // on_finding would drop them: do not build them
   for (const std::string& file : a.settings.files) a.run_file(r, file);
   r.end_progress();
 

@@ -218,6 +218,9 @@ class runner {
     }
   }
 
+  /** Warnings are counted but not handed to the sink (main: --quiet, whose sink drops them). */
+  void drop_warnings() noexcept { drop_warnings_ = true; }
+
   /** Progress on stderr (set by main when stderr is a terminal). */
   void enable_progress() noexcept { progress_ = true; }
   void end_progress() {
@@ -240,6 +243,10 @@ class runner {
     /** Adds a finding positioned in this document's text (line 1 is the document's line). */
     void add(diagnostic d, std::string_view part = {}) {
       if (d.level == severity::error) ++errors_; else ++warnings_;
+      if (d.level != severity::error && r_.drop_warnings_) {  // counted as emit() would, never placed
+        ++r_.summary_.warnings;
+        return;
+      }
       if (d.line == 0) {  // about a value, not a place in the text: point at the document
         d.line = 1;
         d.column = 1;
@@ -518,7 +525,7 @@ class runner {
   StopIngestionJobRequest line_request_;
   std::vector<diagnostic> line_diags_;
   std::string label_;
-  bool progress_ = false, progress_shown_ = false, started_ = false;
+  bool progress_ = false, progress_shown_ = false, started_ = false, drop_warnings_ = false;
   std::size_t ticks_ = 0;
   std::chrono::steady_clock::time_point start_{};
 };
