@@ -10,9 +10,9 @@
 #include <cstddef>
 #include <cstdio>
 #include <cstring>
+#include <memory>
 #include <string>
 #include <string_view>
-#include <vector>
 
 namespace bedrock_agent::validator {
 
@@ -24,15 +24,17 @@ class line_reader {
 
   /** Reads `in`, after the bytes in `prefix` (already read from it, e.g. to sniff the format). */
   explicit line_reader(std::FILE* in, std::string_view prefix = {}, std::size_t chunk = std::size_t{1} << 18)
-      : in_(in), chunk_(chunk), buf_(prefix.size() + chunk + padding), size_(prefix.size()), bytes_(prefix.size()) {
-    if (!prefix.empty()) std::memcpy(buf_.data(), prefix.data(), prefix.size());
+      : in_(in), chunk_(chunk), cap_(prefix.size() + chunk + padding), buf_(new char[cap_]), size_(prefix.size()),
+        bytes_(prefix.size()) {
+    if (!prefix.empty()) std::memcpy(buf_.get(), prefix.data(), prefix.size());
+    std::memset(buf_.get() + size_, 0, padding);
   }
 
   /** The next line without its terminator; false at the end of the input. `number` is its
    *  1-based line number. The view stays valid until the next call. */
   bool next(std::string_view& line, std::size_t& number) {
     for (;;) {
-      const char* begin = buf_.data() + pos_;
+      const char* begin = buf_.get() + pos_;
       const std::size_t avail = size_ - pos_;
       // [pos_, scanned_) is known to hold no '\n': a long line is searched once, not once per chunk.
       const std::size_t from = scanned_ > pos_ ? scanned_ - pos_ : 0;
@@ -55,18 +57,25 @@ class line_reader {
       }
       // Keep the unfinished line at the front, then read another chunk after it.
       if (pos_ > 0) {
-        if (avail) std::memmove(buf_.data(), begin, avail);
+        if (avail) std::memmove(buf_.get(), begin, avail);
         size_ = avail;
         pos_ = 0;
       }
       scanned_ = size_;
       // Grow only when the unfinished line leaves less than half a chunk of room: the buffer
       // stays at one chunk unless a line is longer than half of one.
-      if (buf_.size() - padding - size_ < chunk_ / 2 + 1) buf_.resize(2 * buf_.size() + chunk_);
-      const std::size_t want = buf_.size() - padding - size_;
-      const std::size_t got = std::fread(buf_.data() + size_, 1, want, in_);
+      if (cap_ - padding - size_ < chunk_ / 2 + 1) {
+        const std::size_t cap = 2 * cap_ + chunk_;
+        std::unique_ptr<char[]> grown(new char[cap]);  // not zeroed: only what is read is touched
+        std::memcpy(grown.get(), buf_.get(), size_);
+        buf_ = std::move(grown);
+        cap_ = cap;
+      }
+      const std::size_t want = cap_ - padding - size_;
+      const std::size_t got = std::fread(buf_.get() + size_, 1, want, in_);
       size_ += got;
       bytes_ += got;
+      std::memset(buf_.get() + size_, 0, padding);  // the spare bytes after the data are defined
       if (got < want) {
         if (std::ferror(in_)) error_ = true;
         eof_ = true;
@@ -78,18 +87,19 @@ class line_reader {
    *  it in the buffer (the next lines, then the spare bytes). */
   simdjson::padded_string_view padded(std::string_view line) const noexcept {
     return simdjson::padded_string_view(line.data(), line.size(),
-                                        static_cast<std::size_t>(buf_.data() + buf_.size() - line.data()));
+                                        static_cast<std::size_t>(buf_.get() + cap_ - line.data()));
   }
 
   bool error() const noexcept { return error_; }
   std::size_t bytes_read() const noexcept { return bytes_; }
   /** Bytes held now: twice the longest line plus one chunk bounds it. */
-  std::size_t buffer_capacity() const noexcept { return buf_.capacity(); }
+  std::size_t buffer_capacity() const noexcept { return cap_; }
 
  private:
   std::FILE* in_;
   std::size_t chunk_;
-  std::vector<char> buf_;  // [0, size_) read, then at least `padding` spare bytes
+  std::size_t cap_;
+  std::unique_ptr<char[]> buf_;  // [0, size_) read, then at least `padding` spare bytes (zeroed)
   std::size_t size_;
   std::size_t pos_ = 0;
   std::size_t scanned_ = 0;
