@@ -1296,3 +1296,85 @@ TEST_CASE("json: append_json_string equals a byte-by-byte escaper (every byte at
   }
   CHECK(checked == 20000 + 256 * (1 + 7 + 8 + 9 + 15 + 16 + 17 + 20));
 }
+
+TEST_CASE("json: plain_string_token equals a byte-by-byte scan (every byte class at every position)") {
+  // The scan reads whole words, its last one past the closing quote: what follows the token
+  // (here backslashes and continuation bytes, then the padding) must change nothing.
+  const auto reference = [](std::string_view content, std::string_view& out, std::size_t& code_points) {
+    if (content.find('\\') != std::string_view::npos) return false;
+    out = content;
+    code_points = static_cast<std::size_t>(
+        std::count_if(content.begin(), content.end(), [](char c) { return (static_cast<unsigned char>(c) & 0xC0) != 0x80; }));
+    return true;
+  };
+  std::size_t checked = 0;
+  for (std::size_t len = 0; len <= 40; ++len) {
+    for (std::size_t pos = 0; pos <= len; ++pos) {
+      for (const std::string_view put : {"a", "\\", "\xC3\xA9", "\xE2\x80\xA8", "\x7F"}) {
+        std::string content(len, 'a');
+        if (pos < len) content.replace(pos, 1, put);
+        for (const std::string_view whitespace : {"", " \n"}) {  // a token ends at the next structural character
+          const std::string token = "\"" + content + "\"" + std::string(whitespace);
+          const simdjson::padded_string buffer(token + ",\\\x80\x80\\\\\x80\\\\\\\\\x80\\\x80\\");
+          std::string_view got, want;
+          std::size_t got_cp = 0, want_cp = 0;
+          const bool ok = detail::plain_string_token(std::string_view(buffer.data(), token.size()), got, got_cp);
+          REQUIRE_MESSAGE(ok == reference(content, want, want_cp), "length ", len, " position ", pos);
+          if (ok) {
+            REQUIRE(got == want);
+            REQUIRE(got_cp == want_cp);
+          }
+          ++checked;
+        }
+      }
+    }
+  }
+  CHECK(checked == 2 * 5 * (41 * 42 / 2));  // lengths 0..40, positions 0..length
+}
+
+TEST_CASE("json: all_ascii_alnum equals in_charset (every byte at every position)") {
+  std::size_t checked = 0;
+  for (std::size_t len = 1; len <= 25; ++len) {
+    for (std::size_t pos = 0; pos < len; ++pos) {
+      for (int b = 0; b < 256; ++b) {
+        std::string s(len, 'Z');
+        s[pos] = static_cast<char>(b);
+        const bool want = in_charset(charset::ascii_alnum, static_cast<unsigned char>(b));
+        REQUIRE_MESSAGE(detail::all_ascii_alnum(s) == want, "byte ", b, " at ", pos, " of ", len);
+        ++checked;
+      }
+    }
+  }
+  CHECK(detail::all_ascii_alnum(""));
+  CHECK(detail::all_ascii_alnum("0123456789abcdefghijklmnopqrstuvwxyzABCDEFGHIJKLMNOPQRSTUVWXYZ"));
+  CHECK(checked == 256 * 25 * 26 / 2);
+}
+
+TEST_CASE("json: an Id is checked the same on the common path and the long way") {
+  // Each edge of [0-9a-zA-Z] at each position, in a plain string (read whole, eight bytes at a
+  // time) and spelled with an escape (decoded, then checked byte by byte): same verdict.
+  for (std::size_t pos = 0; pos < 10; ++pos) {
+    for (const char c : std::string("/0:9@AZ[`az{~ -_.")) {
+      std::string id = "A1b2C3d4E5";
+      id[pos] = c;
+      const bool alnum = in_charset(charset::ascii_alnum, static_cast<unsigned char>(c));
+      const std::string tail = R"(","knowledgeBaseId":"KB12345678","dataSourceId":"DS12345678","status":"STOPPED",)"
+                               R"("startedAt":"2024-03-14T09:26:53Z","updatedAt":"2024-03-14T09:27:53Z"}})";
+      const std::string plain = R"({"ingestionJob":{"ingestionJobId":")" + id + tail;
+      std::string escaped_id = id;
+      escaped_id.replace(pos, 1, "\\u00" + std::string(1, "0123456789abcdef"[(c >> 4) & 15]) +
+                                     std::string(1, "0123456789abcdef"[c & 15]));
+      const std::string escaped = R"({"ingestionJob":{"ingestionJobId":")" + escaped_id + tail;
+      for (const std::string& doc : {plain, escaped}) {
+        const auto r = parse<StopIngestionJobResponse>(doc);
+        REQUIRE_MESSAGE(static_cast<bool>(r) == alnum, doc);
+        if (r) {
+          CHECK(r.value().ingestionJob.ingestionJobId == id);
+        } else {
+          CHECK(r.error().id == rule::constraint_pattern);
+          CHECK(r.error().pointer == "/ingestionJob/ingestionJobId");
+        }
+      }
+    }
+  }
+}

@@ -1,7 +1,9 @@
 // Prints, for every file given, what parse (contract, client) and validate report, and the
 // re-serialized value: two builds of it against two versions of include/ (before and after a
 // change to the reader) must print the same. How the fast paths (raw member names, strings
-// without a backslash, simdjson's integer parser) were checked:
+// without a backslash, simdjson's integer parser; then read_plain's whole-value reads, the
+// masked last word of the string scan and the eight-byte [0-9a-zA-Z] check, against
+// e638ea6 with 26732 mutants) were checked:
 //
 //   git archive <before> include | tar -x -C /tmp/before
 //   python3 bench/proposals/differential_mutants.py /tmp/mutants     # targeted mutants

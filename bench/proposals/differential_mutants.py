@@ -53,4 +53,32 @@ for path in files:
         for rep in [g + b'\\n', b'\\"' + g, g + b'\\u00e9', g + b'\xc3\xa9', g + b'\\ud800']:
             put(data[:m.start(1)] + rep + data[m.end(1):])
         put(data[:m.end(0)] + b' \t\n ' + data[m.end(0):])
+
+# The reader's second round of fast paths (whole-value reads of plain strings, Ids, timestamps,
+# enums; the string scan's last partial word; the eight-byte [0-9a-zA-Z] check): values at and
+# around every word boundary and every character-class edge, in the first responses found.
+members = rb'"(knowledgeBaseId|dataSourceId|ingestionJobId|description|status|startedAt|updatedAt)":\s*"([^"\\]*)"'
+texts = []
+for L in [0, 1, 2, 7, 8, 9, 10, 11, 15, 16, 17, 23, 24, 25, 31, 32, 33]:
+    base = bytes(b'abcdefghij0123456789KLMNOPQRSTUVWXYZ'[i % 36] for i in range(L))
+    texts.append(base)
+    for k in sorted({0, L // 2, max(L - 1, 0)}):
+        texts += [base[:k] + b'\\n' + base[k:], base[:k] + b'\xc3\xa9' + base[k:], base[:k] + b'\\u0041' + base[k:]]
+for k in [0, 4, 7, 8, 9]:
+    for c in b'/:@[`{09azAZ\x7f _-.':
+        texts.append(b'A1b2C3d4E5'[:k] + bytes([c]) + b'A1b2C3d4E5'[k + 1:])
+texts += [b'2024-03-14T09:26:53Z', b'2024-03-14T09:26:53.123456789Z', b'2024-03-14T09:26:53.1234567891Z',
+          b'2024-02-29T00:00:00Z', b'2023-02-29T00:00:00Z', b'2024-04-31T00:00:00Z', b'2024-13-01T00:00:00Z',
+          b'2024-03-14t09:26:53z', b'2024-03-14T09:26:53+00:00', b'2024-03-14T24:00:00Z', b'2024-03-14T09:26:60Z',
+          b'0000-01-01T00:00:00Z', b'9999-12-31T23:59:59.999999999Z', b'2024-03-14T09:26:53.Z',
+          b'STARTING', b'IN_PROGRESS', b'COMPLETE', b'FAILED', b'STOPPING', b'STOPPED', b'stopped', b'STOPPED ',
+          b'STOPPE', b'STOPPEDX', b'\\u0053TOPPED']
+responses = [f for f in files if len(re.findall(members, open(f, 'rb').read())) >= 5][:12]
+for path in responses:
+    data = open(path, 'rb').read()
+    if len(data) > 200000:
+        continue
+    for m in list(re.finditer(members, data))[:7]:
+        for t in texts:
+            put(data[:m.start(2)] + t + data[m.end(2):])
 print(f'{len(files)} files, {n} mutants in {out}')

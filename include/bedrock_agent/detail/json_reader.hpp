@@ -4,7 +4,9 @@
 // The generic reader. Each type falls in one category (string shape, PrimitiveLong, timestamp,
 // enum, list shape, described structure, optional); one function per category reads it from
 // an On-Demand value and checks it. Every value is either read by its category or walked by
-// validate_any(), so nothing On-Demand skips goes unchecked.
+// validate_any(), so nothing On-Demand skips goes unchecked. A scalar that breaks no rule is
+// read by read_plain() without touching any diagnostic code; everything else takes
+// read_value_slow(), which finds and reports what is wrong.
 
 #include <bedrock_agent/detail/json_text.hpp>
 #include <bedrock_agent/diagnostics.hpp>
@@ -29,6 +31,14 @@
 namespace bedrock_agent::detail {
 
 namespace od = simdjson::ondemand;
+
+/// Marks the functions that only report: kept out of line, so that the hot functions around
+/// them need no stack frame for their message strings.
+#if defined(__GNUC__) || defined(__clang__)
+#define BEDROCK_AGENT_COLD __attribute__((noinline, cold))
+#else
+#define BEDROCK_AGENT_COLD
+#endif
 
 /// The JSON Pointer of the value being read, as a chain of stack frames: building the string
 /// costs nothing unless a diagnostic needs it.
@@ -202,7 +212,10 @@ struct read_context {
   /** Checks that a container opened at `off` inside one at level `depth` is within the
    *  limit; reports limit.depth (fatal) when it is not. */
   bool enter_level(std::size_t depth, std::size_t off, const path_node* at) {
-    if (depth + 1 <= depth_limit()) return true;
+    return depth + 1 <= depth_limit() || too_deep(off, at);
+  }
+
+  BEDROCK_AGENT_COLD bool too_deep(std::size_t off, const path_node* at) {
     const std::string limit = std::to_string(depth_limit());
     report(rule::limit_depth, off, at, "at most " + limit + " levels", "deeper nesting",
            "nesting is deeper than max_depth (" + limit + ")");
@@ -640,36 +653,58 @@ inline std::string range_text(std::size_t lo, std::size_t hi, std::string_view u
   return std::to_string(lo) + ".." + std::to_string(hi) + " " + std::string(unit);
 }
 
+/** Is a string of `code_points` code points within the length constraint of string shape S? */
+template <class S>
+constexpr bool string_length_ok(std::size_t code_points) noexcept {
+  constexpr string_constraints c = S::constraints;
+  return code_points >= c.min_length && code_points <= c.max_length;
+}
+
+/** Does `s` (UTF-8, `code_points` long) match the pattern of string shape S (true when S has
+ *  none)? */
+template <class S>
+bool string_pattern_ok(std::string_view s, std::size_t code_points) noexcept {
+  constexpr string_constraints c = S::constraints;
+  if constexpr (c.pattern.text.empty()) {
+    return true;
+  } else {
+    if (code_points < c.pattern.min_count || code_points > c.pattern.max_count) return false;
+    if constexpr (c.pattern.chars == charset::any) {
+      return true;
+    } else {
+      if (code_points == s.size()) {  // ASCII only: each byte is a code point
+        if constexpr (c.pattern.chars == charset::ascii_alnum) return all_ascii_alnum(s);
+        bool ok = true;
+        for (const char ch : s) ok = ok && in_charset(c.pattern.chars, static_cast<unsigned char>(ch));
+        return ok;
+      }
+      for (std::size_t i = 0; i < s.size();) {
+        char32_t cp = 0;
+        const std::size_t len = utf8_decode(s, i, cp);
+        if (len == 0 || !in_charset(c.pattern.chars, cp)) return false;
+        i += len;
+      }
+      return true;
+    }
+  }
+}
+
 /** Checks a decoded string against the constraints of string shape S. */
 template <class S>
 bool check_string_constraints(std::string_view s, std::size_t code_points, read_context& ctx, std::size_t off,
                               const path_node* at) {
   constexpr string_constraints c = S::constraints;
-  if (code_points < c.min_length || code_points > c.max_length) {
+  if (!string_length_ok<S>(code_points)) {
     if (!ctx.report(rule::constraint_length, off, at, range_text(c.min_length, c.max_length, "code points"),
                     std::to_string(code_points) + " code points",
                     std::string(S::shape_name) + " must be " + range_text(c.min_length, c.max_length, "code points") +
                         " long; this one has " + std::to_string(code_points)))
       return false;
   }
-  if constexpr (!c.pattern.text.empty()) {
-    bool ok = code_points >= c.pattern.min_count && code_points <= c.pattern.max_count;
-    if constexpr (c.pattern.chars != charset::any) {
-      if (ok && code_points == s.size()) {  // ASCII only: each byte is a code point
-        for (const char ch : s) ok = ok && in_charset(c.pattern.chars, static_cast<unsigned char>(ch));
-      }
-      for (std::size_t i = 0; ok && code_points != s.size() && i < s.size();) {
-        char32_t cp = 0;
-        const std::size_t len = utf8_decode(s, i, cp);
-        ok = len != 0 && in_charset(c.pattern.chars, cp);
-        i += len ? len : 1;
-      }
-    }
-    if (!ok) {
-      return ctx.report(rule::constraint_pattern, off, at, std::string(c.pattern.text), "\"" + excerpt(s) + "\"",
-                        std::string(S::shape_name) + " must match " + std::string(c.pattern.text) + "; \"" +
-                            excerpt(s) + "\" does not");
-    }
+  if (!string_pattern_ok<S>(s, code_points)) {
+    return ctx.report(rule::constraint_pattern, off, at, std::string(c.pattern.text), "\"" + excerpt(s) + "\"",
+                      std::string(S::shape_name) + " must match " + std::string(c.pattern.text) + "; \"" +
+                          excerpt(s) + "\" does not");
   }
   return true;
 }
@@ -684,7 +719,8 @@ bool read_string_shape(od::value& v, S& out, read_context& ctx, const path_node*
   std::string& target = out;
   if (plain) {  // no backslash: the bytes are the value
     target.assign(content.data(), content.size());
-    return check_string_constraints<S>(target, code_points, ctx, ctx.offset_of(raw.raw()) - 1, at);
+    // checked where they are in the input: reading the copy just written stalls on store forwarding
+    return check_string_constraints<S>(content, code_points, ctx, ctx.offset_of(raw.raw()) - 1, at);
   }
   target.clear();
   const string_scan s = decode_json_string(raw.raw(), &target);
@@ -692,18 +728,20 @@ bool read_string_shape(od::value& v, S& out, read_context& ctx, const path_node*
   return check_string_constraints<S>(target, s.code_points, ctx, ctx.offset_of(raw.raw()) - 1, at);
 }
 
+/** The common case of a PrimitiveLong, tried before anything else (even the type check):
+ *  simdjson's integer parser is as strict as RFC 8259 and PrimitiveLong (no leading zero, '+',
+ *  fraction or exponent; int64 range; the token must end at whitespace or a structural
+ *  character, so `0"next"` fails) and leaves the value unread when it fails, for read_value()
+ *  and read_long() to say exactly what is wrong. Negative counters take that path too. */
+inline bool read_count(od::value& v, PrimitiveLong& out) {
+  std::int64_t value = 0;
+  if (v.get_int64().get(value) != simdjson::SUCCESS || value < 0) return false;
+  out = value;
+  return true;
+}
+
+/** Reads a number token read_count() did not take: says what is wrong with it. */
 inline bool read_long(od::value& v, PrimitiveLong& out, read_context& ctx, const path_node* at) {
-  {
-    // simdjson's integer parser is as strict as RFC 8259 and PrimitiveLong (no leading zero,
-    // '+', fraction or exponent; int64 range; the token must end at whitespace or a structural
-    // character, so `0"next"` fails) and leaves the value unread when it fails: the path below
-    // then says exactly what is wrong. Negative counters take that path too.
-    std::int64_t value = 0;
-    if (v.get_int64().get(value) == simdjson::SUCCESS && value >= 0) {
-      out = value;
-      return true;
-    }
-  }
   const std::string_view raw = v.raw_json_token();
   const std::string_view tok = trim_json_whitespace(raw);
   const std::size_t off = ctx.offset_of(raw.data());
@@ -778,6 +816,15 @@ bool read_enum(od::value& v, enum_value<E>& out, read_context& ctx, const path_n
                     keep ? std::optional<severity>(severity::warning) : std::nullopt);
 }
 
+/** A list of `n` items outside `c`: constraint.list-length. */
+BEDROCK_AGENT_COLD inline bool list_length_finding(std::string_view shape, list_constraints c, std::size_t n,
+                                                   read_context& ctx, std::size_t off, const path_node* at) {
+  return ctx.report(rule::constraint_list_length, off, at, range_text(c.min_items, c.max_items, "items"),
+                    std::to_string(n) + " items",
+                    std::string(shape) + " must have " + range_text(c.min_items, c.max_items, "items") +
+                        "; this one has " + std::to_string(n));
+}
+
 template <class L>
 bool read_list(od::value& v, L& out, read_context& ctx, const path_node* at, std::size_t depth) {
   const std::size_t off = value_offset(v, ctx);
@@ -786,9 +833,8 @@ bool read_list(od::value& v, L& out, read_context& ctx, const path_node* at, std
   if (auto e = v.get_array().get(a)) return ctx.simdjson_error(e, off, at);
   std::size_t n = 0;
   for (auto ir : a) {
-    od::value item;
-    if (auto e = std::move(ir).get(item))
-          return ctx.simdjson_error(e, ctx.current_offset(), at, read_context::expecting::array);
+    if (auto e = ir.error()) return ctx.simdjson_error(e, ctx.current_offset(), at, read_context::expecting::array);
+    od::value& item = ir.value_unsafe();  // used in place: see read_struct
     path_node node{at, {}, n, true};
     if (n == out.size()) out.emplace_back();  // reuse the elements (and their capacity) already there
     if (!read_value(item, out[n], ctx, &node, depth + 1)) return false;
@@ -796,13 +842,7 @@ bool read_list(od::value& v, L& out, read_context& ctx, const path_node* at, std
   }
   if (!ctx.discard) out.resize(n);
   constexpr list_constraints c = L::constraints;
-  if (n < c.min_items || n > c.max_items) {
-    return ctx.report(rule::constraint_list_length, off, at, range_text(c.min_items, c.max_items, "items"),
-                      std::to_string(n) + " items",
-                      std::string(L::shape_name) + " must have " + range_text(c.min_items, c.max_items, "items") +
-                          "; this one has " + std::to_string(n));
-  }
-  return true;
+  return (n >= c.min_items && n <= c.max_items) || list_length_finding(L::shape_name, c, n, ctx, off, at);
 }
 
 template <class T>
@@ -815,6 +855,36 @@ void reset_absent(M& m) {
   else if constexpr (std::is_same<M, PrimitiveLong>::value) m = 0;
 }
 
+/** A member T does not have (at `at`): shape.unknown-member unless ignored; its value is
+ *  still checked. */
+BEDROCK_AGENT_COLD inline bool unknown_member(od::field& f, od::value& v, std::string_view shape, read_context& ctx,
+                                              const path_node* at, std::size_t depth) {
+  if (!ctx.opt.ignore_unknown_members) {
+    const std::size_t key_off = ctx.offset_of(f.key().raw()) - 1;
+    if (!ctx.report(rule::shape_unknown_member, key_off, at, "a member of " + std::string(shape),
+                    "\"" + excerpt(at->key) + "\"", std::string(shape) + " has no member \"" + excerpt(at->key) + "\""))
+      return false;
+  }
+  return validate_any(v, ctx, at, depth);
+}
+
+/** A member seen before (at `at`): json.duplicate-member; its value is only checked. */
+BEDROCK_AGENT_COLD inline bool duplicate_member(od::field& f, od::value& v, read_context& ctx, const path_node* at,
+                                                std::size_t depth) {
+  const std::size_t key_off = ctx.offset_of(f.key().raw()) - 1;
+  if (!ctx.report(rule::json_duplicate_member, key_off, at, "each member once", "\"" + excerpt(at->key) + "\" again",
+                  "member \"" + excerpt(at->key) + "\" appears twice; readers disagree on which one counts"))
+    return false;
+  return validate_any(v, ctx, at, depth);
+}
+
+/** A required member `name` of `shape` the object at `off` left out: shape.missing-member. */
+BEDROCK_AGENT_COLD inline bool missing_member(std::string_view name, std::string_view shape, read_context& ctx,
+                                              std::size_t off, const path_node* at) {
+  return ctx.report(rule::shape_missing_member, off, at, "member \"" + std::string(name) + "\"", "no such member",
+                    std::string(shape) + " requires member \"" + std::string(name) + "\"");
+}
+
 template <class T>
 bool read_struct(od::object& obj, T& out, read_context& ctx, const path_node* at, std::size_t off,
                  std::size_t depth) {
@@ -824,9 +894,8 @@ bool read_struct(od::object& obj, T& out, read_context& ctx, const path_node* at
   std::uint64_t seen = 0;
   std::string storage;
   for (auto fr : obj) {
-    od::field f;
-    if (auto e = std::move(fr).get(f))
-          return ctx.simdjson_error(e, ctx.current_offset(), at, read_context::expecting::object);
+    if (auto e = fr.error()) return ctx.simdjson_error(e, ctx.current_offset(), at, read_context::expecting::object);
+    od::field& f = fr.value_unsafe();
     std::string_view key;
     std::size_t index = n;
     {
@@ -844,7 +913,9 @@ bool read_struct(od::object& obj, T& out, read_context& ctx, const path_node* at
       });
     }
     if (index == n) {
-      if (!read_key(f, storage, key, ctx, at)) return false;
+      std::string_view decoded;
+      if (!read_key(f, storage, decoded, ctx, at)) return false;
+      key = decoded;
       boost::mp11::mp_for_each<boost::mp11::mp_iota_c<n>>([&](auto i) {
         if (index == n && key == boost::mp11::mp_at_c<members, i>::name) index = i;
       });
@@ -852,23 +923,12 @@ bool read_struct(od::object& obj, T& out, read_context& ctx, const path_node* at
     path_node node{at, key, 0, false};
     od::value& v = f.value();
     if (index == n) {
-      if (!ctx.opt.ignore_unknown_members) {
-        const std::size_t key_off = ctx.offset_of(f.key().raw()) - 1;
-        if (!ctx.report(rule::shape_unknown_member, key_off, &node, "a member of " + std::string(T::shape_name),
-                        "\"" + excerpt(key) + "\"",
-                        std::string(T::shape_name) + " has no member \"" + excerpt(key) + "\""))
-          return false;
-      }
-      if (!validate_any(v, ctx, &node, depth)) return false;
+      if (!unknown_member(f, v, T::shape_name, ctx, &node, depth)) return false;
       continue;
     }
     const std::uint64_t bit = std::uint64_t{1} << index;
     if (seen & bit) {
-      const std::size_t key_off = ctx.offset_of(f.key().raw()) - 1;
-      if (!ctx.report(rule::json_duplicate_member, key_off, &node, "each member once", "\"" + excerpt(key) + "\" again",
-                      "member \"" + excerpt(key) + "\" appears twice; readers disagree on which one counts"))
-        return false;
-      if (!validate_any(v, ctx, &node, depth)) return false;
+      if (!duplicate_member(f, v, ctx, &node, depth)) return false;
       continue;
     }
     seen |= bit;
@@ -885,8 +945,7 @@ bool read_struct(od::object& obj, T& out, read_context& ctx, const path_node* at
     using M = std::remove_reference_t<decltype(out.*D::pointer)>;
     if (!go_on || (seen & (std::uint64_t{1} << i))) return;
     if constexpr (is_required_member_v<M>) {
-      go_on = ctx.report(rule::shape_missing_member, off, at, std::string("member \"") + D::name + "\"", "no such member",
-                         std::string(T::shape_name) + " requires member \"" + D::name + "\"");
+      go_on = missing_member(D::name, T::shape_name, ctx, off, at);
     } else if (!ctx.discard) {
       reset_absent(out.*D::pointer);
     }
@@ -894,8 +953,104 @@ bool read_struct(od::object& obj, T& out, read_context& ctx, const path_node* at
   return go_on;
 }
 
+// ---- the common case first ----------------------------------------------------------------
+// A scalar that is well-formed and breaks no rule is read here, inline, with no diagnostic code
+// on the way: nothing is consumed unless it all holds. Anything else (another type, an escape,
+// a broken constraint, null) returns false with the value untouched, and read_value() then
+// reads it the long way, which says what is wrong. Same result, fewer branches and calls.
+
+/** The bytes of a string value with no backslash, without consuming it. */
+inline bool peek_plain_string(od::value& v, std::string_view& content, std::size_t& code_points) {
+  return plain_string_token(v.raw_json_token(), content, code_points);
+}
+
+/** Moves past a string value peek_plain_string() accepted. */
+inline bool skip_string(od::value& v) {
+  od::raw_json_string raw;
+  return v.get_raw_json_string().get(raw) == simdjson::SUCCESS;
+}
+
+template <class T>
+bool read_plain(od::value& v, T& out) {
+  constexpr category c = category_trait<T>::value;
+  if constexpr (c == category::optional) {
+    if (!out) out.emplace();  // read_value() resets it if the value turns out to be null
+    return read_plain(v, *out);
+  } else if constexpr (c == category::long_integer) {
+    return read_count(v, out);
+  } else if constexpr (c == category::string_shape) {
+    std::string_view content;
+    std::size_t code_points = 0;
+    if (!peek_plain_string(v, content, code_points) || !string_length_ok<T>(code_points) ||
+        !string_pattern_ok<T>(content, code_points) || !skip_string(v))
+      return false;
+    static_cast<std::string&>(out).assign(content.data(), content.size());
+    return true;
+  } else if constexpr (c == category::time) {
+    std::string_view content;
+    std::size_t code_points = 0;
+    timestamp t;
+    if (!peek_plain_string(v, content, code_points) || !parse_timestamp_fast(content.data(), content.size(), t) ||
+        !skip_string(v))
+      return false;
+    out = t;
+    return true;
+  } else if constexpr (c == category::enumeration) {
+    std::string_view content;
+    std::size_t code_points = 0;
+    if (!peek_plain_string(v, content, code_points)) return false;
+    const auto known = enum_from_string<typename enum_of<T>::type>(content);
+    if (!known || !skip_string(v)) return false;
+    out = *known;
+    return true;
+  } else {
+    (void)v;
+    (void)out;
+    return false;  // containers have no such case: read_value() opens them itself
+  }
+}
+
+template <class T>
+bool read_value_slow(od::value& v, T& out, read_context& ctx, const path_node* at, std::size_t depth);
+
+/** Reads `v` as a T into `out`, reporting what breaks the model; false when reading must stop. */
 template <class T>
 bool read_value(od::value& v, T& out, read_context& ctx, const path_node* at, std::size_t depth) {
+  constexpr category c = category_trait<T>::value;
+  if constexpr (c == category::structure || c == category::list) {
+    od::json_type t;
+    if (v.type().get(t) != simdjson::SUCCESS || t != (c == category::list ? od::json_type::array : od::json_type::object))
+      return read_value_slow(v, out, ctx, at, depth);
+    if constexpr (c == category::list) {
+      return read_list(v, out, ctx, at, depth);
+    } else {
+      const std::size_t off = value_offset(v, ctx);
+      if (!ctx.enter_level(depth, off, at)) return false;
+      od::object o;
+      if (auto e = v.get_object().get(o)) return ctx.simdjson_error(e, off, at);
+      return read_struct(o, out, ctx, at, off, depth + 1);
+    }
+  } else if constexpr (c == category::optional) {
+    using U = typename T::value_type;
+    constexpr category cu = category_trait<U>::value;
+    if constexpr (cu == category::structure || cu == category::list) {
+      od::json_type t;
+      if (v.type().get(t) != simdjson::SUCCESS || t == od::json_type::null) return read_value_slow(v, out, ctx, at, depth);
+      if (!out) out.emplace();
+      return read_value(v, *out, ctx, at, depth);
+    } else {
+      return read_plain(v, out) || read_value_slow(v, out, ctx, at, depth);
+    }
+  } else {
+    return read_plain(v, out) || read_value_slow(v, out, ctx, at, depth);
+  }
+}
+
+/** read_value() the long way: every type, every finding. Out of line: the common case of every
+ *  category is read without it. */
+template <class T>
+BEDROCK_AGENT_COLD bool read_value_slow(od::value& v, T& out, read_context& ctx, const path_node* at,
+                                        std::size_t depth) {
   od::json_type t;
   if (auto e = v.type().get(t)) return ctx.simdjson_error(e, value_offset(v, ctx), at);
   constexpr category c = category_trait<T>::value;

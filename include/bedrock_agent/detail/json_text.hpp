@@ -185,7 +185,8 @@ inline std::string_view trim_json_whitespace(std::string_view s) noexcept {
  *  the quotes are then the value itself, `content` is set to them and `code_points` to their
  *  number. False for any string with an escape (decode it with decode_json_string). Valid only
  *  after stage 1 accepted the input: it has rejected invalid UTF-8 and unescaped control
- *  characters, and a token with no backslash ends at its first '"' after the opening one. */
+ *  characters, and a token with no backslash ends at its first '"' after the opening one.
+ *  Reads up to 7 bytes past the closing quote: `tok` must lie in a simdjson-padded buffer. */
 inline bool plain_string_token(std::string_view tok, std::string_view& content, std::size_t& code_points) noexcept {
   tok = trim_json_whitespace(tok);
   if (tok.size() < 2 || tok.front() != '"' || tok.back() != '"') return false;
@@ -203,22 +204,62 @@ inline bool plain_string_token(std::string_view tok, std::string_view& content, 
 #endif
   constexpr std::uint64_t ones = 0x0101010101010101u, highs = 0x8080808080808080u;
   // Eight bytes at a time: "some byte is a backslash" is exact as a whole-word test; continuation
-  // bytes (10xxxxxx) are the ones with bit 7 set and bit 6 clear.
+  // bytes (10xxxxxx) are the ones with bit 7 set and bit 6 clear. The last, partial word is read
+  // whole (the padding makes that safe) with the bytes past the string cleared: a zero byte is
+  // neither a backslash nor a continuation byte. The clearing assumes little-endian words.
+  const auto word = [&](std::uint64_t w) {
+    const std::uint64_t b = w ^ (ones * '\\');
+    continuation += static_cast<std::size_t>(__builtin_popcountll(w & ~(w << 1) & highs));
+    return ((b - ones) & ~b & highs) == 0;
+  };
   for (; i + 8 <= size; i += 8) {
     std::uint64_t w;
     std::memcpy(&w, p + i, sizeof w);
-    const std::uint64_t b = w ^ (ones * '\\');
-    if ((b - ones) & ~b & highs) return false;
-    continuation += static_cast<std::size_t>(__builtin_popcountll(w & ~(w << 1) & highs));
+    if (!word(w)) return false;
   }
-  for (; i < size; ++i) {
-    const auto c = static_cast<unsigned char>(p[i]);
-    if (c == '\\') return false;
-    continuation += (c & 0xC0) == 0x80;
+  if (i < size) {
+#if defined(__BYTE_ORDER__) && __BYTE_ORDER__ == __ORDER_LITTLE_ENDIAN__
+    std::uint64_t w;
+    std::memcpy(&w, p + i, sizeof w);
+    if (!word(w & ((std::uint64_t{1} << (8 * (size - i))) - 1))) return false;
+#else
+    for (; i < size; ++i) {
+      const auto c = static_cast<unsigned char>(p[i]);
+      if (c == '\\') return false;
+      continuation += (c & 0xC0) == 0x80;
+    }
+#endif
   }
   content = std::string_view(p, size);
   code_points = size - continuation;
   return true;
+}
+
+/** True when every byte of `s` is an ASCII letter or digit (the model's `[0-9a-zA-Z]`), eight
+ *  bytes at a time. */
+inline bool all_ascii_alnum(std::string_view s) noexcept {
+  constexpr std::uint64_t ones = 0x0101010101010101u, highs = 0x8080808080808080u;
+  // For bytes below 0x80, bit 7 of ((x | 0x80) - lo) is set when x >= lo, and bit 7 of
+  // ((0x80 + hi) - x) when x <= hi; neither subtraction borrows across bytes.
+  const auto word_ok = [](std::uint64_t x) {
+    if (x & highs) return false;
+    const auto at_least = [](std::uint64_t v, unsigned lo) { return ((v | highs) - ones * lo) & highs; };
+    const auto at_most = [](std::uint64_t v, unsigned hi) { return (ones * (0x80 + hi) - v) & highs; };
+    const std::uint64_t folded = x | (ones * 0x20);  // 'A'..'Z' to 'a'..'z'
+    const std::uint64_t digit = at_least(x, '0') & at_most(x, '9');
+    const std::uint64_t letter = at_least(folded, 'a') & at_most(folded, 'z');
+    return (digit | letter) == highs;
+  };
+  std::size_t i = 0;
+  for (; i + 8 <= s.size(); i += 8) {
+    std::uint64_t w;
+    std::memcpy(&w, s.data() + i, sizeof w);
+    if (!word_ok(w)) return false;
+  }
+  if (i == s.size()) return true;
+  std::uint64_t w = ones * '0';  // the tail, filled up with digits
+  std::memcpy(&w, s.data() + i, s.size() - i);
+  return word_ok(w);
 }
 
 /** Parses the integer literal `s` (already checked by scan_json_number) into `out`;
