@@ -157,6 +157,7 @@ validation_report validate(simdjson::ondemand::parser& parser, simdjson::padded_
   static_assert(is_described_struct_v<T>, "validate<T>: T must be a described shape structure");
   validation_report report;
   detail::read_context ctx(std::string_view(json.data(), json.length()), options, true, &report.diagnostics);
+  ctx.discard = true;  // the value is thrown away: strings are checked, not copied
   T value{};
   detail::read_document(parser, json, value, ctx);
   report.errors = ctx.error_count;
@@ -218,8 +219,9 @@ inline bool ndjson_blank(std::string_view s) noexcept {
  *  a value cut across lines makes both lines invalid; a line's errors never affect another.
  *  Calls `on_line(const ndjson_line&)` for each document line, in order; when it returns a
  *  bool, false stops the walk. Returns the counts. One value and one report are reused for
- *  every line: in steady state a line allocates only for strings and lists longer than any
- *  before it, and for its diagnostics. */
+ *  every line: in steady state a line allocates only for lists longer than any before it,
+ *  for strings with escapes or that break a rule (the others are checked in place, not
+ *  copied), and for its diagnostics. */
 template <class T, class F>
 ndjson_summary validate_ndjson(simdjson::ondemand::parser& parser, simdjson::padded_string_view input,
                                const parse_options& options, F&& on_line, ndjson_position start = {}) {

@@ -103,8 +103,9 @@ struct read_context {
   bool collect;                      ///< validate(): go on after non-fatal errors
   std::vector<diagnostic>* sink;     ///< validate(): everything; parse(): warnings
   bool has_text;                     ///< false for check_value(): no offsets, no line:column
-  /// validate_ndjson(): the value read is never looked at, so the one reused for every line
-  /// keeps absent members and surplus list items (and their capacity) instead of freeing them.
+  /// validate(), validate_ndjson(): the value read is never looked at, so strings that break
+  /// no rule are not copied into it, and the one reused for every line keeps absent members
+  /// and surplus list items (and their capacity) instead of freeing them.
   bool discard = false;
   od::document* doc = nullptr;
   bool failed = false;
@@ -971,11 +972,11 @@ inline bool skip_string(od::value& v) {
 }
 
 template <class T>
-bool read_plain(od::value& v, T& out) {
+bool read_plain(od::value& v, T& out, const read_context& ctx) {
   constexpr category c = category_trait<T>::value;
   if constexpr (c == category::optional) {
     if (!out) out.emplace();  // read_value() resets it if the value turns out to be null
-    return read_plain(v, *out);
+    return read_plain(v, *out, ctx);
   } else if constexpr (c == category::long_integer) {
     return read_count(v, out);
   } else if constexpr (c == category::string_shape) {
@@ -984,7 +985,7 @@ bool read_plain(od::value& v, T& out) {
     if (!peek_plain_string(v, content, code_points) || !string_length_ok<T>(code_points) ||
         !string_pattern_ok<T>(content, code_points) || !skip_string(v))
       return false;
-    static_cast<std::string&>(out).assign(content.data(), content.size());
+    if (!ctx.discard) static_cast<std::string&>(out).assign(content.data(), content.size());
     return true;
   } else if constexpr (c == category::time) {
     std::string_view content;
@@ -1006,6 +1007,7 @@ bool read_plain(od::value& v, T& out) {
   } else {
     (void)v;
     (void)out;
+    (void)ctx;
     return false;  // containers have no such case: read_value() opens them itself
   }
 }
@@ -1039,10 +1041,10 @@ bool read_value(od::value& v, T& out, read_context& ctx, const path_node* at, st
       if (!out) out.emplace();
       return read_value(v, *out, ctx, at, depth);
     } else {
-      return read_plain(v, out) || read_value_slow(v, out, ctx, at, depth);
+      return read_plain(v, out, ctx) || read_value_slow(v, out, ctx, at, depth);
     }
   } else {
-    return read_plain(v, out) || read_value_slow(v, out, ctx, at, depth);
+    return read_plain(v, out, ctx) || read_value_slow(v, out, ctx, at, depth);
   }
 }
 
