@@ -106,11 +106,17 @@ constexpr std::string_view to_string(E e) noexcept {
 /** The enumerator whose wire name is exactly `s` (case matters); nullopt when none is. */
 template <class E>
 constexpr std::optional<E> enum_from_string(std::string_view s) noexcept {
-  std::optional<E> found;
+  // Two plain locals, the optional made only at the return: an optional written in parts inside
+  // the loop and read back whole cost a store-forwarding stall in the reader's hot path.
+  E value{};
+  bool known = false;
   boost::mp11::mp_for_each<boost::describe::describe_enumerators<E>>([&](auto d) {
-    if (!found && s == d.name) found = d.value;
+    if (!known && s == d.name) {
+      value = d.value;
+      known = true;
+    }
   });
-  return found;
+  return known ? std::optional<E>(value) : std::nullopt;
 }
 
 /// An enum member as received: a known enumerator, or (only where the client profile's

@@ -933,10 +933,9 @@ bool read_struct(od::object& obj, T& out, read_context& ctx, const path_node* at
       continue;
     }
     seen |= bit;
-    bool go_on = true;
-    boost::mp11::mp_with_index<n>(index, [&](auto i) {
+    const bool go_on = boost::mp11::mp_with_index<n>(index, [&](auto i) {  // returned, not stored
       using D = boost::mp11::mp_at_c<members, i>;
-      go_on = read_value(v, out.*D::pointer, ctx, &node, depth);
+      return read_value(v, out.*D::pointer, ctx, &node, depth);
     });
     if (!go_on) return false;
   }
@@ -988,14 +987,12 @@ bool read_plain(od::value& v, T& out, const read_context& ctx) {
     if (!ctx.discard) static_cast<std::string&>(out).assign(content.data(), content.size());
     return true;
   } else if constexpr (c == category::time) {
+    // Parsed straight into `out` (which it leaves untouched when it fails): a local copied over
+    // afterwards was reloaded whole right after being stored in parts, a store-forwarding stall.
     std::string_view content;
     std::size_t code_points = 0;
-    timestamp t;
-    if (!peek_plain_string(v, content, code_points) || !parse_timestamp_fast(content.data(), content.size(), t) ||
-        !skip_string(v))
-      return false;
-    out = t;
-    return true;
+    return peek_plain_string(v, content, code_points) && parse_timestamp_fast(content.data(), content.size(), out) &&
+           skip_string(v);
   } else if constexpr (c == category::enumeration) {
     std::string_view content;
     std::size_t code_points = 0;
