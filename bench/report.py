@@ -231,7 +231,8 @@ def build_md(res, fb, fb_err, errors, cli, cli_arch, ctx, fctx, command):
         target("NDJSON validation ≥ half the iterate_many floor's throughput", f"{nf / nv * 100:.0f}% of the floor",
                nf / nv >= 0.5)
     w("")
-    w("Where the time of a missed target goes (callgrind profiles) is in the closing notes of issue 8;")
+    w("Where the time of a missed target goes (callgrind and perf profiles) is in the closing notes of")
+    w("issue 8 and in [json.md](json.md#cost);")
     w("`bench/proposals/differential_check.cpp` shows that the reader's fast paths change no result")
     w("(parse and validate output of the old and new reader, byte for byte, on the repository's files")
     w("and generated mutants).")

@@ -47,6 +47,12 @@ inline bool read_hex4(const char* p, unsigned& v) noexcept {
   return true;
 }
 
+/** The number of bytes of `m` with bit 7 set, when no other bit is (m & ~0x8080808080808080 == 0).
+ *  One multiply: the popcount builtin is a library call on x86-64 builds without -mpopcnt. */
+constexpr std::size_t count_byte_highs(std::uint64_t m) noexcept {
+  return static_cast<std::size_t>(((m >> 7) * 0x0101010101010101u) >> 56);
+}
+
 /** Decodes the JSON string whose content starts at `p` (just after the opening quote) and ends
  *  at the first unescaped quote, which the caller guarantees exists (simdjson's stage 1 found
  *  it) and is followed by at least 7 readable bytes (simdjson's padding: the scan reads 8
@@ -66,7 +72,7 @@ inline string_scan decode_json_string(const char* p, std::string* out) {
       std::memcpy(&w, p, sizeof w);
       const std::uint64_t q = w ^ (ones * '"'), b = w ^ (ones * '\\');
       if ((((q - ones) & ~q) | ((b - ones) & ~b) | ((w - ones * 0x20) & ~w)) & highs) break;
-      r.code_points += 8 - static_cast<std::size_t>(__builtin_popcountll(w & ~(w << 1) & highs));
+      r.code_points += 8 - count_byte_highs(w & ~(w << 1) & highs);
       p += 8;
     }
     while (true) {
@@ -195,11 +201,18 @@ inline bool plain_string_token(std::string_view tok, std::string_view& content, 
   std::size_t i = 0, continuation = 0;
 #if defined(__SSE2__)
   // Sixteen bytes at a time. Continuation bytes (10xxxxxx) are, as signed bytes, those below -64.
-  const __m128i backslash = _mm_set1_epi8('\\'), below = _mm_set1_epi8(-64);
+  // The count stays in a vector (two 64-bit sums of 0/1 bytes): no popcount instruction needed.
+  const __m128i backslash = _mm_set1_epi8('\\'), below = _mm_set1_epi8(-64), one = _mm_set1_epi8(1);
+  __m128i counts = _mm_setzero_si128();
   for (; i + 16 <= size; i += 16) {
     const __m128i w = _mm_loadu_si128(reinterpret_cast<const __m128i*>(p + i));
     if (_mm_movemask_epi8(_mm_cmpeq_epi8(w, backslash))) return false;
-    continuation += static_cast<std::size_t>(__builtin_popcount(static_cast<unsigned>(_mm_movemask_epi8(_mm_cmplt_epi8(w, below)))));
+    counts = _mm_add_epi64(counts, _mm_sad_epu8(_mm_and_si128(_mm_cmplt_epi8(w, below), one), _mm_setzero_si128()));
+  }
+  if (i != 0) {
+    std::uint64_t lanes[2];
+    _mm_storeu_si128(reinterpret_cast<__m128i*>(lanes), counts);
+    continuation = static_cast<std::size_t>(lanes[0] + lanes[1]);
   }
 #endif
   constexpr std::uint64_t ones = 0x0101010101010101u, highs = 0x8080808080808080u;
@@ -209,7 +222,7 @@ inline bool plain_string_token(std::string_view tok, std::string_view& content, 
   // neither a backslash nor a continuation byte. The clearing assumes little-endian words.
   const auto word = [&](std::uint64_t w) {
     const std::uint64_t b = w ^ (ones * '\\');
-    continuation += static_cast<std::size_t>(__builtin_popcountll(w & ~(w << 1) & highs));
+    continuation += count_byte_highs(w & ~(w << 1) & highs);
     return ((b - ones) & ~b & highs) == 0;
   };
   for (; i + 8 <= size; i += 8) {
