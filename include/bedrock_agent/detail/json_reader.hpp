@@ -981,8 +981,11 @@ template <class T>
 bool read_plain(od::value& v, T& out, const read_context& ctx) {
   constexpr category c = category_trait<T>::value;
   if constexpr (c == category::optional) {
-    if (!out) out.emplace();  // read_value() resets it if the value turns out to be null
-    return read_plain(v, *out, ctx);
+    if (out) return read_plain(v, *out, ctx);
+    typename T::value_type value{};  // an absent member stays absent unless the read succeeds
+    if (!read_plain(v, value, ctx)) return false;
+    out = std::move(value);
+    return true;
   } else if constexpr (c == category::long_integer) {
     return read_count(v, out);
   } else if constexpr (c == category::string_shape) {
@@ -1016,6 +1019,20 @@ bool read_plain(od::value& v, T& out, const read_context& ctx) {
   }
 }
 
+/** Reads a list or structure whose JSON type has been checked (an array, an object). */
+template <class T>
+bool read_container(od::value& v, T& out, read_context& ctx, const path_node* at, std::size_t depth) {
+  if constexpr (category_trait<T>::value == category::list) {
+    return read_list(v, out, ctx, at, depth);
+  } else {
+    const std::size_t off = value_offset(v, ctx);
+    if (!ctx.enter_level(depth, off, at)) return false;
+    od::object o;
+    if (auto e = v.get_object().get(o)) return ctx.simdjson_error(e, off, at);
+    return read_struct(o, out, ctx, at, off, depth + 1);
+  }
+}
+
 template <class T>
 bool read_value_slow(od::value& v, T& out, read_context& ctx, const path_node* at, std::size_t depth);
 
@@ -1027,15 +1044,7 @@ BEDROCK_AGENT_ALWAYS_INLINE bool read_value(od::value& v, T& out, read_context& 
     od::json_type t;
     if (v.type().get(t) != simdjson::SUCCESS || t != (c == category::list ? od::json_type::array : od::json_type::object))
       return read_value_slow(v, out, ctx, at, depth);
-    if constexpr (c == category::list) {
-      return read_list(v, out, ctx, at, depth);
-    } else {
-      const std::size_t off = value_offset(v, ctx);
-      if (!ctx.enter_level(depth, off, at)) return false;
-      od::object o;
-      if (auto e = v.get_object().get(o)) return ctx.simdjson_error(e, off, at);
-      return read_struct(o, out, ctx, at, off, depth + 1);
-    }
+    return read_container(v, out, ctx, at, depth);
   } else if constexpr (c == category::optional) {
     using U = typename T::value_type;
     constexpr category cu = category_trait<U>::value;
@@ -1099,16 +1108,10 @@ BEDROCK_AGENT_COLD bool read_value_slow(od::value& v, T& out, read_context& ctx,
     } else if constexpr (c == category::enumeration) {
       if (t != od::json_type::string) return wrong_type<T>(v, t, ctx, at, depth);
       return read_enum(v, out, ctx, at);
-    } else if constexpr (c == category::list) {
-      if (t != od::json_type::array) return wrong_type<T>(v, t, ctx, at, depth);
-      return read_list(v, out, ctx, at, depth);
     } else {
-      if (t != od::json_type::object) return wrong_type<T>(v, t, ctx, at, depth);
-      const std::size_t off = value_offset(v, ctx);
-      if (!ctx.enter_level(depth, off, at)) return false;
-      od::object o;
-      if (auto e = v.get_object().get(o)) return ctx.simdjson_error(e, off, at);
-      return read_struct(o, out, ctx, at, off, depth + 1);
+      if (t != (c == category::list ? od::json_type::array : od::json_type::object))
+        return wrong_type<T>(v, t, ctx, at, depth);
+      return read_container(v, out, ctx, at, depth);
     }
   }
 }
