@@ -970,6 +970,16 @@ TEST_CASE("json: a member name twice is found however it is spelled") {
   expect_only(doc, rule::json_duplicate_member, "/ingestionJob/status", parse_options::client());
   expect_only<ValidationException>(R"({"fieldList":[{"name":"a","message":"b","name":"c"}]})",
                                    rule::json_duplicate_member, "/fieldList/0/name");
+  // Escaped first, plain second, and the other way round: a name matched raw (and read at its
+  // match) and a name matched after decoding share one record of the members seen.
+  CHECK(expect_only<ValidationException>(R"({"\u006dessage":"a","message":"b"})", rule::json_duplicate_member,
+                                         "/message")
+            .offset == 20);
+  CHECK(expect_only<ValidationException>(R"({"message":"a","\u006dessage":"b"})", rule::json_duplicate_member,
+                                         "/message")
+            .offset == 15);
+  // An escaped key alone is that member, read like any other.
+  CHECK(expect_valid<ValidationException>(R"({"\u006dessage":"a"})").message == "a");
 }
 
 // ---- writing ------------------------------------------------------------------------------

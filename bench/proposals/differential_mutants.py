@@ -81,4 +81,20 @@ for path in responses:
     for m in list(re.finditer(members, data))[:7]:
         for t in texts:
             put(data[:m.start(2)] + t + data[m.end(2):])
+# The third round (each member read where its name matched; escaped and unknown keys read out of
+# line): members repeated, raw or with an escaped key, before or after the first; keys that are a
+# name's prefix or extension; an unknown member at each position, in each object.
+names = rb'"(ingestionJob|knowledgeBaseId|dataSourceId|ingestionJobId|description|status|statistics|failureReasons|' \
+        rb'startedAt|updatedAt|numberOf[A-Za-z]+|message|fieldList|name)":'
+for path in responses:
+    data = open(path, 'rb').read()
+    if len(data) > 200000:
+        continue
+    for m in list(re.finditer(names, data))[:24]:
+        name = m.group(1)
+        escaped = b'\\u%04x' % name[0] + name[1:]
+        for key in [name, escaped, name[:-1], name + b'x', b'x' + name, b'unknownMember']:
+            put(data[:m.start()] + b'"' + key + b'":"v",' + data[m.start():])
+            put(data[:m.start()] + b'"' + key + b'":1,' + data[m.start():])
+        put(data[:m.start()] + b'"' + escaped + data[m.end() - 2:])
 print(f'{len(files)} files, {n} mutants in {out}')

@@ -893,6 +893,47 @@ BEDROCK_AGENT_COLD inline bool missing_member(std::string_view name, std::string
                     std::string(shape) + " requires member \"" + std::string(name) + "\"");
 }
 
+/** What reading one member did: the key named no member, or the member was read (reading goes
+ *  on), or reading must stop. */
+enum class member_read : unsigned char { no_match, read, stop };
+
+/** Reads the value of field `f` as member I of T, whose key is `key` (a duplicate is only
+ *  checked). */
+template <std::size_t I, class T>
+BEDROCK_AGENT_ALWAYS_INLINE member_read read_member(od::field& f, std::string_view key, T& out, std::uint64_t& seen,
+                                                    read_context& ctx, const path_node* at, std::size_t depth) {
+  using D = boost::mp11::mp_at_c<public_members<T>, I>;
+  path_node node{at, key, 0, false};
+  od::value& v = f.value();
+  constexpr std::uint64_t bit = std::uint64_t{1} << I;
+  if (seen & bit) return duplicate_member(f, v, ctx, &node, depth) ? member_read::read : member_read::stop;
+  seen |= bit;
+  return read_value(v, out.*D::pointer, ctx, &node, depth) ? member_read::read : member_read::stop;
+}
+
+/** A field whose raw key is no member name: an escaped key (decoded, then matched) or an unknown
+ *  member. */
+template <class T>
+BEDROCK_AGENT_COLD bool read_other_member(od::field& f, T& out, std::uint64_t& seen, read_context& ctx,
+                                          const path_node* at, std::size_t depth) {
+  using members = public_members<T>;
+  constexpr std::size_t n = boost::mp11::mp_size<members>::value;
+  std::string storage;
+  std::string_view key;
+  if (!read_key(f, storage, key, ctx, at)) return false;
+  std::size_t index = n;
+  boost::mp11::mp_for_each<boost::mp11::mp_iota_c<n>>([&](auto i) {
+    if (index == n && key == boost::mp11::mp_at_c<members, i>::name) index = i;
+  });
+  if (index == n) {
+    path_node node{at, key, 0, false};
+    return unknown_member(f, f.value(), T::shape_name, ctx, &node, depth);
+  }
+  return boost::mp11::mp_with_index<n>(index, [&](auto i) {
+    return read_member<i>(f, key, out, seen, ctx, at, depth) == member_read::read;
+  });
+}
+
 template <class T>
 bool read_struct(od::object& obj, T& out, read_context& ctx, const path_node* at, std::size_t off,
                  std::size_t depth) {
@@ -900,51 +941,23 @@ bool read_struct(od::object& obj, T& out, read_context& ctx, const path_node* at
   constexpr std::size_t n = boost::mp11::mp_size<members>::value;
   static_assert(n <= 64, "read_struct: at most 64 members");
   std::uint64_t seen = 0;
-  std::string storage;
   for (auto fr : obj) {
     if (auto e = fr.error()) return ctx.simdjson_error(e, ctx.current_offset(), at, read_context::expecting::object);
     od::field& f = fr.value_unsafe();
-    std::string_view key;
-    std::size_t index = n;
-    {
-      // A key whose raw bytes are a member name followed by the closing quote is that name (no
-      // name holds a quote or a backslash, so that quote is not escaped): no decoding. Only other
-      // keys (escaped, unknown, malformed) are decoded and checked.
-      const od::raw_json_string raw_key = f.key();
-      boost::mp11::mp_for_each<boost::mp11::mp_iota_c<n>>([&](auto i) {
-        constexpr std::string_view name = boost::mp11::mp_at_c<members, i>::name;
-        static_assert(name.find_first_of("\"\\") == std::string_view::npos, "a member name needs escaping");
-        if (index == n && raw_key.unsafe_is_equal(name)) {
-          index = i;
-          key = name;
-        }
-      });
-    }
-    if (index == n) {
-      std::string_view decoded;
-      if (!read_key(f, storage, decoded, ctx, at)) return false;
-      key = decoded;
-      boost::mp11::mp_for_each<boost::mp11::mp_iota_c<n>>([&](auto i) {
-        if (index == n && key == boost::mp11::mp_at_c<members, i>::name) index = i;
-      });
-    }
-    path_node node{at, key, 0, false};
-    od::value& v = f.value();
-    if (index == n) {
-      if (!unknown_member(f, v, T::shape_name, ctx, &node, depth)) return false;
-      continue;
-    }
-    const std::uint64_t bit = std::uint64_t{1} << index;
-    if (seen & bit) {
-      if (!duplicate_member(f, v, ctx, &node, depth)) return false;
-      continue;
-    }
-    seen |= bit;
-    const bool go_on = boost::mp11::mp_with_index<n>(index, [&](auto i) {  // returned, not stored
-      using D = boost::mp11::mp_at_c<members, i>;
-      return read_value(v, out.*D::pointer, ctx, &node, depth);
+    // A key whose raw bytes are a member name followed by the closing quote is that name (no name
+    // holds a quote or a backslash, so that quote is not escaped): no decoding. The member is read
+    // where its name matched, so each member's reader is inlined at its own test, as a
+    // hand-written chain of name tests would have it (no dispatch on an index afterwards).
+    const od::raw_json_string raw_key = f.key();
+    member_read r = member_read::no_match;
+    boost::mp11::mp_for_each<boost::mp11::mp_iota_c<n>>([&](auto i) {
+      constexpr std::string_view name = boost::mp11::mp_at_c<members, i>::name;
+      static_assert(name.find_first_of("\"\\") == std::string_view::npos, "a member name needs escaping");
+      if (r == member_read::no_match && raw_key.unsafe_is_equal(name))
+        r = read_member<i>(f, name, out, seen, ctx, at, depth);
     });
-    if (!go_on) return false;
+    if (r == member_read::stop) return false;
+    if (r == member_read::no_match && !read_other_member(f, out, seen, ctx, at, depth)) return false;
   }
   bool go_on = true;
   boost::mp11::mp_for_each<boost::mp11::mp_iota_c<n>>([&](auto i) {

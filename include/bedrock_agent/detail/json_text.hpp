@@ -192,60 +192,54 @@ inline std::string_view trim_json_whitespace(std::string_view s) noexcept {
  *  number. False for any string with an escape (decode it with decode_json_string). Valid only
  *  after stage 1 accepted the input: it has rejected invalid UTF-8 and unescaped control
  *  characters, and a token with no backslash ends at its first '"' after the opening one.
- *  Reads up to 7 bytes past the closing quote: `tok` must lie in a simdjson-padded buffer. */
+ *  Reads up to 15 bytes past the closing quote: `tok` must lie in a simdjson-padded buffer. */
 inline bool plain_string_token(std::string_view tok, std::string_view& content, std::size_t& code_points) noexcept {
-  tok = trim_json_whitespace(tok);
-  if (tok.size() < 2 || tok.front() != '"' || tok.back() != '"') return false;
+  if (tok.empty() || tok.front() != '"') return false;
   const char* p = tok.data() + 1;
-  const std::size_t size = tok.size() - 2;
-  std::size_t i = 0, continuation = 0;
 #if defined(__SSE2__)
-  // Sixteen bytes at a time. Continuation bytes (10xxxxxx) are, as signed bytes, those below -64.
-  // The count stays in a vector (two 64-bit sums of 0/1 bytes): no popcount instruction needed.
-  const __m128i backslash = _mm_set1_epi8('\\'), below = _mm_set1_epi8(-64), one = _mm_set1_epi8(1);
-  __m128i counts = _mm_setzero_si128();
-  for (; i + 16 <= size; i += 16) {
+  // Sixteen bytes at a time up to the first quote or backslash, which ends the scan: so the
+  // token's end (and its trailing whitespace) is never looked for. Continuation bytes
+  // (10xxxxxx) are, as signed bytes, those below -64; their count stays in a vector (two 64-bit
+  // sums of 0/1 bytes), so no popcount instruction is needed.
+  const __m128i quote = _mm_set1_epi8('"'), backslash = _mm_set1_epi8('\\'), below = _mm_set1_epi8(-64),
+                one = _mm_set1_epi8(1), zero = _mm_setzero_si128();
+  const __m128i lane = _mm_setr_epi8(0, 1, 2, 3, 4, 5, 6, 7, 8, 9, 10, 11, 12, 13, 14, 15);
+  __m128i counts = zero;
+  for (std::size_t i = 0;; i += 16) {
     const __m128i w = _mm_loadu_si128(reinterpret_cast<const __m128i*>(p + i));
-    if (_mm_movemask_epi8(_mm_cmpeq_epi8(w, backslash))) return false;
-    counts = _mm_add_epi64(counts, _mm_sad_epu8(_mm_and_si128(_mm_cmplt_epi8(w, below), one), _mm_setzero_si128()));
-  }
-  if (i != 0) {
-    std::uint64_t lanes[2];
-    _mm_storeu_si128(reinterpret_cast<__m128i*>(lanes), counts);
-    continuation = static_cast<std::size_t>(lanes[0] + lanes[1]);
-  }
-#endif
-  constexpr std::uint64_t ones = 0x0101010101010101u, highs = 0x8080808080808080u;
-  // Eight bytes at a time: "some byte is a backslash" is exact as a whole-word test; continuation
-  // bytes (10xxxxxx) are the ones with bit 7 set and bit 6 clear. The last, partial word is read
-  // whole (the padding makes that safe) with the bytes past the string cleared: a zero byte is
-  // neither a backslash nor a continuation byte. The clearing assumes little-endian words.
-  const auto word = [&](std::uint64_t w) {
-    const std::uint64_t b = w ^ (ones * '\\');
-    continuation += count_byte_highs(w & ~(w << 1) & highs);
-    return ((b - ones) & ~b & highs) == 0;
-  };
-  for (; i + 8 <= size; i += 8) {
-    std::uint64_t w;
-    std::memcpy(&w, p + i, sizeof w);
-    if (!word(w)) return false;
-  }
-  if (i < size) {
-#if defined(__BYTE_ORDER__) && __BYTE_ORDER__ == __ORDER_LITTLE_ENDIAN__
-    std::uint64_t w;
-    std::memcpy(&w, p + i, sizeof w);
-    if (!word(w & ((std::uint64_t{1} << (8 * (size - i))) - 1))) return false;
-#else
-    for (; i < size; ++i) {
-      const auto c = static_cast<unsigned char>(p[i]);
-      if (c == '\\') return false;
-      continuation += (c & 0xC0) == 0x80;
+    const __m128i continuation = _mm_and_si128(_mm_cmplt_epi8(w, below), one);
+    const unsigned quotes = static_cast<unsigned>(_mm_movemask_epi8(_mm_cmpeq_epi8(w, quote)));
+    const unsigned backslashes = static_cast<unsigned>(_mm_movemask_epi8(_mm_cmpeq_epi8(w, backslash)));
+    if ((quotes | backslashes) == 0) {
+      counts = _mm_add_epi64(counts, _mm_sad_epu8(continuation, zero));
+      continue;
     }
-#endif
+    const unsigned before_quote = (quotes & (0u - quotes)) - 1;  // lanes before the first quote (all if none)
+    if (quotes == 0 || (backslashes & before_quote) != 0) return false;
+    const int end = __builtin_ctz(quotes);
+    const __m128i kept = _mm_and_si128(continuation, _mm_cmplt_epi8(lane, _mm_set1_epi8(static_cast<char>(end))));
+    counts = _mm_add_epi64(counts, _mm_sad_epu8(kept, zero));
+    std::uint64_t sums[2];
+    _mm_storeu_si128(reinterpret_cast<__m128i*>(sums), counts);
+    const std::size_t size = i + static_cast<std::size_t>(end);
+    content = std::string_view(p, size);
+    code_points = size - static_cast<std::size_t>(sums[0] + sums[1]);
+    return true;
+  }
+#else
+  tok = trim_json_whitespace(tok);
+  if (tok.size() < 2 || tok.back() != '"') return false;
+  const std::size_t size = tok.size() - 2;
+  std::size_t continuation = 0;
+  for (std::size_t i = 0; i < size; ++i) {
+    const auto c = static_cast<unsigned char>(p[i]);
+    if (c == '\\') return false;
+    continuation += (c & 0xC0) == 0x80;
   }
   content = std::string_view(p, size);
   code_points = size - continuation;
   return true;
+#endif
 }
 
 /** True when every byte of `s` is an ASCII letter or digit (the model's `[0-9a-zA-Z]`), eight
