@@ -3,7 +3,8 @@
 // change to the reader) must print the same. How the fast paths (raw member names, strings
 // without a backslash, simdjson's integer parser; then read_plain's whole-value reads, the
 // masked last word of the string scan and the eight-byte [0-9a-zA-Z] check, against
-// e638ea6 with 26732 mutants) were checked:
+// e638ea6 with 26732 mutants; then each member read at its name test and the string scan
+// that stops at the first quote or backslash, against 882c583 with 28227 mutants) were checked:
 //
 //   git archive <before> include | tar -x -C /tmp/before
 //   python3 bench/proposals/differential_mutants.py /tmp/mutants     # targeted mutants
