@@ -22,6 +22,7 @@
 #include <algorithm>
 #include <cstddef>
 #include <cstdint>
+#include <limits>
 #include <optional>
 #include <string>
 #include <string_view>
@@ -737,14 +738,17 @@ bool read_string_shape(od::value& v, S& out, read_context& ctx, const path_node*
 }
 
 /** The common case of a PrimitiveLong, tried before anything else (even the type check):
- *  simdjson's integer parser is as strict as RFC 8259 and PrimitiveLong (no leading zero, '+',
- *  fraction or exponent; int64 range; the token must end at whitespace or a structural
- *  character, so `0"next"` fails) and leaves the value unread when it fails, for read_value()
- *  and read_long() to say exactly what is wrong. Negative counters take that path too. */
+ *  simdjson's unsigned integer parser is as strict as RFC 8259 and PrimitiveLong (no leading
+ *  zero, sign, fraction or exponent; the token must end at whitespace or a structural character,
+ *  so `0"next"` fails) and leaves the value unread when it fails, for read_value() and
+ *  read_long() to say exactly what is wrong. A '-' (a negative counter, or -0) and anything
+ *  above INT64_MAX take that path too. Unsigned: the counters are never negative, and the
+ *  sign handling of the signed parser was a fifth of this function's instructions. */
 inline bool read_count(od::value& v, PrimitiveLong& out) {
-  std::int64_t value = 0;
-  if (v.get_int64().get(value) != simdjson::SUCCESS || value < 0) return false;
-  out = value;
+  constexpr auto max = static_cast<std::uint64_t>(std::numeric_limits<std::int64_t>::max());
+  std::uint64_t value = 0;
+  if (v.get_uint64().get(value) != simdjson::SUCCESS || value > max) return false;
+  out = static_cast<std::int64_t>(value);
   return true;
 }
 
