@@ -5,9 +5,11 @@
 
 #include <doctest/doctest.h>
 
+#include <algorithm>
 #include <array>
 #include <cstddef>
 #include <cstdint>
+#include <list>
 #include <optional>
 #include <sstream>
 #include <string>
@@ -680,6 +682,270 @@ TEST_CASE("status: sequence_checker reads stop responses with the mode it was gi
   const auto found = c.observe(second);
   REQUIRE(found.size() == 1);
   CHECK(found[0].pointer == "/ingestionJob/status");
+}
+
+// ---- the flat job index, labels ---------------------------------------------------------
+
+TEST_CASE("status: sequence_checker forgets at exactly max_jobs + 1 jobs, by last observation") {
+  for (std::size_t max_jobs : {1U, 2U, 3U, 5U}) {
+    CAPTURE(max_jobs);
+    ba::sequence_options so;
+    so.max_jobs = max_jobs;
+    ba::sequence_checker c({}, so);
+    const auto id = [](std::size_t i) { return "JOB" + std::to_string(1000000 + i); };
+    const auto job = [&](std::size_t i, S s) {
+      const std::string j = id(i);
+      return with_ids(make_job(s, t0, t0), "KB12345678", "DS12345678", j.c_str());
+    };
+    for (std::size_t i = 0; i < max_jobs; ++i) CHECK(c.observe(job(i, S::COMPLETE)).empty());
+    CHECK(c.tracked_jobs() == max_jobs);
+    CHECK(c.forgotten_jobs() == 0);  // exactly max_jobs: nothing forgotten
+    // Observe the first job again: it becomes the most recent, so the second is the one to go.
+    CHECK(c.observe(job(0, S::COMPLETE)).empty());
+    CHECK(c.observe(job(max_jobs, S::COMPLETE)).empty());
+    CHECK(c.tracked_jobs() == max_jobs);
+    CHECK(c.forgotten_jobs() == 1);
+    const std::size_t gone = max_jobs == 1 ? 0 : 1;
+    CHECK_FALSE(c.is_tracked("KB12345678", "DS12345678", id(gone)));
+    for (std::size_t i = 0; i <= max_jobs; ++i) {
+      if (i != gone) CHECK(c.is_tracked("KB12345678", "DS12345678", id(i)));
+    }
+    // A remembered job still has its state; the forgotten one starts afresh.
+    if (max_jobs > 1) CHECK(count_of(c.observe(job(0, S::STARTING)), rule::sequence_transition) == 1);
+    CHECK(c.observe(job(gone, S::STARTING)).empty());
+  }
+}
+
+/// A reference LRU (std::list, most recent first) to check the flat index against.
+struct reference_lru {
+  std::list<std::array<std::string, 3>> order;
+  std::size_t forgotten = 0;
+  // true when the key was remembered
+  bool touch(const std::array<std::string, 3>& key, std::size_t limit) {
+    for (auto it = order.begin(); it != order.end(); ++it) {
+      if (*it == key) {
+        order.splice(order.begin(), order, it);
+        return true;
+      }
+    }
+    if (order.size() >= limit) {
+      order.pop_back();
+      ++forgotten;
+    }
+    order.push_front(key);
+    return false;
+  }
+};
+
+struct constant_hash {  // every key in one probe chain
+  std::uint64_t operator()(const ba::detail::job_key_view&) const noexcept { return 42; }
+};
+struct two_hashes {  // two chains that meet and wrap around the table's end
+  std::uint64_t operator()(const ba::detail::job_key_view& k) const noexcept {
+    return k.ingestion_job_id.empty() || (k.ingestion_job_id.back() & 1) ? 0xFFFFFFFFU : 0xFFFFFFFEU;
+  }
+};
+struct low_bits_equal {  // the same home cell, different stored hashes
+  std::uint64_t operator()(const ba::detail::job_key_view& k) const noexcept {
+    return ba::detail::job_key_hash{}(k) << 20;
+  }
+};
+
+template <class Hash>
+void check_index_against_reference(std::uint64_t seed) {
+  std::uint64_t state = seed;
+  const auto next = [&state] {
+    state ^= state << 13;
+    state ^= state >> 7;
+    state ^= state << 17;
+    return state;
+  };
+  for (std::size_t limit : {1U, 2U, 3U, 7U, 31U, 32U, 33U, 100U}) {
+    CAPTURE(limit);
+    ba::detail::basic_job_index<Hash> index;
+    ba::detail::label_pool labels;
+    reference_lru ref;
+    const std::size_t universe = limit * 3 + 5;
+    const auto key_of = [](std::size_t i) -> std::array<std::string, 3> {
+      // Ids of several lengths (past the inline buffer too), and ids that only differ in where
+      // one ends and the next begins.
+      const std::string n = std::to_string(i);
+      if (i % 5 == 0) return {"KB" + n, "D", "S"};
+      if (i % 5 == 1) return {"KB" + n + "D", "", "S"};
+      if (i % 5 == 2) return {"KB", n, std::string(40, 'x') + n};
+      return {"KB12345678", "DS12345678", "JOB" + std::string(i % 3, '0') + n};
+    };
+    for (int step = 0; step < 3000; ++step) {
+      const std::size_t i = static_cast<std::size_t>(next() % universe);
+      const auto key = key_of(i);
+      const ba::detail::job_key_view view{key[0], key[1], key[2]};
+      bool forgot = false;
+      const std::size_t forgotten_before = ref.forgotten;
+      const bool known = ref.touch(key, limit);
+      ba::detail::job_state& st = index.find_or_insert(view, limit, labels, forgot);
+      // The state is the job's own: its count goes on where it stopped, or starts at 0.
+      if (known) REQUIRE(st.count > 0);
+      else REQUIRE(st.count == 0);
+      REQUIRE(st.started_at == (known ? ts(static_cast<std::int64_t>(i)) : timestamp{}));
+      // As observe_job does: the state keeps its label in the pool the index releases it into.
+      if (st.count > 0) {
+        REQUIRE(labels.text(st.label) == "job " + std::to_string(i));
+        labels.release(st.label);
+      }
+      st.label = labels.keep("job " + std::to_string(i));
+      ++st.count;
+      st.started_at = ts(static_cast<std::int64_t>(i));
+      REQUIRE(forgot == (ref.forgotten != forgotten_before));
+      REQUIRE(index.size() == ref.order.size());
+      if (step % 50 == 0 || limit <= 3) {
+        std::vector<std::array<std::string, 3>> got;
+        index.for_each_recent([&](const ba::detail::job_key_view& k) {
+          got.push_back({std::string(k.knowledge_base_id), std::string(k.data_source_id),
+                         std::string(k.ingestion_job_id)});
+        });
+        REQUIRE(got == std::vector<std::array<std::string, 3>>(ref.order.begin(), ref.order.end()));
+        for (std::size_t u = 0; u < universe; ++u) {
+          const auto k = key_of(u);
+          const bool in_ref = std::find(ref.order.begin(), ref.order.end(), k) != ref.order.end();
+          REQUIRE(index.contains(ba::detail::job_key_view{k[0], k[1], k[2]}) == in_ref);
+        }
+      }
+    }
+    CHECK(labels.size() == (ref.order.empty() ? 0U : 1U));  // one prefix, "job ", while jobs are kept
+    index.clear();
+    labels.clear();
+    CHECK(index.size() == 0);
+    CHECK_FALSE(index.contains(ba::detail::job_key_view{"KB", "0", std::string(40, 'x') + "0"}));
+    // Usable again after clear, and after a move (the moved-from index is empty and usable).
+    bool forgot = false;
+    index.find_or_insert(ba::detail::job_key_view{"a", "b", "c"}, limit, labels, forgot);
+    ba::detail::basic_job_index<Hash> moved(std::move(index));
+    CHECK(moved.contains(ba::detail::job_key_view{"a", "b", "c"}));
+    CHECK(index.size() == 0);  // NOLINT(bugprone-use-after-move): a moved-from index is empty
+    index.find_or_insert(ba::detail::job_key_view{"a", "b", "c"}, limit, labels, forgot);
+    CHECK(index.size() == 1);
+  }
+}
+
+TEST_CASE("status: the flat job index keeps least-recently-observed order, with any hash collisions") {
+  check_index_against_reference<ba::detail::job_key_hash>(1);
+  check_index_against_reference<constant_hash>(2);
+  check_index_against_reference<two_hashes>(3);
+  check_index_against_reference<low_bits_equal>(4);
+}
+
+TEST_CASE("status: labels come back byte for byte in messages") {
+  // Each label is used for a first observation and named in the next one's finding.
+  const std::vector<std::string> labels = {
+      "responses.jsonl:17", "line 007", "0", "00", "x0", "poll", "18446744073709551615", "18446744073709551616",
+      "99999999999999999999", "file:entry 3", "a1b2", std::string("nul\0byte 5", 10), ""};
+  for (const std::string& first : labels) {
+    for (const std::string& second : labels) {
+      CAPTURE(first);
+      CAPTURE(second);
+      ba::sequence_checker c;
+      CHECK(c.observe(make_job(S::COMPLETE, t0, t0 + 5, 10), first).empty());
+      const auto found = c.observe(make_job(S::STARTING, t0, t0 + 4, 9), second);
+      REQUIRE(found.size() == 3);
+      const std::string a = first.empty() ? "observation #1" : first;
+      const std::string b = second.empty() ? "observation #2" : second;
+      CHECK(found[0].message == "status went from COMPLETE (" + a + ") to STARTING (" + b + "), but COMPLETE is terminal");
+      CHECK(found[1].message.find("(" + a + ") to 2023-11-14T22:13:24Z (" + b + ")") != std::string::npos);
+      CHECK(found[2].message == "numberOfDocumentsScanned went down from 10 (" + a + ") to 9 (" + b +
+                                    "); a job does not unscan documents");
+    }
+  }
+}
+
+TEST_CASE("status: scanned-decreased names the last observation that had statistics") {
+  ba::sequence_checker c;
+  CHECK(c.observe(make_job(S::IN_PROGRESS, t0, t0 + 1, 10), "f:1").empty());
+  CHECK(c.observe(make_job(S::IN_PROGRESS, t0, t0 + 2), "g:2").empty());  // no statistics
+  const auto found = c.observe(make_job(S::IN_PROGRESS, t0, t0 + 3, 5), "h:3");
+  REQUIRE(found.size() == 1);
+  CHECK(found[0].message == "numberOfDocumentsScanned went down from 10 (f:1) to 5 (h:3); a job does not unscan documents");
+}
+
+TEST_CASE("status: the label pool holds only the prefixes of labels still kept") {
+  ba::detail::label_pool pool;
+  const auto a = pool.keep("file.ndjson:12");
+  const auto b = pool.keep("file.ndjson:13");
+  const auto c = pool.keep("other:1");
+  const auto d = pool.share(c);
+  CHECK(pool.size() == 2);
+  CHECK(pool.text(a) == "file.ndjson:12");
+  CHECK(pool.text(b) == "file.ndjson:13");
+  CHECK(pool.text(d) == "other:1");
+  pool.release(a);
+  pool.release(c);
+  CHECK(pool.size() == 2);
+  pool.release(b);
+  CHECK(pool.size() == 1);
+  const auto e = pool.keep("third 9");  // takes the freed prefix's place
+  CHECK(pool.text(e) == "third 9");
+  CHECK(pool.text(d) == "other:1");
+  pool.release(d);
+  pool.release(e);
+  CHECK(pool.size() == 0);
+
+  // A checker that forgets jobs releases their labels, and the labels it keeps stay right while
+  // the prefixes of forgotten ones are freed and reused.
+  ba::sequence_options so;
+  so.max_jobs = 4;
+  ba::sequence_checker checker({}, so);
+  for (int i = 0; i < 200; ++i) {
+    const std::string id = "JOB" + std::to_string(1000000 + i);
+    const std::string label = "file" + std::to_string(i) + ".ndjson:7";
+    CHECK(checker.observe(with_ids(make_job(S::STARTING, t0, t0, 1), "KB12345678", "DS12345678", id.c_str()), label)
+              .empty());
+  }
+  CHECK(checker.tracked_jobs() == 4);
+  const auto found =
+      checker.observe(with_ids(make_job(S::STARTING, t0, t0 - 1), "KB12345678", "DS12345678", "JOB1000199"), "last");
+  REQUIRE(found.size() == 1);
+  CHECK(found[0].message.find("(file199.ndjson:7) to") != std::string::npos);
+}
+
+TEST_CASE("status: a moved-from sequence_checker is empty and usable") {
+  ba::sequence_checker c;
+  CHECK(c.observe(make_job(S::COMPLETE, t0, t0), "a:1").empty());
+  ba::sequence_checker d(std::move(c));
+  CHECK(d.tracked_jobs() == 1);
+  CHECK(c.tracked_jobs() == 0);  // NOLINT(bugprone-use-after-move)
+  CHECK(c.observe(make_job(S::COMPLETE, t0, t0), "b:1").empty());
+  CHECK(count_of(c.observe(make_job(S::STARTING, t0, t0), "b:2"), rule::sequence_transition) == 1);
+  ba::sequence_checker e;
+  e = std::move(d);
+  const auto found = e.observe(make_job(S::STARTING, t0, t0), "c:1");
+  REQUIRE(found.size() == 1);
+  CHECK(found[0].message == "status went from COMPLETE (a:1) to STARTING (c:1), but COMPLETE is terminal");
+}
+
+TEST_CASE("status: warnings can be counted instead of built, errors are still built") {
+  // A stop response in IN_PROGRESS (status.stop-state, warning), updatedAt before startedAt
+  // (status.time-order, error), and reasons on a job that is not FAILED (warning).
+  ba::StopIngestionJobResponse r;
+  r.ingestionJob = make_job(S::IN_PROGRESS, t0 + 10, t0 + 9);
+  r.ingestionJob.failureReasons = ba::FailureReasons{ba::FailureReason("disk full")};
+  for (bool disable_one : {false, true}) {
+    ba::parse_options o;
+    if (disable_one) o.disabled.insert(rule::status_stop_state);
+    const auto all = ba::check_status(r, o);
+    std::vector<ba::diagnostic> built;
+    std::size_t counted = 0;
+    ba::detail::check_stop_response(r, o, built, &counted);
+    std::size_t warnings = 0;
+    for (const auto& d : all) warnings += d.level == severity::warning ? 1 : 0;
+    CHECK(warnings == (disable_one ? 1U : 2U));
+    CHECK(counted == warnings);  // disabled rules are neither built nor counted
+    REQUIRE(built.size() == all.size() - warnings);
+    REQUIRE(built.size() == 1);
+    CHECK(built[0].id == rule::status_time_order);
+    CHECK(built[0].message == all[disable_one ? 0 : 1].message);
+    std::vector<ba::diagnostic> same;
+    ba::detail::check_stop_response(r, o, same);  // no counter: everything is built
+    CHECK(dump(same) == dump(all));
+  }
 }
 
 }  // namespace

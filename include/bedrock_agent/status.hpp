@@ -15,13 +15,14 @@
 #include <boost/describe/enumerators.hpp>
 #include <boost/mp11/algorithm.hpp>
 
+#include <algorithm>
 #include <array>
 #include <cstddef>
 #include <cstdint>
-#include <functional>
+#include <cstring>
 #include <initializer_list>
 #include <iterator>
-#include <list>
+#include <memory>
 #include <optional>
 #include <ostream>
 #include <string>
@@ -255,6 +256,18 @@ inline void add_status_finding(std::vector<diagnostic>& out, const parse_options
   out.push_back(std::move(d));
 }
 
+/** Whether a finding of `r` is to be built: `r` is not disabled, and it is not a warning that the
+ *  caller only counts (when `counted_warnings` is set, such a warning adds one to it instead, and
+ *  no message is made: the validator's --quiet shows no warnings but counts them). */
+inline bool build_status_finding(rule r, const parse_options& options, std::size_t* counted_warnings) noexcept {
+  if (options.disabled.contains(r)) return false;
+  if (counted_warnings && rule_info(r).level != severity::error) {
+    ++*counted_warnings;
+    return false;
+  }
+  return true;
+}
+
 /** `base` + `member`: a JSON Pointer below `base` (member names here need no escaping). */
 inline std::string status_pointer(std::string_view base, std::string_view member) {
   std::string s;
@@ -277,10 +290,10 @@ inline std::string status_words(status_set set) {
   return s;
 }
 
-/** The rules on one IngestionJob located at `at`. */
+/** The rules on one IngestionJob located at `at` (see build_status_finding for `counted_warnings`). */
 inline void check_job(const IngestionJob& job, std::string_view at, const parse_options& options,
-                      std::vector<diagnostic>& out) {
-  if (job.updatedAt < job.startedAt) {
+                      std::vector<diagnostic>& out, std::size_t* counted_warnings = nullptr) {
+  if (job.updatedAt < job.startedAt && build_status_finding(rule::status_time_order, options, counted_warnings)) {
     add_status_finding(out, options, rule::status_time_order, status_pointer(at, "/updatedAt"),
                        "a time at or after startedAt " + format_timestamp(job.startedAt),
                        format_timestamp(job.updatedAt),
@@ -292,7 +305,8 @@ inline void check_job(const IngestionJob& job, std::string_view at, const parse_
   const std::optional<IngestionJobStatus> status = job.status.known();
   if (!status) return;
   const std::size_t reasons = job.failureReasons ? job.failureReasons->size() : 0;
-  if (reasons > 0 && *status != IngestionJobStatus::FAILED) {
+  if (reasons > 0 && *status != IngestionJobStatus::FAILED &&
+      build_status_finding(rule::status_reasons_without_failure, options, counted_warnings)) {
     add_status_finding(out, options, rule::status_reasons_without_failure, status_pointer(at, "/failureReasons"),
                        "no failureReasons unless status is FAILED",
                        std::to_string(reasons) + (reasons == 1 ? " reason" : " reasons"),
@@ -300,13 +314,30 @@ inline void check_job(const IngestionJob& job, std::string_view at, const parse_
                            " but status is " + std::string(to_string(*status)) +
                            "; only a FAILED job has reasons for failing");
   }
-  if (*status == IngestionJobStatus::FAILED && reasons == 0) {
+  if (*status == IngestionJobStatus::FAILED && reasons == 0 &&
+      build_status_finding(rule::status_failure_without_reasons, options, counted_warnings)) {
     const char* what = job.failureReasons ? "empty" : "absent";
     add_status_finding(out, options, rule::status_failure_without_reasons, status_pointer(at, "/status"),
                        "failureReasons with at least one entry", std::string("failureReasons ") + what,
                        std::string("status is FAILED but failureReasons is ") + what +
                            "; a failed job should say why it failed");
   }
+}
+
+/** check_status(StopIngestionJobResponse) into `out` (see build_status_finding for
+ *  `counted_warnings`). */
+inline void check_stop_response(const StopIngestionJobResponse& response, const parse_options& options,
+                                std::vector<diagnostic>& out, std::size_t* counted_warnings = nullptr) {
+  const IngestionJob& job = response.ingestionJob;
+  const std::optional<IngestionJobStatus> status = job.status.known();
+  if (status && *status != IngestionJobStatus::STOPPING && *status != IngestionJobStatus::STOPPED &&
+      build_status_finding(rule::status_stop_state, options, counted_warnings)) {
+    add_status_finding(out, options, rule::status_stop_state, "/ingestionJob/status", "STOPPING or STOPPED",
+                       std::string(to_string(*status)),
+                       "a StopIngestionJob response reports status " + std::string(to_string(*status)) +
+                           "; a job that was just stopped is STOPPING or STOPPED");
+  }
+  check_job(job, "/ingestionJob", options, out, counted_warnings);
 }
 }  // namespace detail
 
@@ -330,15 +361,7 @@ inline std::vector<diagnostic> check_status(const IngestionJob& job, const parse
 inline std::vector<diagnostic> check_status(const StopIngestionJobResponse& response,
                                             const parse_options& options = {}) {
   std::vector<diagnostic> out;
-  const IngestionJob& job = response.ingestionJob;
-  const std::optional<IngestionJobStatus> status = job.status.known();
-  if (status && *status != IngestionJobStatus::STOPPING && *status != IngestionJobStatus::STOPPED) {
-    detail::add_status_finding(out, options, rule::status_stop_state, "/ingestionJob/status", "STOPPING or STOPPED",
-                               std::string(to_string(*status)),
-                               "a StopIngestionJob response reports status " + std::string(to_string(*status)) +
-                                   "; a job that was just stopped is STOPPING or STOPPED");
-  }
-  detail::check_job(job, "/ingestionJob", options, out);
+  detail::check_stop_response(response, options, out);
   return out;
 }
 
@@ -388,22 +411,153 @@ struct sequence_options {
 };
 
 namespace detail {
-/// What one job's next observation is compared with: a few values and two labels.
+/// An observation's label as a job keeps it: a prefix shared through a label_pool and, when the
+/// label ends in a decimal number without leading zeros, that number ("responses.jsonl:17" is
+/// "responses.jsonl:" and 17). A job keeps two labels without a string of its own, and a
+/// message spells them back byte for byte.
+struct kept_label {
+  std::uint32_t prefix = 0;  ///< index in the pool
+  bool has_number = false;
+  std::uint64_t number = 0;
+};
+
+/// The prefixes of kept labels, each stored once and counted: a prefix goes when the last label
+/// using it is released, so the pool never holds more than the labels kept.
+class label_pool {
+ public:
+  label_pool() = default;
+  label_pool(const label_pool&) = default;
+  label_pool& operator=(const label_pool&) = default;
+  label_pool(label_pool&& other) noexcept
+      : prefixes_(std::move(other.prefixes_)), free_(std::move(other.free_)), index_(std::move(other.index_)),
+        last_(other.last_) {
+    other.clear();
+  }
+  label_pool& operator=(label_pool&& other) noexcept {
+    if (this != &other) {
+      prefixes_ = std::move(other.prefixes_);
+      free_ = std::move(other.free_);
+      index_ = std::move(other.index_);
+      last_ = other.last_;
+      other.clear();
+    }
+    return *this;
+  }
+  ~label_pool() = default;
+
+  /** Keeps `label`: one more reference to its prefix. */
+  kept_label keep(std::string_view label) {
+    // The trailing digits are split off when to_string gives them back exactly: 1 to 19 of
+    // them (below 2^64), and no leading zero unless the number is 0.
+    std::size_t digits = 0;
+    while (digits < label.size() && label[label.size() - 1 - digits] >= '0' &&
+           label[label.size() - 1 - digits] <= '9') {
+      ++digits;
+    }
+    const std::string_view number = label.substr(label.size() - digits);
+    if (digits == 0 || digits > 19 || (digits > 1 && number[0] == '0')) return keep_prefix(label, false, 0);
+    std::uint64_t n = 0;
+    for (char c : number) n = n * 10 + static_cast<std::uint64_t>(c - '0');
+    return keep_prefix(label.substr(0, label.size() - digits), true, n);
+  }
+  /** Keeps the label `prefix` followed by `number` in decimal. */
+  kept_label keep(std::string_view prefix, std::uint64_t number) { return keep_prefix(prefix, true, number); }
+  /** One more reference to what `l` refers to (a second job field keeping the same label). */
+  kept_label share(const kept_label& l) noexcept {
+    ++prefixes_[l.prefix].refs;
+    return l;
+  }
+  /** Drops one reference taken by keep() or share(). */
+  void release(const kept_label& l) noexcept {
+    prefix& p = prefixes_[l.prefix];
+    if (--p.refs != 0) return;
+    if (last_ == l.prefix) last_ = npos;
+    index_.erase(p.text);
+    free_.push_back(l.prefix);  // never throws: reserved when the prefix was added
+  }
+  /** The label as it was given. */
+  std::string text(const kept_label& l) const {
+    std::string s = prefixes_[l.prefix].text;
+    if (l.has_number) s += std::to_string(l.number);
+    return s;
+  }
+  /** Prefixes held now. */
+  std::size_t size() const noexcept { return index_.size(); }
+  /** Drops every prefix (every kept label becomes invalid). */
+  void clear() noexcept {
+    prefixes_.clear();
+    free_.clear();
+    index_.clear();
+    last_ = npos;
+  }
+
+ private:
+  static constexpr std::uint32_t npos = 0xFFFFFFFFU;
+  struct prefix {
+    std::string text;
+    std::size_t refs = 0;
+  };
+
+  kept_label keep_prefix(std::string_view text, bool has_number, std::uint64_t number) {
+    std::uint32_t at = last_;
+    // The common case is a run of labels with one prefix (a file name): one comparison.
+    if (at == npos || prefixes_[at].text != text) {
+      std::string key(text);
+      const auto found = index_.find(key);
+      if (found != index_.end()) {
+        at = found->second;
+      } else {
+        if (free_.empty()) {
+          free_.reserve(prefixes_.size() + 1);  // so that release() never allocates
+          prefixes_.emplace_back();
+          at = static_cast<std::uint32_t>(prefixes_.size() - 1);
+          index_.emplace(key, at);
+        } else {
+          at = free_.back();
+          index_.emplace(key, at);
+          free_.pop_back();
+        }
+        prefixes_[at].text = std::move(key);
+        prefixes_[at].refs = 0;
+      }
+      last_ = at;
+    }
+    ++prefixes_[at].refs;
+    return kept_label{at, has_number, number};
+  }
+
+  std::vector<prefix> prefixes_;
+  std::vector<std::uint32_t> free_;  // indices in prefixes_ of released prefixes
+  std::unordered_map<std::string, std::uint32_t> index_;
+  std::uint32_t last_ = npos;  // the prefix found last
+};
+
+/// What one job's next observation is compared with: a few values and two labels (in the
+/// label_pool of the tracker or checker that holds the state).
 struct job_state {
   std::size_t count = 0;  ///< observations so far
   std::optional<IngestionJobStatus> status;  ///< the previous observation's, nullopt when unknown
   timestamp started_at{};
   timestamp updated_at{};
-  std::string label;  ///< the previous observation's label
+  kept_label label;  ///< the previous observation's label (when count > 0)
   std::optional<PrimitiveLong> scanned;  ///< from the last observation that had statistics
-  std::string scanned_label;
+  kept_label scanned_label;  ///< that observation's label (when scanned)
 };
 
+/** Releases the labels `st` keeps in `labels` and makes it a fresh state. */
+inline void reset_job_state(job_state& st, label_pool& labels) noexcept {
+  if (st.count > 0) labels.release(st.label);
+  if (st.scanned) labels.release(st.scanned_label);
+  st = job_state{};
+}
+
 /** Compares `job` (at JSON Pointer `at`, called `label` in messages) with the previous
- *  observation in `st`, appends the findings to `out`, and makes `job` the previous one. */
-inline void observe_job(job_state& st, const IngestionJob& job, std::string_view label, std::string_view at,
-                        const parse_options& options, transition_check mode, std::vector<diagnostic>& out) {
-  std::string here = label.empty() ? "observation #" + std::to_string(st.count + 1) : std::string(label);
+ *  observation in `st`, appends the findings to `out`, and makes `job` the previous one. The
+ *  labels are kept in `labels`; the strings of messages are only built for a finding. */
+inline void observe_job(job_state& st, label_pool& labels, const IngestionJob& job, std::string_view label,
+                        std::string_view at, const parse_options& options, transition_check mode,
+                        std::vector<diagnostic>& out) {
+  const kept_label here = label.empty() ? labels.keep("observation #", st.count + 1) : labels.keep(label);
   const std::optional<IngestionJobStatus> status = job.status.known();
   if (st.count > 0) {
     // Unknown statuses are opaque: a step into or out of one is not judged, since the model
@@ -432,22 +586,23 @@ inline void observe_job(job_state& st, const IngestionJob& job, std::string_view
         }
         add_status_finding(out, options, rule::sequence_transition, status_pointer(at, "/status"), std::move(expected),
                            to_name,
-                           "status went from " + from_name + " (" + st.label + ") to " + to_name + " (" + here +
-                               "), " + why);
+                           "status went from " + from_name + " (" + labels.text(st.label) + ") to " + to_name + " (" +
+                               labels.text(here) + "), " + why);
       }
     }
     if (job.startedAt != st.started_at) {
       add_status_finding(out, options, rule::sequence_started_at_changed, status_pointer(at, "/startedAt"),
                          format_timestamp(st.started_at), format_timestamp(job.startedAt),
-                         "startedAt changed from " + format_timestamp(st.started_at) + " (" + st.label + ") to " +
-                             format_timestamp(job.startedAt) + " (" + here +
+                         "startedAt changed from " + format_timestamp(st.started_at) + " (" + labels.text(st.label) +
+                             ") to " + format_timestamp(job.startedAt) + " (" + labels.text(here) +
                              "); a job's start time never changes, even when it is stopped");
     }
     if (job.updatedAt < st.updated_at) {
       add_status_finding(out, options, rule::sequence_updated_at_decreased, status_pointer(at, "/updatedAt"),
                          "a time at or after " + format_timestamp(st.updated_at), format_timestamp(job.updatedAt),
-                         "updatedAt went back from " + format_timestamp(st.updated_at) + " (" + st.label + ") to " +
-                             format_timestamp(job.updatedAt) + " (" + here + ")");
+                         "updatedAt went back from " + format_timestamp(st.updated_at) + " (" +
+                             labels.text(st.label) + ") to " + format_timestamp(job.updatedAt) + " (" +
+                             labels.text(here) + ")");
     }
   }
   // Absent statistics are no information (not zero): compare with the last observation
@@ -459,17 +614,19 @@ inline void observe_job(job_state& st, const IngestionJob& job, std::string_view
                          status_pointer(at, "/statistics/numberOfDocumentsScanned"),
                          "at least " + std::to_string(*st.scanned), std::to_string(scanned),
                          "numberOfDocumentsScanned went down from " + std::to_string(*st.scanned) + " (" +
-                             st.scanned_label + ") to " + std::to_string(scanned) + " (" + here +
-                             "); a job does not unscan documents");
+                             labels.text(st.scanned_label) + ") to " + std::to_string(scanned) + " (" +
+                             labels.text(here) + "); a job does not unscan documents");
     }
+    if (st.scanned) labels.release(st.scanned_label);
     st.scanned = scanned;
-    st.scanned_label = here;
+    st.scanned_label = labels.share(here);
   }
+  if (st.count > 0) labels.release(st.label);
   ++st.count;
   st.status = status;
   st.started_at = job.startedAt;
   st.updated_at = job.updatedAt;
-  st.label = std::move(here);
+  st.label = here;
 }
 }  // namespace detail
 
@@ -491,23 +648,27 @@ class job_tracker {
    *  job; empty for the first observation. */
   std::vector<diagnostic> observe(const IngestionJob& job, std::string_view label = "") {
     std::vector<diagnostic> out;
-    detail::observe_job(state_, job, label, "", options_, mode_, out);
+    detail::observe_job(state_, labels_, job, label, "", options_, mode_, out);
     return out;
   }
   /** As above, for a StopIngestionJob response (pointers under /ingestionJob). */
   std::vector<diagnostic> observe(const StopIngestionJobResponse& response, std::string_view label = "") {
     std::vector<diagnostic> out;
-    detail::observe_job(state_, response.ingestionJob, label, "/ingestionJob", options_, mode_, out);
+    detail::observe_job(state_, labels_, response.ingestionJob, label, "/ingestionJob", options_, mode_, out);
     return out;
   }
   /** How many observations were fed. */
   std::size_t observations() const noexcept { return state_.count; }
   /** Forgets every observation (the next one is a first one). */
-  void reset() { state_ = detail::job_state{}; }
+  void reset() {
+    state_ = detail::job_state{};
+    labels_.clear();
+  }
 
  private:
   parse_options options_;
   transition_check mode_;
+  detail::label_pool labels_;
   detail::job_state state_;
 };
 
@@ -519,16 +680,234 @@ struct job_key_view {
            a.knowledge_base_id == b.knowledge_base_id;
   }
 };
+
+/// A 64-bit hash of the three ids, eight bytes at a time (ids are ten bytes under the contract).
+/// Each id's length goes into its last word, so moving a byte from one id to the next changes it.
 struct job_key_hash {
-  std::size_t operator()(const job_key_view& k) const noexcept {
-    const std::hash<std::string_view> h;
-    std::size_t seed = h(k.ingestion_job_id);
-    for (std::string_view part : {k.data_source_id, k.knowledge_base_id}) {
-      seed ^= h(part) + 0x9e3779b9U + (seed << 6) + (seed >> 2);  // boost::hash_combine's mix
+  static std::uint64_t mix(std::uint64_t h) noexcept {
+    h ^= h >> 32;
+    h *= 0xD6E8FEB86659FD93ULL;
+    h ^= h >> 32;
+    return h;
+  }
+  static std::uint64_t add(std::uint64_t h, std::string_view s) noexcept {
+    const char* p = s.data();
+    std::size_t n = s.size();
+    for (; n >= 8; p += 8, n -= 8) {
+      std::uint64_t w = 0;
+      std::memcpy(&w, p, 8);
+      h = mix(h ^ w) + 0x9E3779B97F4A7C15ULL;
     }
-    return seed;
+    std::uint64_t w = static_cast<std::uint64_t>(n) << 56;
+    if (n) std::memcpy(&w, p, n);  // n < 8: the top byte keeps the length
+    return mix(h ^ w) + 0x9E3779B97F4A7C15ULL;
+  }
+  std::uint64_t operator()(const job_key_view& k) const noexcept {
+    return mix(add(add(add(0, k.knowledge_base_id), k.data_source_id), k.ingestion_job_id));
   }
 };
+
+/// The three ids of a remembered job, in one buffer: inline when they fit (ten-byte ids do),
+/// else on the heap.
+class job_key_store {
+ public:
+  void assign(const job_key_view& k) {
+    kb_ = k.knowledge_base_id.size();
+    ds_ = k.data_source_id.size();
+    size_ = kb_ + ds_ + k.ingestion_job_id.size();
+    long_.reset();
+    char* p = inline_;
+    if (size_ > sizeof inline_) {
+      long_.reset(new char[size_]);
+      p = long_.get();
+    }
+    // memcpy of an empty view (whose data() may be null) is avoided: it is undefined
+    if (kb_) std::memcpy(p, k.knowledge_base_id.data(), kb_);
+    if (ds_) std::memcpy(p + kb_, k.data_source_id.data(), ds_);
+    if (size_ > kb_ + ds_) std::memcpy(p + kb_ + ds_, k.ingestion_job_id.data(), size_ - kb_ - ds_);
+  }
+  job_key_view view() const noexcept {
+    const std::string_view all(long_ ? long_.get() : inline_, size_);
+    return {all.substr(0, kb_), all.substr(kb_, ds_), all.substr(kb_ + ds_)};
+  }
+
+ private:
+  std::size_t kb_ = 0, ds_ = 0, size_ = 0;
+  char inline_[32];  // [0, size_) is written before it is read
+  std::unique_ptr<char[]> long_;
+};
+
+/// The jobs a sequence_checker remembers: a flat LRU map from the three ids to a job_state.
+/// Slots live in one vector and are chained most recently observed first by index (no node per
+/// job); a full index reuses the least recently observed job's slot. The hash table is open
+/// addressing with linear probing over (slot, hash) cells, at most half full, and deletes by
+/// shifting back (no tombstones). `Hash` is a parameter so that the tests can make every key
+/// collide.
+template <class Hash = job_key_hash>
+class basic_job_index {
+ public:
+  /// Indices are 32-bit: at most this many jobs are remembered, whatever the limit.
+  static constexpr std::size_t max_size = 0xFFFFFFFEU;
+
+  basic_job_index() = default;
+  basic_job_index(const basic_job_index&) = delete;
+  basic_job_index& operator=(const basic_job_index&) = delete;
+  basic_job_index(basic_job_index&& other) noexcept { take(other); }
+  basic_job_index& operator=(basic_job_index&& other) noexcept {
+    if (this != &other) take(other);
+    return *this;
+  }
+  ~basic_job_index() = default;
+
+  /** The state of the job `key`, now the most recently observed. A job not remembered gets a
+   *  fresh state; when `limit` (> 0) jobs are remembered, the least recently observed one is
+   *  forgotten first (its labels released into `labels`) and `forgot` is set. */
+  job_state& find_or_insert(const job_key_view& key, std::size_t limit, label_pool& labels, bool& forgot) {
+    forgot = false;
+    const std::uint32_t h = hash_of(key);
+    std::size_t cell = 0;
+    if (find_cell(key, h, cell)) {
+      const std::uint32_t s = table_[cell].slot - 1;
+      to_front(s);
+      return slots_[s].state;
+    }
+    if (limit > max_size) limit = max_size;
+    std::uint32_t s;
+    if (slots_.size() >= limit) {  // full: the least recently observed job's slot is reused
+      s = tail_;
+      erase_cell(s);
+      unlink(s);
+      reset_job_state(slots_[s].state, labels);
+      forgot = true;
+    } else {
+      if (slots_.capacity() == slots_.size()) {
+        // One reservation up to a bound, then doubling: pages no job reaches are never touched.
+        slots_.reserve(std::min(limit, std::max(std::size_t{1} << 17, slots_.size() * 2)));
+      }
+      if ((slots_.size() + 1) * 2 > table_.size()) grow();
+      slots_.emplace_back();
+      s = static_cast<std::uint32_t>(slots_.size() - 1);
+    }
+    find_cell(key, h, cell);  // the empty cell for the key (erase_cell and grow move cells)
+    slot& sl = slots_[s];
+    sl.key.assign(key);
+    sl.hash = h;
+    table_[cell] = cell_type{s + 1, h};
+    push_front(s);
+    return sl.state;
+  }
+
+  bool contains(const job_key_view& key) const noexcept {
+    std::size_t cell = 0;
+    return find_cell(key, hash_of(key), cell);
+  }
+  std::size_t size() const noexcept { return slots_.size(); }
+  /** Forgets every job; the memory is kept for the next ones. */
+  void clear() noexcept {
+    slots_.clear();
+    std::fill(table_.begin(), table_.end(), cell_type{});
+    head_ = tail_ = none;
+  }
+  /** Calls f(job_key_view) for each job, most recently observed first. */
+  template <class F>
+  void for_each_recent(F&& f) const {
+    for (std::uint32_t s = head_; s != none; s = slots_[s].next) f(slots_[s].key.view());
+  }
+
+ private:
+  static constexpr std::uint32_t none = 0xFFFFFFFFU;
+  struct slot {
+    job_key_store key;
+    std::uint32_t hash = 0;
+    std::uint32_t prev = none, next = none;  // towards more / less recently observed
+    job_state state;
+  };
+  struct cell_type {
+    std::uint32_t slot = 0;  // slot index + 1; 0 is an empty cell
+    std::uint32_t hash = 0;
+  };
+
+  static std::uint32_t hash_of(const job_key_view& key) noexcept {
+    const std::uint64_t h = Hash{}(key);
+    return static_cast<std::uint32_t>(h ^ (h >> 32));
+  }
+
+  /** The cell holding `key` (true), or the empty cell where it would go (false). */
+  bool find_cell(const job_key_view& key, std::uint32_t h, std::size_t& cell) const noexcept {
+    if (table_.empty()) return false;
+    const std::size_t mask = table_.size() - 1;
+    for (std::size_t i = h & mask;; i = (i + 1) & mask) {
+      const cell_type& c = table_[i];
+      if (c.slot == 0 || (c.hash == h && slots_[c.slot - 1].key.view() == key)) {
+        cell = i;
+        return c.slot != 0;
+      }
+    }
+  }
+
+  /** Removes the cell of slot `s`, shifting back the cells after it that would no longer be
+   *  found. */
+  void erase_cell(std::uint32_t s) noexcept {
+    const std::size_t mask = table_.size() - 1;
+    std::size_t i = slots_[s].hash & mask;
+    while (table_[i].slot != s + 1) i = (i + 1) & mask;
+    for (std::size_t j = (i + 1) & mask; table_[j].slot != 0; j = (j + 1) & mask) {
+      const std::size_t home = table_[j].hash & mask;
+      // The cell at j may move to the hole at i unless its home lies cyclically in (i, j].
+      const bool stays = i <= j ? (home > i && home <= j) : (home > i || home <= j);
+      if (stays) continue;
+      table_[i] = table_[j];
+      i = j;
+    }
+    table_[i] = cell_type{};
+  }
+
+  void grow() {
+    std::vector<cell_type> bigger(table_.empty() ? 64 : table_.size() * 2);
+    const std::size_t mask = bigger.size() - 1;
+    for (const cell_type& c : table_) {
+      if (c.slot == 0) continue;
+      std::size_t i = c.hash & mask;
+      while (bigger[i].slot != 0) i = (i + 1) & mask;
+      bigger[i] = c;
+    }
+    table_ = std::move(bigger);
+  }
+
+  void unlink(std::uint32_t s) noexcept {
+    slot& sl = slots_[s];
+    (sl.prev == none ? head_ : slots_[sl.prev].next) = sl.next;
+    (sl.next == none ? tail_ : slots_[sl.next].prev) = sl.prev;
+    sl.prev = sl.next = none;
+  }
+  void push_front(std::uint32_t s) noexcept {
+    slot& sl = slots_[s];
+    sl.prev = none;
+    sl.next = head_;
+    (head_ == none ? tail_ : slots_[head_].prev) = s;
+    head_ = s;
+  }
+  void to_front(std::uint32_t s) noexcept {
+    if (s == head_) return;
+    unlink(s);
+    push_front(s);
+  }
+
+  void take(basic_job_index& other) noexcept {
+    slots_ = std::move(other.slots_);
+    table_ = std::move(other.table_);
+    head_ = other.head_;
+    tail_ = other.tail_;
+    other.slots_.clear();
+    other.table_.clear();
+    other.head_ = other.tail_ = none;
+  }
+
+  std::vector<slot> slots_;
+  std::vector<cell_type> table_;  // size 0 or a power of two
+  std::uint32_t head_ = none, tail_ = none;  // most and least recently observed
+};
+using job_index = basic_job_index<>;
 }  // namespace detail
 
 /// The sequence rules for observations of many jobs, interleaved. A job is the triple
@@ -540,7 +919,7 @@ class sequence_checker {
  public:
   explicit sequence_checker(const parse_options& options = {}, const sequence_options& sequence = {})
       : options_(options), sequence_(sequence) {}
-  // The index holds views into the list's nodes: copying would leave them dangling.
+  // Up to max_jobs jobs: a copy is never what is meant.
   sequence_checker(const sequence_checker&) = delete;
   sequence_checker& operator=(const sequence_checker&) = delete;
   sequence_checker(sequence_checker&&) = default;
@@ -562,49 +941,31 @@ class sequence_checker {
   /** True when the job with these ids is remembered. */
   bool is_tracked(std::string_view knowledge_base_id, std::string_view data_source_id,
                   std::string_view ingestion_job_id) const {
-    return index_.count(detail::job_key_view{knowledge_base_id, data_source_id, ingestion_job_id}) != 0;
+    return jobs_.contains(detail::job_key_view{knowledge_base_id, data_source_id, ingestion_job_id});
   }
   /** Forgets every job (forgotten_jobs() is kept). */
   void clear() noexcept {
-    index_.clear();
     jobs_.clear();
+    labels_.clear();
   }
 
  private:
-  struct entry {
-    std::string knowledge_base_id, data_source_id, ingestion_job_id;
-    detail::job_state state;
-    detail::job_key_view key() const noexcept { return {knowledge_base_id, data_source_id, ingestion_job_id}; }
-  };
-  using list_type = std::list<entry>;  // most recently observed first; nodes never move
-
   std::vector<diagnostic> observe_at(const IngestionJob& job, std::string_view label, std::string_view at) {
     std::vector<diagnostic> out;
     if (sequence_.max_jobs == 0) return out;
-    const detail::job_key_view key{job.knowledgeBaseId, job.dataSourceId, job.ingestionJobId};
-    auto found = index_.find(key);
-    list_type::iterator it;
-    if (found != index_.end()) {
-      it = found->second;
-      jobs_.splice(jobs_.begin(), jobs_, it);
-    } else {
-      if (jobs_.size() >= sequence_.max_jobs) {
-        index_.erase(jobs_.back().key());
-        jobs_.pop_back();
-        ++forgotten_;
-      }
-      jobs_.push_front(entry{job.knowledgeBaseId, job.dataSourceId, job.ingestionJobId, {}});
-      it = jobs_.begin();
-      index_.emplace(it->key(), it);
-    }
-    detail::observe_job(it->state, job, label, at, options_, sequence_.transitions, out);
+    bool forgot = false;
+    detail::job_state& st = jobs_.find_or_insert(
+        detail::job_key_view{job.knowledgeBaseId, job.dataSourceId, job.ingestionJobId}, sequence_.max_jobs, labels_,
+        forgot);
+    forgotten_ += forgot;
+    detail::observe_job(st, labels_, job, label, at, options_, sequence_.transitions, out);
     return out;
   }
 
   parse_options options_;
   sequence_options sequence_;
-  list_type jobs_;
-  std::unordered_map<detail::job_key_view, list_type::iterator, detail::job_key_hash> index_;
+  detail::label_pool labels_;
+  detail::job_index jobs_;
   std::size_t forgotten_ = 0;
 };
 
