@@ -6,6 +6,7 @@
 #include <bedrock_agent/http.hpp>
 #include <bedrock_agent/json.hpp>
 #include <bedrock_agent/options.hpp>
+#include <bedrock_agent/result.hpp>
 #include <bedrock_agent/shapes.hpp>
 #include <bedrock_agent/status.hpp>
 #include <bedrock_agent/stop_ingestion_job.hpp>

@@ -11,6 +11,7 @@
 #include <bedrock_agent/diagnostics.hpp>
 #include <bedrock_agent/json.hpp>
 #include <bedrock_agent/options.hpp>
+#include <bedrock_agent/result.hpp>
 #include <bedrock_agent/shapes.hpp>
 
 #include <boost/mp11/algorithm.hpp>
@@ -46,18 +47,10 @@ struct http_result_access;
 
 /// The outcome of reading an HTTP message: a value, or none; and every diagnostic found
 /// (errors and warnings, in the order found). A value is present exactly when no diagnostic is
-/// at error level.
+/// at error level. ok(), operator bool, value() and operator-> are basic_result's.
 template <class T>
-class http_result {
+class http_result : public basic_result<T> {
  public:
-  bool ok() const noexcept { return value_.has_value(); }
-  explicit operator bool() const noexcept { return ok(); }
-  /** The value; precondition ok(). */
-  T& value() & noexcept { return *value_; }
-  const T& value() const& noexcept { return *value_; }
-  T&& value() && noexcept { return std::move(*value_); }
-  T* operator->() noexcept { return &*value_; }
-  const T* operator->() const noexcept { return &*value_; }
   /** Every finding, errors and warnings. */
   const std::vector<diagnostic>& diagnostics() const noexcept { return diagnostics_; }
   /** How many findings are errors (counting any that max_diagnostics left out). */
@@ -66,7 +59,6 @@ class http_result {
  private:
   template <class R>
   friend struct detail::http_result_access;
-  std::optional<T> value_;
   std::vector<diagnostic> diagnostics_;
   std::size_t errors_ = 0;
 };
@@ -106,7 +98,7 @@ namespace detail {
 template <class R>
 struct http_result_access {
   template <class T>
-  static std::optional<T>& value(http_result<T>& r) { return r.value_; }
+  static std::optional<T>& value(http_result<T>& r) { return basic_result_access::value(r); }
   template <class T>
   static std::vector<diagnostic>& diagnostics(http_result<T>& r) { return r.diagnostics_; }
   template <class T>

@@ -9,6 +9,7 @@
 #include <bedrock_agent/detail/json_writer.hpp>
 #include <bedrock_agent/diagnostics.hpp>
 #include <bedrock_agent/options.hpp>
+#include <bedrock_agent/result.hpp>
 #include <bedrock_agent/shapes.hpp>
 
 #include <simdjson.h>
@@ -29,18 +30,10 @@ class parse_result_access;
 }  // namespace detail
 
 /// The outcome of a fail-fast parse: a value, or the first error. Warnings (client profile)
-/// are kept beside either.
+/// are kept beside either. ok(), operator bool, value() and operator-> are basic_result's.
 template <class T>
-class parse_result {
+class parse_result : public basic_result<T> {
  public:
-  bool ok() const noexcept { return value_.has_value(); }
-  explicit operator bool() const noexcept { return ok(); }
-  /** The value; precondition ok(). */
-  T& value() & noexcept { return *value_; }
-  const T& value() const& noexcept { return *value_; }
-  T&& value() && noexcept { return std::move(*value_); }
-  T* operator->() noexcept { return &*value_; }
-  const T* operator->() const noexcept { return &*value_; }
   /** The first error; precondition !ok(). */
   const diagnostic& error() const noexcept { return error_; }
   /** Warning-level diagnostics (only where options make rules warnings). */
@@ -49,7 +42,6 @@ class parse_result {
  private:
   template <class U>
   friend class detail::parse_result_access;
-  std::optional<T> value_;
   diagnostic error_;
   std::vector<diagnostic> warnings_;
 };
@@ -70,7 +62,7 @@ namespace detail {
 template <class U>
 class parse_result_access {
  public:
-  static std::optional<U>& value(parse_result<U>& r) { return r.value_; }
+  static std::optional<U>& value(parse_result<U>& r) { return basic_result_access::value(r); }
   static diagnostic& error(parse_result<U>& r) { return r.error_; }
   static std::vector<diagnostic>& warnings(parse_result<U>& r) { return r.warnings_; }
 };
