@@ -37,10 +37,8 @@ using boost::describe::operators::operator==;  // RC_ASSERT(a == b) finds it by 
 // Ticket numbers have a format the constraints do not say: override the built-in generator,
 // once, before its first use.
 namespace my_app {
-struct Ticket : std::string {
-  using std::string::string;
-  Ticket() = default;
-  Ticket(std::string s) : std::string(std::move(s)) {}
+struct Ticket : bedrock_agent::string_shape<Ticket> {
+  using string_shape::string_shape;
   static constexpr std::string_view shape_name = "Ticket";
   static constexpr bedrock_agent::string_constraints constraints{3, 12, {}};
 };

@@ -37,39 +37,51 @@ namespace bedrock_agent {
 
 // ---- simple shapes ---------------------------------------------------------------------
 
-/// `Id`: exactly 10 ASCII letters or digits.
-struct Id : std::string {
+/// The base of a string shape: a std::string that converts like one. A shape is its name and
+/// constraints and nothing more:
+///
+///     struct Id : string_shape<Id> {
+///       using string_shape::string_shape;
+///       static constexpr std::string_view shape_name = "Id";
+///       static constexpr string_constraints constraints{...};
+///     };
+///
+/// Its constructors are std::string's and one from std::string itself (implicit: any string,
+/// including another string shape, converts; the codec checks constraints, not the type).
+/// `Shape` makes each shape's base a distinct type, so that string shapes share no base but
+/// std::string.
+template <class Shape>
+struct string_shape : std::string {
   using std::string::string;
-  Id() = default;
-  Id(std::string s) : std::string(std::move(s)) {}
+  string_shape() = default;
+  string_shape(std::string s) : std::string(std::move(s)) {}  // NOLINT: implicit on purpose
+};
+
+/// `Id`: exactly 10 ASCII letters or digits.
+struct Id : string_shape<Id> {
+  using string_shape::string_shape;
   static constexpr std::string_view shape_name = "Id";
   static constexpr string_constraints constraints{
       0, unbounded, {charset::ascii_alnum, 10, 10, "^[0-9a-zA-Z]{10}$"}};
 };
 
 /// `Description`: 1..200 code points.
-struct Description : std::string {
-  using std::string::string;
-  Description() = default;
-  Description(std::string s) : std::string(std::move(s)) {}
+struct Description : string_shape<Description> {
+  using string_shape::string_shape;
   static constexpr std::string_view shape_name = "Description";
   static constexpr string_constraints constraints{1, 200, {}};
 };
 
 /// `FailureReason`: 0..2048 code points.
-struct FailureReason : std::string {
-  using std::string::string;
-  FailureReason() = default;
-  FailureReason(std::string s) : std::string(std::move(s)) {}
+struct FailureReason : string_shape<FailureReason> {
+  using string_shape::string_shape;
   static constexpr std::string_view shape_name = "FailureReason";
   static constexpr string_constraints constraints{0, 2048, {}};
 };
 
 /// `NonBlankString`: at least one code point (the model's pattern `[\s\S]+`).
-struct NonBlankString : std::string {
-  using std::string::string;
-  NonBlankString() = default;
-  NonBlankString(std::string s) : std::string(std::move(s)) {}
+struct NonBlankString : string_shape<NonBlankString> {
+  using string_shape::string_shape;
   static constexpr std::string_view shape_name = "NonBlankString";
   static constexpr string_constraints constraints{0, unbounded, {charset::any, 1, unbounded, "[\\s\\S]+"}};
 };

@@ -26,10 +26,8 @@
 namespace bedrock_agent::validator {
 
 /// Any HAR string (no constraints).
-struct har_string : std::string {
-  using std::string::string;
-  har_string() = default;
-  har_string(std::string s) : std::string(std::move(s)) {}
+struct har_string : string_shape<har_string> {
+  using string_shape::string_shape;
   static constexpr std::string_view shape_name = "string";
   static constexpr string_constraints constraints{};
 };
