@@ -4,6 +4,7 @@
 // The driver's own deterministic value generator (fixed seeds, portable: no <random>
 // distributions, whose sequences differ between standard libraries).
 
+#include <bedrock_agent/detail/utf8.hpp>
 #include <bedrock_agent/stop_ingestion_job.hpp>
 
 #include <algorithm>
@@ -40,24 +41,6 @@ class rng {
   std::uint64_t state_;
 };
 
-inline void append_utf8(std::string& out, char32_t cp) {
-  if (cp < 0x80) {
-    out += static_cast<char>(cp);
-  } else if (cp < 0x800) {
-    out += static_cast<char>(0xC0 | (cp >> 6));
-    out += static_cast<char>(0x80 | (cp & 0x3F));
-  } else if (cp < 0x10000) {
-    out += static_cast<char>(0xE0 | (cp >> 12));
-    out += static_cast<char>(0x80 | ((cp >> 6) & 0x3F));
-    out += static_cast<char>(0x80 | (cp & 0x3F));
-  } else {
-    out += static_cast<char>(0xF0 | (cp >> 18));
-    out += static_cast<char>(0x80 | ((cp >> 12) & 0x3F));
-    out += static_cast<char>(0x80 | ((cp >> 6) & 0x3F));
-    out += static_cast<char>(0x80 | (cp & 0x3F));
-  }
-}
-
 /// A value generator of the driver's own, deterministic from its seed. Its distribution leans
 /// on what a client can get wrong: escapes, every UTF-8 length, counters past 2^53, years
 /// below 100, every fraction length.
@@ -90,7 +73,7 @@ class generator {
 
   std::string text(std::size_t code_points) {
     std::string s;
-    for (std::size_t i = 0; i < code_points; ++i) append_utf8(s, code_point());
+    for (std::size_t i = 0; i < code_points; ++i) ba::detail::utf8_append(s, code_point());
     return s;
   }
 

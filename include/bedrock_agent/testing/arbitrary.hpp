@@ -13,6 +13,7 @@
 // Test-only: needs RapidCheck; never included by <bedrock_agent/stop_ingestion_job.hpp>.
 
 #include <bedrock_agent/constraints.hpp>
+#include <bedrock_agent/detail/utf8.hpp>
 #include <bedrock_agent/shapes.hpp>
 #include <bedrock_agent/time.hpp>
 
@@ -97,30 +98,15 @@ rc::Gen<T> per_size(Make make) {
   return rc::gen::withSize([table](int size) { return (*table)[size < 0 ? 0 : size > nominal_size ? nominal_size : size]; });
 }
 
-/** Appends `cp` (a Unicode scalar value) as UTF-8. Written here, not borrowed from the codec,
- *  so that a codec bug cannot hide in both the generator and the code under test. */
-inline void append_utf8(std::string& out, char32_t cp) {
-  if (cp < 0x80) {
-    out += static_cast<char>(cp);
-  } else if (cp < 0x800) {
-    out += static_cast<char>(0xC0 | (cp >> 6));
-    out += static_cast<char>(0x80 | (cp & 0x3F));
-  } else if (cp < 0x10000) {
-    out += static_cast<char>(0xE0 | (cp >> 12));
-    out += static_cast<char>(0x80 | ((cp >> 6) & 0x3F));
-    out += static_cast<char>(0x80 | (cp & 0x3F));
-  } else {
-    out += static_cast<char>(0xF0 | (cp >> 18));
-    out += static_cast<char>(0x80 | ((cp >> 12) & 0x3F));
-    out += static_cast<char>(0x80 | ((cp >> 6) & 0x3F));
-    out += static_cast<char>(0x80 | (cp & 0x3F));
-  }
-}
+/** Appends `cp` (a Unicode scalar value) as UTF-8: the library's one encoder. The generators
+ *  share it with the codec, so tests/utf8_test.cpp checks it against bytes written out by hand
+ *  (a bug in it would otherwise hide in both the generator and the code under test). */
+using bedrock_agent::detail::utf8_append;
 
 inline std::string to_utf8(const std::vector<char32_t>& cps) {
   std::string s;
   s.reserve(cps.size());
-  for (char32_t cp : cps) append_utf8(s, cp);
+  for (char32_t cp : cps) utf8_append(s, cp);
   return s;
 }
 

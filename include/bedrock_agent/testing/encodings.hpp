@@ -288,7 +288,7 @@ inline std::string escape_json(std::string_view s, std::uint32_t mode) {
       case 0:
       case 1:  // raw where allowed
         if (!must_escape) {
-          append_utf8(out, cp);
+          utf8_append(out, cp);
           break;
         }
         [[fallthrough]];
@@ -303,7 +303,7 @@ inline std::string escape_json(std::string_view s, std::uint32_t mode) {
           break;
         }
         if (!must_escape) {
-          append_utf8(out, cp);
+          utf8_append(out, cp);
           break;
         }
         [[fallthrough]];
