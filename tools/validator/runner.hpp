@@ -256,6 +256,11 @@ class runner {
       at.part = std::string(part);
       r_.emit(finding{std::move(at), std::move(d)});
     }
+    /** Counts `n` warnings that were never built (drop_warnings), as add() counts a dropped one. */
+    void count_dropped_warnings(std::size_t n) noexcept {
+      warnings_ += n;
+      r_.summary_.warnings += n;
+    }
     void add_all(std::vector<diagnostic>&& ds, std::string_view part = {}) {
       for (diagnostic& d : ds) add(std::move(d), part);
     }
@@ -286,7 +291,14 @@ class runner {
   }
 
   void observe_response(const StopIngestionJobResponse& response, document_scope& doc, std::string_view part = {}) {
-    doc.add_all(check_status(response, settings_.options), part);
+    // check_status(response), into a vector reused from document to document; with --quiet the
+    // warnings are only counted (their messages would be dropped unseen).
+    status_diags_.clear();
+    std::size_t counted_warnings = 0;
+    detail::check_stop_response(response, settings_.options, status_diags_,
+                                drop_warnings_ ? &counted_warnings : nullptr);
+    doc.count_dropped_warnings(counted_warnings);
+    for (diagnostic& d : status_diags_) doc.add(std::move(d), part);
     const source& w = doc.where();
     // "file:line" or "file:entry N", built in one reused string (this runs for every line)
     label_.assign(w.file);
@@ -524,6 +536,7 @@ class runner {
   StopIngestionJobResponse line_response_;
   StopIngestionJobRequest line_request_;
   std::vector<diagnostic> line_diags_;
+  std::vector<diagnostic> status_diags_;
   std::string label_;
   bool progress_ = false, progress_shown_ = false, started_ = false, drop_warnings_ = false;
   std::size_t ticks_ = 0;
