@@ -22,7 +22,14 @@ static void show(const diagnostic& d) { std::printf(" %d@%zu:%zu:%zu %s|%s|%s|%s
 template <class T> void run(const std::string& s) {
   for (auto opt : {parse_options::contract(), parse_options::client()}) {
     auto r = parse<T>(s, opt);
-    if (r) { std::printf("ok %s\n", to_json(r.value()).c_str()); } else show(r.error());
+    if (r) {
+      std::printf("ok %s\n", to_json(r.value()).c_str());
+      auto c = check_value(r.value(), opt);  // the checker on every value read
+      std::printf("check %zu %zu\n", c.errors, c.warnings);
+      for (auto& d : c.diagnostics) show(d);
+    } else {
+      show(r.error());
+    }
     for (auto& w : r.warnings()) show(w);
     auto v = validate<T>(s, opt);
     std::printf("validate %zu %zu\n", v.errors, v.warnings);

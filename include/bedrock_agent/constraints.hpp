@@ -67,6 +67,12 @@ struct constraints_are<T, C, true>
     : std::is_same<std::remove_cv_t<decltype(T::constraints)>, C> {};
 }  // namespace detail
 
+/// The model's words for a shape that is a plain C++ type (an integer, a timestamp, a described
+/// enum) and so cannot carry its own `static constexpr std::string_view shape_name`.
+/// Specialize it next to the shape; the codec names the shape with it in messages.
+template <class T>
+struct shape_info {};
+
 /// True for string shapes (types with `static constexpr string_constraints constraints`).
 template <class T>
 inline constexpr bool is_string_shape_v = detail::constraints_are<T, string_constraints>::value;

@@ -89,8 +89,21 @@ struct NonBlankString : string_shape<NonBlankString> {
 /// `PrimitiveLong`: a signed 64-bit integer; members of this shape default to 0.
 using PrimitiveLong = std::int64_t;
 
+/// Every PrimitiveLong of this API counts documents, so none may be negative
+/// (rule semantic.negative-counter); `nonnegative` names what the value is in that message.
+template <>
+struct shape_info<PrimitiveLong> {
+  static constexpr std::string_view shape_name = "PrimitiveLong";
+  static constexpr std::string_view nonnegative = "a document counter";
+};
+
 /// `DateTimestamp`: an RFC 3339 date-time on the wire, exact to the nanosecond here.
 using DateTimestamp = timestamp;
+
+template <>
+struct shape_info<DateTimestamp> {
+  static constexpr std::string_view shape_name = "DateTimestamp";
+};
 
 /// `FailureReasons`: 0..2048 FailureReason items.
 struct FailureReasons : std::vector<FailureReason> {
@@ -104,6 +117,11 @@ struct FailureReasons : std::vector<FailureReason> {
 /// `IngestionJobStatus`; enumerator names are the wire values.
 enum class IngestionJobStatus { STARTING, IN_PROGRESS, COMPLETE, FAILED, STOPPING, STOPPED };
 BOOST_DESCRIBE_ENUM(IngestionJobStatus, STARTING, IN_PROGRESS, COMPLETE, FAILED, STOPPING, STOPPED)
+
+template <>
+struct shape_info<IngestionJobStatus> {
+  static constexpr std::string_view shape_name = "IngestionJobStatus";
+};
 
 /** The wire name of a described enumerator; empty when `e` is not a described value. */
 template <class E>

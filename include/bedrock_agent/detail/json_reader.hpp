@@ -1,12 +1,12 @@
 #ifndef BEDROCK_AGENT_DETAIL_JSON_READER_HPP_INCLUDED
 #define BEDROCK_AGENT_DETAIL_JSON_READER_HPP_INCLUDED
 
-// The generic reader. Each type falls in one category (string shape, PrimitiveLong, timestamp,
-// enum, list shape, described structure, optional); one function per category reads it from
-// an On-Demand value and checks it. Every value is either read by its category or walked by
-// validate_any(), so nothing On-Demand skips goes unchecked. A scalar that breaks no rule is
-// read by read_plain() without touching any diagnostic code; everything else takes
-// read_value_slow(), which finds and reports what is wrong.
+// The generic reader. A type is a described structure, a std::optional, or a leaf; each leaf
+// type has one leaf_traits<T> (or a built-in leaf found the same way) that reads it, checks a
+// value built in code, writes it and names it for messages. Every value is either read by its
+// type or walked by validate_any(), so nothing On-Demand skips goes unchecked. A value that
+// breaks no rule is read by its leaf's read_fast() without touching any diagnostic code;
+// everything else takes read_value_slow(), which finds and reports what is wrong.
 
 #include <bedrock_agent/detail/json_text.hpp>
 #include <bedrock_agent/diagnostics.hpp>
@@ -15,17 +15,21 @@
 #include <bedrock_agent/time.hpp>
 
 #include <boost/describe/members.hpp>
+#include <boost/describe/enumerators.hpp>
 #include <boost/mp11/algorithm.hpp>
 #include <boost/mp11/integral.hpp>
+#include <boost/mp11/utility.hpp>
 #include <simdjson.h>
 
 #include <algorithm>
+#include <charconv>
 #include <cstddef>
 #include <cstdint>
 #include <limits>
 #include <optional>
 #include <string>
 #include <string_view>
+#include <type_traits>
 #include <utility>
 #include <vector>
 
@@ -383,55 +387,56 @@ struct read_context {
   }
 };
 
-// ---- categories -------------------------------------------------------------------------
+}  // namespace bedrock_agent::detail
 
-enum class category { string_shape, long_integer, time, enumeration, list, structure, optional };
+namespace bedrock_agent {
+
+/// The customization point for a leaf type (anything that is not a described structure or a
+/// std::optional): specialize it for T to give T a JSON mapping, or to replace the built-in
+/// one. A specialization provides, in one place:
+///
+///     static constexpr simdjson::ondemand::json_type json_type;   // the JSON type T takes
+///     static std::string description();                           // "a boolean (Flag)", for messages
+///     static bool read(od::value&, T&, detail::read_context&, const detail::path_node*,
+///                      std::size_t depth);   // the value has json_type; false when reading must stop
+///     static bool check(const T&, detail::read_context&, const detail::path_node*);  // check_value()
+///     static void write(std::string&, const T&);                                    // to_json()
+///
+/// and optionally
+///
+///     static bool read_fast(od::value&, T&, const detail::read_context&);
+///         // the common case, tried first: true only when the value breaks no rule, and then
+///         // consumed; false leaves it unread for read() to report what is wrong
+///     static std::string wrong_type_note(od::json_type found);  // appended to shape.wrong-type
+///
+/// The engine finds a user specialization first, then the built-in leaves (string shapes,
+/// 64-bit integers, timestamp, enum_value<E>, list shapes); docs/json.md shows a worked example.
+/// Declare the specialization before the first parse or write of T.
+template <class T>
+struct leaf_traits;
+
+}  // namespace bedrock_agent
+
+namespace bedrock_agent::detail {
+
+// ---- what a type is: an optional, a described structure, or a leaf -------------------------
 
 template <class T>
-struct enum_of {};
-template <class E>
-struct enum_of<enum_value<E>> {
-  using type = E;
-};
+bool read_value(od::value& v, T& out, read_context& ctx, const path_node* at, std::size_t depth);
+template <class T>
+bool check_value(const T& v, read_context& ctx, const path_node* at);
+template <class T>
+void write_value(std::string& out, const T& v);
+template <class T>
+std::string wire_description();
 
 template <class T>
-constexpr category category_of() {
-  if constexpr (is_optional<T>::value) return category::optional;
-  else if constexpr (is_string_shape_v<T>) return category::string_shape;
-  else if constexpr (std::is_same<T, PrimitiveLong>::value) return category::long_integer;
-  else if constexpr (std::is_same<T, timestamp>::value) return category::time;
-  else if constexpr (is_list_shape_v<T>) return category::list;
-  else if constexpr (is_described_struct_v<T>) return category::structure;
-  else {
-    static_assert(sizeof(enum_of<T>) > 0 && !std::is_same<T, T>::value,
-                  "bedrock_agent: no JSON mapping for this type. Use a string shape (a std::string with "
-                  "static constexpr string_constraints constraints), PrimitiveLong, timestamp, "
-                  "enum_value<E> of a described enum, a list shape, std::optional, or a structure "
-                  "described with BOOST_DESCRIBE_STRUCT.");
-    return category::structure;
-  }
-}
-template <class T>
-struct category_trait {
-  static constexpr category value = category_of<T>();
-};
-template <class E>
-struct category_trait<enum_value<E>> {
-  static constexpr category value = category::enumeration;
-};
+using user_leaf_probe = decltype(sizeof(leaf_traits<T>));
 
-/** A short name of what a value of type T is on the wire, for messages. */
+/** A user's leaf_traits<T>, or a type that is neither an optional nor a described structure. */
 template <class T>
-std::string wire_description() {
-  constexpr category c = category_trait<T>::value;
-  if constexpr (c == category::optional) return wire_description<typename T::value_type>();
-  else if constexpr (c == category::string_shape) return "a string (" + std::string(T::shape_name) + ")";
-  else if constexpr (c == category::long_integer) return "an integer (PrimitiveLong)";
-  else if constexpr (c == category::time) return "an RFC 3339 date-time string (DateTimestamp)";
-  else if constexpr (c == category::enumeration) return "a string (IngestionJobStatus)";
-  else if constexpr (c == category::list) return "an array (" + std::string(T::shape_name) + ")";
-  else return "an object (" + std::string(T::shape_name) + ")";
-}
+inline constexpr bool is_leaf_v = boost::mp11::mp_valid<user_leaf_probe, T>::value ||
+                                  (!is_optional<T>::value && !is_described_struct_v<T>);
 
 /** "'<type> <excerpt>'" of the raw token at `v`, for `found`. */
 inline std::string found_token(od::value& v, od::json_type t) {
@@ -600,34 +605,6 @@ inline bool validate_any(od::value& v, read_context& ctx, const path_node* at, s
   }
 }
 
-// ---- reading each category ----------------------------------------------------------------
-
-template <class T>
-bool read_value(od::value& v, T& out, read_context& ctx, const path_node* at, std::size_t depth);
-
-/** Reports a value of the wrong JSON type, then checks it is well-formed. */
-template <class T>
-bool wrong_type(od::value& v, od::json_type t, read_context& ctx, const path_node* at, std::size_t depth,
-                std::string_view note = {}) {
-  const std::size_t off = value_offset(v, ctx);
-  std::string message = "expected " + wire_description<T>() + ", found " + json_type_with_article(t);
-  if (!note.empty()) {
-    message += ": ";
-    message += note;
-  }
-  if (!ctx.report(rule::shape_wrong_type, off, at, wire_description<T>(), found_token(v, t), std::move(message)))
-    return false;
-  return validate_any(v, ctx, at, depth);
-}
-
-/** Checks a null literal found where T was expected. */
-template <class T>
-bool null_value(od::value& v, read_context& ctx, const path_node* at) {
-  if (!check_scalar_token(v, od::json_type::null, ctx, at)) return false;
-  return ctx.report(rule::shape_null, value_offset(v, ctx), at, wire_description<T>(), "null",
-                    "null is not " + wire_description<T>() + " (the model has no null values)");
-}
-
 /** The string content of `v` without copying when it has no escapes; else decoded into
  *  `storage`. False (reported) when the string is not valid JSON. */
 inline bool string_text(od::value& v, std::string& storage, std::string_view& text, const char*& raw_begin,
@@ -718,115 +695,276 @@ bool check_string_constraints(std::string_view s, std::size_t code_points, read_
   return true;
 }
 
-template <class S>
-bool read_string_shape(od::value& v, S& out, read_context& ctx, const path_node* at) {
-  std::string_view content;
-  std::size_t code_points = 0;
-  const bool plain = plain_string_token(v.raw_json_token(), content, code_points);
+
+/** The bytes of a string value with no backslash, without consuming it. */
+inline bool peek_plain_string(od::value& v, std::string_view& content, std::size_t& code_points) {
+  return plain_string_token(v.raw_json_token(), content, code_points);
+}
+
+/** Moves past a string value peek_plain_string() accepted. */
+inline bool skip_string(od::value& v) {
   od::raw_json_string raw;
-  if (auto e = v.get_raw_json_string().get(raw)) return ctx.simdjson_error(e, value_offset(v, ctx), at);
-  std::string& target = out;
-  if (plain) {  // no backslash: the bytes are the value
-    target.assign(content.data(), content.size());
-    // checked where they are in the input: reading the copy just written stalls on store forwarding
-    return check_string_constraints<S>(content, code_points, ctx, ctx.offset_of(raw.raw()) - 1, at);
-  }
-  target.clear();
-  const string_scan s = decode_json_string(raw.raw(), &target);
-  if (!s.ok) return check_string_token(raw.raw(), ctx, at);
-  return check_string_constraints<S>(target, s.code_points, ctx, ctx.offset_of(raw.raw()) - 1, at);
+  return v.get_raw_json_string().get(raw) == simdjson::SUCCESS;
 }
 
-/** The common case of a PrimitiveLong, tried before anything else (even the type check):
- *  simdjson's unsigned integer parser is as strict as RFC 8259 and PrimitiveLong (no leading
- *  zero, sign, fraction or exponent; the token must end at whitespace or a structural character,
- *  so `0"next"` fails) and leaves the value unread when it fails, for read_value() and
- *  read_long() to say exactly what is wrong. A '-' (a negative counter, or -0) and anything
- *  above INT64_MAX take that path too. Unsigned: the counters are never negative, and the
- *  sign handling of the signed parser was a fifth of this function's instructions. */
-inline bool read_count(od::value& v, PrimitiveLong& out) {
-  constexpr auto max = static_cast<std::uint64_t>(std::numeric_limits<std::int64_t>::max());
-  std::uint64_t value = 0;
-  if (v.get_uint64().get(value) != simdjson::SUCCESS || value > max) return false;
-  out = static_cast<std::int64_t>(value);
-  return true;
+// ---- the built-in leaf types --------------------------------------------------------------
+// One struct per kind of leaf, with the interface leaf_traits documents. Each read_fast() reads
+// a well-formed value that breaks no rule, with no diagnostic code on the way, and consumes
+// nothing unless it all holds; read() is the long way, which says what is wrong. The model's
+// words come from the type: its shape_name, or shape_info<T> for a plain C++ type.
+
+template <class T>
+using shape_name_probe = decltype(T::shape_name);
+
+/** shape_info<T>::shape_name, with a message saying what to declare when there is none. */
+template <class T>
+std::string info_shape_name() {
+  static_assert(boost::mp11::mp_valid<shape_name_probe, shape_info<T>>::value,
+                "bedrock_agent: this type has no shape name for messages. Specialize "
+                "bedrock_agent::shape_info<T> with static constexpr std::string_view shape_name.");
+  return std::string(shape_info<T>::shape_name);
 }
 
-/** Reads a number token read_count() did not take: says what is wrong with it. */
-inline bool read_long(od::value& v, PrimitiveLong& out, read_context& ctx, const path_node* at) {
-  const std::string_view raw = v.raw_json_token();
-  const std::string_view tok = trim_json_whitespace(raw);
-  const std::size_t off = ctx.offset_of(raw.data());
-  bool is_integer = false;
-  const std::size_t length = scan_json_number(tok, is_integer);
-  if (tok.empty() || length != tok.size()) {
-    if (missing_separator(tok, length, off, ctx, at)) return false;
-    ctx.report(rule::json_invalid_number, off, at, "a number as RFC 8259 writes it", excerpt(tok),
-               "'" + excerpt(tok) + "' is not a JSON number");
-    return false;
-  }
-  if (!is_integer) {
-    return ctx.report(rule::long_not_integer, off, at, "an integer literal (no fraction, no exponent)", excerpt(tok),
-                      "PrimitiveLong takes an integer literal; '" + excerpt(tok) +
-                          "' has a fraction or an exponent");
-  }
-  std::int64_t value = 0;
-  if (!parse_int64(tok, value)) {
-    return ctx.report(rule::long_out_of_range, off, at, "-9223372036854775808..9223372036854775807", excerpt(tok),
-                      "'" + excerpt(tok) + "' is outside PrimitiveLong's signed 64-bit range");
-  }
-  out = value;
-  if (value < 0) {
-    return ctx.report(rule::semantic_negative_counter, off, at, "a count >= 0", excerpt(tok),
-                      "a document counter cannot be negative; found " + std::string(tok));
-  }
-  return true;
-}
+/// String shapes: a string_shape<S> with `shape_name` and `string_constraints constraints`.
+template <class S>
+struct string_leaf {
+  static constexpr od::json_type json_type = od::json_type::string;
+  static std::string description() { return "a string (" + std::string(S::shape_name) + ")"; }
 
-inline bool read_time(od::value& v, timestamp& out, read_context& ctx, const path_node* at) {
-  std::string storage;
-  std::string_view text;
-  const char* raw = nullptr;
-  bool escaped = false;
-  if (!string_text(v, storage, text, raw, escaped, ctx, at)) return false;
-  const auto r = parse_timestamp(text);
-  if (r) {
-    out = *r;
+  static bool read_fast(od::value& v, S& out, const read_context& ctx) {
+    std::string_view content;
+    std::size_t code_points = 0;
+    if (!peek_plain_string(v, content, code_points) || !string_length_ok<S>(code_points) ||
+        !string_pattern_ok<S>(content, code_points) || !skip_string(v))
+      return false;
+    if (!ctx.discard) static_cast<std::string&>(out).assign(content.data(), content.size());
     return true;
   }
-  // Positions map one to one onto the input when the string had no escapes.
-  const std::size_t off = ctx.offset_of(raw) + (escaped ? 0 : r.error().position);
-  return ctx.report(rule::time_invalid, off, at, "an RFC 3339 date-time in 0001..9999, e.g. 2024-03-14T09:26:53.589Z",
-                    "\"" + excerpt(text) + "\"",
-                    "invalid timestamp \"" + excerpt(text) + "\": " + std::string(r.error().message) + " (character " +
-                        std::to_string(r.error().position + 1) + ")");
-}
 
+  static bool read(od::value& v, S& out, read_context& ctx, const path_node* at, std::size_t) {
+    std::string_view content;
+    std::size_t code_points = 0;
+    const bool plain = plain_string_token(v.raw_json_token(), content, code_points);
+    od::raw_json_string raw;
+    if (auto e = v.get_raw_json_string().get(raw)) return ctx.simdjson_error(e, value_offset(v, ctx), at);
+    std::string& target = out;
+    if (plain) {  // no backslash: the bytes are the value
+      target.assign(content.data(), content.size());
+      // checked where they are in the input, not in the copy just written
+      return check_string_constraints<S>(content, code_points, ctx, ctx.offset_of(raw.raw()) - 1, at);
+    }
+    target.clear();
+    const string_scan s = decode_json_string(raw.raw(), &target);
+    if (!s.ok) return check_string_token(raw.raw(), ctx, at);
+    return check_string_constraints<S>(target, s.code_points, ctx, ctx.offset_of(raw.raw()) - 1, at);
+  }
+
+  static bool check(const S& v, read_context& ctx, const path_node* at) {
+    const std::size_t bad = utf8_first_invalid(v);
+    if (bad != std::string_view::npos) {
+      // fatal for a parse (the text cannot be read); here the other members can still be checked
+      ctx.report(rule::json_invalid_utf8, 0, at, "UTF-8", excerpt(std::string_view(v).substr(bad, 4)),
+                 "the string is not UTF-8 at byte " + std::to_string(bad));
+      return ctx.collect;
+    }
+    return check_string_constraints<S>(v, utf8_length(v), ctx, 0, at);
+  }
+
+  static void write(std::string& out, const S& v) { append_json_string(out, v); }
+};
+
+template <class T>
+using nonnegative_probe = decltype(T::nonnegative);
+
+/// 64-bit integers (PrimitiveLong), named by shape_info<T>. When shape_info<T> has
+/// `nonnegative` (what the value is, for the message), a negative value breaks
+/// semantic.negative-counter.
+template <class T>
+struct int64_leaf {
+  static constexpr bool nonnegative = boost::mp11::mp_valid<nonnegative_probe, shape_info<T>>::value;
+  static constexpr od::json_type json_type = od::json_type::number;
+  static std::string description() { return "an integer (" + info_shape_name<T>() + ")"; }
+  static std::string wrong_type_note(od::json_type found) {
+    return found == od::json_type::string ? "a number in quotes is a string" : "";
+  }
+
+  /// simdjson's integer parsers are as strict as RFC 8259 (no leading zero, sign, fraction or
+  /// exponent; the token must end at whitespace or a structural character, so `0"next"` fails)
+  /// and leave the value unread when they fail. A value that may not be negative takes the
+  /// unsigned parser: a '-' (and -0) and anything above INT64_MAX go to read().
+  BEDROCK_AGENT_ALWAYS_INLINE static bool read_fast(od::value& v, T& out, const read_context&) {
+    if constexpr (nonnegative) {
+      constexpr auto max = static_cast<std::uint64_t>(std::numeric_limits<std::int64_t>::max());
+      std::uint64_t value = 0;
+      if (v.get_uint64().get(value) != simdjson::SUCCESS || value > max) return false;
+      out = static_cast<T>(value);
+      return true;
+    } else {
+      std::int64_t value = 0;
+      if (v.get_int64().get(value) != simdjson::SUCCESS) return false;
+      out = static_cast<T>(value);
+      return true;
+    }
+  }
+
+  static bool read(od::value& v, T& out, read_context& ctx, const path_node* at, std::size_t) {
+    const std::string_view raw = v.raw_json_token();
+    const std::string_view tok = trim_json_whitespace(raw);
+    const std::size_t off = ctx.offset_of(raw.data());
+    bool is_integer = false;
+    const std::size_t length = scan_json_number(tok, is_integer);
+    if (tok.empty() || length != tok.size()) {
+      if (missing_separator(tok, length, off, ctx, at)) return false;
+      ctx.report(rule::json_invalid_number, off, at, "a number as RFC 8259 writes it", excerpt(tok),
+                 "'" + excerpt(tok) + "' is not a JSON number");
+      return false;
+    }
+    if (!is_integer) {
+      return ctx.report(rule::long_not_integer, off, at, "an integer literal (no fraction, no exponent)", excerpt(tok),
+                        info_shape_name<T>() + " takes an integer literal; '" + excerpt(tok) +
+                            "' has a fraction or an exponent");
+    }
+    std::int64_t value = 0;
+    if (!parse_int64(tok, value)) {
+      return ctx.report(rule::long_out_of_range, off, at, "-9223372036854775808..9223372036854775807", excerpt(tok),
+                        "'" + excerpt(tok) + "' is outside " + info_shape_name<T>() + "'s signed 64-bit range");
+    }
+    out = static_cast<T>(value);
+    if constexpr (nonnegative) {
+      if (value < 0) {
+        return ctx.report(rule::semantic_negative_counter, off, at, "a count >= 0", excerpt(tok),
+                          std::string(shape_info<T>::nonnegative) + " cannot be negative; found " + std::string(tok));
+      }
+    }
+    return true;
+  }
+
+  static bool check(const T& v, read_context& ctx, const path_node* at) {
+    if constexpr (nonnegative) {
+      if (v < 0) {
+        return ctx.report(rule::semantic_negative_counter, 0, at, "a count >= 0", std::to_string(v),
+                          std::string(shape_info<T>::nonnegative) + " cannot be negative; found " + std::to_string(v));
+      }
+    }
+    (void)v;
+    (void)ctx;
+    (void)at;
+    return true;
+  }
+
+  static void write(std::string& out, const T& v) {
+    char buf[24];
+    const auto r = std::to_chars(buf, buf + sizeof buf, v);
+    out.append(buf, r.ptr);
+  }
+};
+
+/// timestamp: an RFC 3339 date-time string (timestampFormat date-time), named by shape_info.
+template <class T>
+struct timestamp_leaf {
+  static constexpr od::json_type json_type = od::json_type::string;
+  static std::string description() { return "an RFC 3339 date-time string (" + info_shape_name<T>() + ")"; }
+  static std::string wrong_type_note(od::json_type found) {
+    return found == od::json_type::number ? info_shape_name<T>() + " is timestampFormat iso8601 here, never epoch seconds"
+                                          : "";
+  }
+
+  static bool read_fast(od::value& v, T& out, const read_context&) {
+    // Parsed straight into `out`, which it leaves untouched when it fails.
+    std::string_view content;
+    std::size_t code_points = 0;
+    return peek_plain_string(v, content, code_points) && parse_timestamp_fast(content.data(), content.size(), out) &&
+           skip_string(v);
+  }
+
+  static bool read(od::value& v, T& out, read_context& ctx, const path_node* at, std::size_t) {
+    std::string storage;
+    std::string_view text;
+    const char* raw = nullptr;
+    bool escaped = false;
+    if (!string_text(v, storage, text, raw, escaped, ctx, at)) return false;
+    const auto r = parse_timestamp(text);
+    if (r) {
+      out = *r;
+      return true;
+    }
+    // Positions map one to one onto the input when the string had no escapes.
+    const std::size_t off = ctx.offset_of(raw) + (escaped ? 0 : r.error().position);
+    return ctx.report(rule::time_invalid, off, at,
+                      "an RFC 3339 date-time in 0001..9999, e.g. 2024-03-14T09:26:53.589Z",
+                      "\"" + excerpt(text) + "\"",
+                      "invalid timestamp \"" + excerpt(text) + "\": " + std::string(r.error().message) +
+                          " (character " + std::to_string(r.error().position + 1) + ")");
+  }
+
+  static bool check(const T&, read_context&, const path_node*) {
+    return true;  // a timestamp holds only representable instants
+  }
+
+  static void write(std::string& out, const T& v) {
+    char buf[timestamp_max_chars + 2];  // quoted, one append
+    buf[0] = '"';
+    char* end = write_timestamp(buf + 1, v);
+    *end++ = '"';
+    out.append(buf, static_cast<std::size_t>(end - buf));
+  }
+};
+
+/// enum_value<E> of a described enum E: the enumerator names are the wire strings; E is
+/// named by shape_info<E>.
+template <class V>
+struct enum_leaf;
 template <class E>
-bool read_enum(od::value& v, enum_value<E>& out, read_context& ctx, const path_node* at) {
-  std::string storage;
-  std::string_view text;
-  const char* raw = nullptr;
-  bool escaped = false;
-  if (!string_text(v, storage, text, raw, escaped, ctx, at)) return false;
-  if (auto known = enum_from_string<E>(text)) {
+struct enum_leaf<enum_value<E>> {
+  using V = enum_value<E>;
+  static constexpr od::json_type json_type = od::json_type::string;
+  static std::string description() { return "a string (" + info_shape_name<E>() + ")"; }
+
+  static bool read_fast(od::value& v, V& out, const read_context&) {
+    std::string_view content;
+    std::size_t code_points = 0;
+    if (!peek_plain_string(v, content, code_points)) return false;
+    const auto known = enum_from_string<E>(content);
+    if (!known || !skip_string(v)) return false;
     out = *known;
     return true;
   }
-  std::string allowed;
-  boost::mp11::mp_for_each<boost::describe::describe_enumerators<E>>([&](auto d) {
-    if (!allowed.empty()) allowed += ", ";
-    allowed += d.name;
-  });
-  // A disabled constraint.enum keeps the value too: dropping the finding must not make one up.
-  const bool keep = ctx.opt.keep_unknown_enum_values || ctx.opt.disabled.contains(rule::constraint_enum);
-  if (keep) out = enum_value<E>::unknown(std::string(text));
-  return ctx.report(rule::constraint_enum, ctx.offset_of(raw) - 1, at, "one of " + allowed,
-                    "\"" + excerpt(text) + "\"",
-                    "\"" + excerpt(text) + "\" is not a known value (one of " + allowed + "; case matters)" +
-                        (keep ? "; kept as an unknown value" : ""),
-                    keep ? std::optional<severity>(severity::warning) : std::nullopt);
-}
+
+  static bool read(od::value& v, V& out, read_context& ctx, const path_node* at, std::size_t) {
+    std::string storage;
+    std::string_view text;
+    const char* raw = nullptr;
+    bool escaped = false;
+    if (!string_text(v, storage, text, raw, escaped, ctx, at)) return false;
+    if (auto known = enum_from_string<E>(text)) {
+      out = *known;
+      return true;
+    }
+    std::string allowed;
+    boost::mp11::mp_for_each<boost::describe::describe_enumerators<E>>([&](auto d) {
+      if (!allowed.empty()) allowed += ", ";
+      allowed += d.name;
+    });
+    // A disabled constraint.enum keeps the value too: dropping the finding must not make one up.
+    const bool keep = ctx.opt.keep_unknown_enum_values || ctx.opt.disabled.contains(rule::constraint_enum);
+    if (keep) out = V::unknown(std::string(text));
+    return ctx.report(rule::constraint_enum, ctx.offset_of(raw) - 1, at, "one of " + allowed,
+                      "\"" + excerpt(text) + "\"",
+                      "\"" + excerpt(text) + "\" is not a known value (one of " + allowed + "; case matters)" +
+                          (keep ? "; kept as an unknown value" : ""),
+                      keep ? std::optional<severity>(severity::warning) : std::nullopt);
+  }
+
+  static bool check(const V& v, read_context& ctx, const path_node* at) {
+    if (v.is_known()) return true;
+    const bool keep = ctx.opt.keep_unknown_enum_values;
+    return ctx.report(rule::constraint_enum, 0, at, "a known value", "\"" + excerpt(v.wire_name()) + "\"",
+                      "\"" + excerpt(v.wire_name()) + "\" is not a known value",
+                      keep ? std::optional<severity>(severity::warning) : std::nullopt);
+  }
+
+  static void write(std::string& out, const V& v) { append_json_string(out, v.wire_name()); }
+};
 
 /** A list of `n` items outside `c`: constraint.list-length. */
 BEDROCK_AGENT_COLD inline bool list_length_finding(std::string_view shape, list_constraints c, std::size_t n,
@@ -837,25 +975,144 @@ BEDROCK_AGENT_COLD inline bool list_length_finding(std::string_view shape, list_
                         "; this one has " + std::to_string(n));
 }
 
+/// List shapes: a std::vector with `shape_name` and `list_constraints constraints`. No
+/// read_fast(): read_value() checks the JSON type and calls read() directly.
 template <class L>
-bool read_list(od::value& v, L& out, read_context& ctx, const path_node* at, std::size_t depth) {
-  const std::size_t off = value_offset(v, ctx);
-  if (!ctx.enter_level(depth, off, at)) return false;
-  od::array a;
-  if (auto e = v.get_array().get(a)) return ctx.simdjson_error(e, off, at);
-  std::size_t n = 0;
-  for (auto ir : a) {
-    if (auto e = ir.error()) return ctx.simdjson_error(e, ctx.current_offset(), at, read_context::expecting::array);
-    od::value& item = ir.value_unsafe();  // used in place: see read_struct
-    path_node node{at, {}, n, true};
-    if (n == out.size()) out.emplace_back();  // reuse the elements (and their capacity) already there
-    if (!read_value(item, out[n], ctx, &node, depth + 1)) return false;
-    ++n;
+struct list_leaf {
+  static constexpr od::json_type json_type = od::json_type::array;
+  static std::string description() { return "an array (" + std::string(L::shape_name) + ")"; }
+
+  static bool read(od::value& v, L& out, read_context& ctx, const path_node* at, std::size_t depth) {
+    const std::size_t off = value_offset(v, ctx);
+    if (!ctx.enter_level(depth, off, at)) return false;
+    od::array a;
+    if (auto e = v.get_array().get(a)) return ctx.simdjson_error(e, off, at);
+    std::size_t n = 0;
+    for (auto ir : a) {
+      if (auto e = ir.error()) return ctx.simdjson_error(e, ctx.current_offset(), at, read_context::expecting::array);
+      od::value& item = ir.value_unsafe();  // used in place: see read_struct
+      path_node node{at, {}, n, true};
+      if (n == out.size()) out.emplace_back();  // reuse the elements (and their capacity) already there
+      if (!read_value(item, out[n], ctx, &node, depth + 1)) return false;
+      ++n;
+    }
+    if (!ctx.discard) out.resize(n);
+    constexpr list_constraints c = L::constraints;
+    return (n >= c.min_items && n <= c.max_items) || list_length_finding(L::shape_name, c, n, ctx, off, at);
   }
-  if (!ctx.discard) out.resize(n);
-  constexpr list_constraints c = L::constraints;
-  return (n >= c.min_items && n <= c.max_items) || list_length_finding(L::shape_name, c, n, ctx, off, at);
+
+  static bool check(const L& v, read_context& ctx, const path_node* at) {
+    constexpr list_constraints lc = L::constraints;
+    if (v.size() < lc.min_items || v.size() > lc.max_items) {
+      if (!ctx.report(rule::constraint_list_length, 0, at, range_text(lc.min_items, lc.max_items, "items"),
+                      std::to_string(v.size()) + " items",
+                      std::string(L::shape_name) + " must have " + range_text(lc.min_items, lc.max_items, "items") +
+                          "; this one has " + std::to_string(v.size())))
+        return false;
+    }
+    for (std::size_t i = 0; i < v.size(); ++i) {
+      path_node node{at, {}, i, true};
+      if (!check_value(v[i], ctx, &node)) return false;
+    }
+    return true;
+  }
+
+  static void write(std::string& out, const L& v) {
+    out += '[';
+    bool first = true;
+    for (const auto& item : v) {
+      if (!first) out += ',';
+      first = false;
+      write_value(out, item);
+    }
+    out += ']';
+  }
+};
+
+template <class T>
+struct is_enum_value_type : std::false_type {};
+template <class E>
+struct is_enum_value_type<enum_value<E>> : std::true_type {};
+
+template <class T>
+struct no_mapping_for : std::false_type {};
+
+/// What a type with no JSON mapping gets: a message saying what to provide.
+template <class T>
+struct no_leaf {
+  static_assert(no_mapping_for<T>::value,
+                "bedrock_agent: no JSON mapping for this type. Use a string shape (a std::string with "
+                "static constexpr string_constraints constraints), a 64-bit integer or timestamp named by "
+                "shape_info<T>, enum_value<E> of a described enum, a list shape, std::optional, or a "
+                "structure described with BOOST_DESCRIBE_STRUCT; or specialize bedrock_agent::leaf_traits<T>.");
+};
+
+/// The leaf type's code: the user's leaf_traits<T> first, then the built-in leaves.
+template <class T>
+using leaf_of = boost::mp11::mp_cond<
+    boost::mp11::mp_valid<user_leaf_probe, T>, leaf_traits<T>,
+    boost::mp11::mp_bool<is_string_shape_v<T>>, string_leaf<T>,
+    std::is_same<T, std::int64_t>, int64_leaf<T>,
+    std::is_same<T, timestamp>, timestamp_leaf<T>,
+    is_enum_value_type<T>, enum_leaf<T>,
+    boost::mp11::mp_bool<is_list_shape_v<T>>, list_leaf<T>,
+    boost::mp11::mp_true, no_leaf<T>>;
+
+template <class L, class T>
+using read_fast_probe = decltype(L::read_fast(std::declval<od::value&>(), std::declval<T&>(),
+                                              std::declval<const read_context&>()));
+template <class L>
+using wrong_type_note_probe = decltype(L::wrong_type_note(od::json_type::null));
+
+/** Does T have a read_fast() (only leaves can)? */
+template <class T, bool = is_leaf_v<T>>
+struct has_read_fast : std::false_type {};
+template <class T>
+struct has_read_fast<T, true> : boost::mp11::mp_valid<read_fast_probe, leaf_of<T>, T> {};
+
+/** The JSON type a T takes (a structure: an object). */
+template <class T>
+constexpr od::json_type json_type_of() noexcept {
+  if constexpr (is_leaf_v<T>) return leaf_of<T>::json_type;
+  else return od::json_type::object;
 }
+
+/** A short name of what a value of type T is on the wire, for messages. */
+template <class T>
+std::string wire_description() {
+  if constexpr (is_leaf_v<T>) return leaf_of<T>::description();
+  else if constexpr (is_optional<T>::value) return wire_description<typename T::value_type>();
+  else return "an object (" + std::string(T::shape_name) + ")";
+}
+
+/** Reports a value of the wrong JSON type, then checks it is well-formed. */
+template <class T>
+bool wrong_type(od::value& v, od::json_type t, read_context& ctx, const path_node* at, std::size_t depth) {
+  const std::size_t off = value_offset(v, ctx);
+  std::string message = "expected " + wire_description<T>() + ", found " + json_type_with_article(t);
+  if constexpr (is_leaf_v<T>) {
+    if constexpr (boost::mp11::mp_valid<wrong_type_note_probe, leaf_of<T>>::value) {
+      const std::string note = leaf_of<T>::wrong_type_note(t);
+      if (!note.empty()) {
+        message += ": ";
+        message += note;
+      }
+    }
+  }
+  if (!ctx.report(rule::shape_wrong_type, off, at, wire_description<T>(), found_token(v, t), std::move(message)))
+    return false;
+  return validate_any(v, ctx, at, depth);
+}
+
+/** Checks a null literal found where T was expected. */
+template <class T>
+bool null_value(od::value& v, read_context& ctx, const path_node* at) {
+  if (!check_scalar_token(v, od::json_type::null, ctx, at)) return false;
+  return ctx.report(rule::shape_null, value_offset(v, ctx), at, wire_description<T>(), "null",
+                    "null is not " + wire_description<T>() + " (the model has no null values)");
+}
+
+// ---- described structures -------------------------------------------------------------------
 
 template <class T>
 using public_members = boost::describe::describe_members<T, boost::describe::mod_public>;
@@ -864,7 +1121,7 @@ using public_members = boost::describe::describe_members<T, boost::describe::mod
 template <class M>
 void reset_absent(M& m) {
   if constexpr (is_optional<M>::value) m.reset();
-  else if constexpr (std::is_same<M, PrimitiveLong>::value) m = 0;
+  else if constexpr (!is_required_member_v<M>) m = M{};
 }
 
 /** A member T does not have (at `at`): shape.unknown-member unless ignored; its value is
@@ -977,70 +1234,26 @@ bool read_struct(od::object& obj, T& out, read_context& ctx, const path_node* at
   return go_on;
 }
 
-// ---- the common case first ----------------------------------------------------------------
-// A scalar that is well-formed and breaks no rule is read here, inline, with no diagnostic code
-// on the way: nothing is consumed unless it all holds. Anything else (another type, an escape,
-// a broken constraint, null) returns false with the value untouched, and read_value() then
-// reads it the long way, which says what is wrong. Same result, fewer branches and calls.
+// ---- reading any value: the common case first -----------------------------------------------
+// A leaf with a read_fast() is tried there first, inline; anything else (another type, an
+// escape, a broken constraint, null) leaves the value untouched, and read_value_slow() reads
+// it the long way, which says what is wrong. Same result, fewer branches and calls.
 
-/** The bytes of a string value with no backslash, without consuming it. */
-inline bool peek_plain_string(od::value& v, std::string_view& content, std::size_t& code_points) {
-  return plain_string_token(v.raw_json_token(), content, code_points);
-}
-
-/** Moves past a string value peek_plain_string() accepted. */
-inline bool skip_string(od::value& v) {
-  od::raw_json_string raw;
-  return v.get_raw_json_string().get(raw) == simdjson::SUCCESS;
-}
-
+/** An optional leaf's read_fast(): an absent member stays absent unless the read succeeds. */
 template <class T>
-bool read_plain(od::value& v, T& out, const read_context& ctx) {
-  constexpr category c = category_trait<T>::value;
-  if constexpr (c == category::optional) {
-    if (out) return read_plain(v, *out, ctx);
-    typename T::value_type value{};  // an absent member stays absent unless the read succeeds
-    if (!read_plain(v, value, ctx)) return false;
-    out = std::move(value);
-    return true;
-  } else if constexpr (c == category::long_integer) {
-    return read_count(v, out);
-  } else if constexpr (c == category::string_shape) {
-    std::string_view content;
-    std::size_t code_points = 0;
-    if (!peek_plain_string(v, content, code_points) || !string_length_ok<T>(code_points) ||
-        !string_pattern_ok<T>(content, code_points) || !skip_string(v))
-      return false;
-    if (!ctx.discard) static_cast<std::string&>(out).assign(content.data(), content.size());
-    return true;
-  } else if constexpr (c == category::time) {
-    // Parsed straight into `out` (which it leaves untouched when it fails): a local copied over
-    // afterwards was reloaded whole right after being stored in parts, a store-forwarding stall.
-    std::string_view content;
-    std::size_t code_points = 0;
-    return peek_plain_string(v, content, code_points) && parse_timestamp_fast(content.data(), content.size(), out) &&
-           skip_string(v);
-  } else if constexpr (c == category::enumeration) {
-    std::string_view content;
-    std::size_t code_points = 0;
-    if (!peek_plain_string(v, content, code_points)) return false;
-    const auto known = enum_from_string<typename enum_of<T>::type>(content);
-    if (!known || !skip_string(v)) return false;
-    out = *known;
-    return true;
-  } else {
-    (void)v;
-    (void)out;
-    (void)ctx;
-    return false;  // containers have no such case: read_value() opens them itself
-  }
+bool read_plain(od::value& v, std::optional<T>& out, const read_context& ctx) {
+  if (out) return leaf_of<T>::read_fast(v, *out, ctx);
+  T value{};
+  if (!leaf_of<T>::read_fast(v, value, ctx)) return false;
+  out = std::move(value);
+  return true;
 }
 
-/** Reads a list or structure whose JSON type has been checked (an array, an object). */
+/** Reads a value whose JSON type has been checked (json_type_of<T>()). */
 template <class T>
-bool read_container(od::value& v, T& out, read_context& ctx, const path_node* at, std::size_t depth) {
-  if constexpr (category_trait<T>::value == category::list) {
-    return read_list(v, out, ctx, at, depth);
+bool read_typed(od::value& v, T& out, read_context& ctx, const path_node* at, std::size_t depth) {
+  if constexpr (is_leaf_v<T>) {
+    return leaf_of<T>::read(v, out, ctx, at, depth);
   } else {
     const std::size_t off = value_offset(v, ctx);
     if (!ctx.enter_level(depth, off, at)) return false;
@@ -1056,37 +1269,33 @@ bool read_value_slow(od::value& v, T& out, read_context& ctx, const path_node* a
 /** Reads `v` as a T into `out`, reporting what breaks the model; false when reading must stop. */
 template <class T>
 BEDROCK_AGENT_ALWAYS_INLINE bool read_value(od::value& v, T& out, read_context& ctx, const path_node* at, std::size_t depth) {
-  constexpr category c = category_trait<T>::value;
-  if constexpr (c == category::structure || c == category::list) {
-    od::json_type t;
-    if (v.type().get(t) != simdjson::SUCCESS || t != (c == category::list ? od::json_type::array : od::json_type::object))
-      return read_value_slow(v, out, ctx, at, depth);
-    return read_container(v, out, ctx, at, depth);
-  } else if constexpr (c == category::optional) {
+  if constexpr (is_optional<T>::value && !is_leaf_v<T>) {
     using U = typename T::value_type;
-    constexpr category cu = category_trait<U>::value;
-    if constexpr (cu == category::structure || cu == category::list) {
+    if constexpr (has_read_fast<U>::value) {
+      return read_plain(v, out, ctx) || read_value_slow(v, out, ctx, at, depth);
+    } else {
       od::json_type t;
       if (v.type().get(t) != simdjson::SUCCESS || t == od::json_type::null) return read_value_slow(v, out, ctx, at, depth);
       if (!out) out.emplace();
       return read_value(v, *out, ctx, at, depth);
-    } else {
-      return read_plain(v, out, ctx) || read_value_slow(v, out, ctx, at, depth);
     }
+  } else if constexpr (has_read_fast<T>::value) {
+    return leaf_of<T>::read_fast(v, out, ctx) || read_value_slow(v, out, ctx, at, depth);
   } else {
-    return read_plain(v, out, ctx) || read_value_slow(v, out, ctx, at, depth);
+    od::json_type t;
+    if (v.type().get(t) != simdjson::SUCCESS || t != json_type_of<T>()) return read_value_slow(v, out, ctx, at, depth);
+    return read_typed(v, out, ctx, at, depth);
   }
 }
 
 /** read_value() the long way: every type, every finding. Out of line: the common case of every
- *  category is read without it. */
+ *  type is read without it. */
 template <class T>
 BEDROCK_AGENT_COLD bool read_value_slow(od::value& v, T& out, read_context& ctx, const path_node* at,
                                         std::size_t depth) {
   od::json_type t;
   if (auto e = v.type().get(t)) return ctx.simdjson_error(e, value_offset(v, ctx), at);
-  constexpr category c = category_trait<T>::value;
-  if constexpr (c == category::optional) {
+  if constexpr (is_optional<T>::value && !is_leaf_v<T>) {
     using U = typename T::value_type;
     if (t == od::json_type::null) {
       if (!ctx.opt.null_as_absent) return null_value<U>(v, ctx, at);
@@ -1097,39 +1306,16 @@ BEDROCK_AGENT_COLD bool read_value_slow(od::value& v, T& out, read_context& ctx,
     return read_value(v, *out, ctx, at, depth);
   } else {
     if (t == od::json_type::null) {
-      if constexpr (std::is_same<T, PrimitiveLong>::value) {  // not required: null_as_absent applies
+      if constexpr (!is_required_member_v<T>) {  // a value with a default: null_as_absent applies
         if (ctx.opt.null_as_absent) {
-          out = 0;
+          out = T{};
           return check_scalar_token(v, t, ctx, at);
         }
       }
       return null_value<T>(v, ctx, at);
     }
-    if constexpr (c == category::string_shape) {
-      if (t != od::json_type::string) return wrong_type<T>(v, t, ctx, at, depth);
-      return read_string_shape(v, out, ctx, at);
-    } else if constexpr (c == category::long_integer) {
-      if (t != od::json_type::number) {
-        return wrong_type<T>(v, t, ctx, at, depth,
-                             t == od::json_type::string ? "a number in quotes is a string" : std::string_view{});
-      }
-      return read_long(v, out, ctx, at);
-    } else if constexpr (c == category::time) {
-      if (t != od::json_type::string) {
-        return wrong_type<T>(v, t, ctx, at, depth,
-                             t == od::json_type::number
-                                 ? "DateTimestamp is timestampFormat iso8601 here, never epoch seconds"
-                                 : std::string_view{});
-      }
-      return read_time(v, out, ctx, at);
-    } else if constexpr (c == category::enumeration) {
-      if (t != od::json_type::string) return wrong_type<T>(v, t, ctx, at, depth);
-      return read_enum(v, out, ctx, at);
-    } else {
-      if (t != (c == category::list ? od::json_type::array : od::json_type::object))
-        return wrong_type<T>(v, t, ctx, at, depth);
-      return read_container(v, out, ctx, at, depth);
-    }
+    if (t != json_type_of<T>()) return wrong_type<T>(v, t, ctx, at, depth);
+    return read_typed(v, out, ctx, at, depth);
   }
 }
 
@@ -1288,44 +1474,10 @@ void read_document_body(od::parser& parser, simdjson::padded_string_view json, T
 
 template <class T>
 bool check_value(const T& v, read_context& ctx, const path_node* at) {
-  constexpr category c = category_trait<T>::value;
-  if constexpr (c == category::optional) {
+  if constexpr (is_leaf_v<T>) {
+    return leaf_of<T>::check(v, ctx, at);
+  } else if constexpr (is_optional<T>::value) {
     return !v || check_value(*v, ctx, at);
-  } else if constexpr (c == category::string_shape) {
-    const std::size_t bad = utf8_first_invalid(v);
-    if (bad != std::string_view::npos) {
-      // fatal for a parse (the text cannot be read); here the other members can still be checked
-      ctx.report(rule::json_invalid_utf8, 0, at, "UTF-8", excerpt(std::string_view(v).substr(bad, 4)),
-                 "the string is not UTF-8 at byte " + std::to_string(bad));
-      return ctx.collect;
-    }
-    return check_string_constraints<T>(v, utf8_length(v), ctx, 0, at);
-  } else if constexpr (c == category::long_integer) {
-    if (v >= 0) return true;
-    return ctx.report(rule::semantic_negative_counter, 0, at, "a count >= 0", std::to_string(v),
-                      "a document counter cannot be negative; found " + std::to_string(v));
-  } else if constexpr (c == category::time) {
-    return true;  // a timestamp holds only representable instants
-  } else if constexpr (c == category::enumeration) {
-    if (v.is_known()) return true;
-    const bool keep = ctx.opt.keep_unknown_enum_values;
-    return ctx.report(rule::constraint_enum, 0, at, "a known value", "\"" + excerpt(v.wire_name()) + "\"",
-                      "\"" + excerpt(v.wire_name()) + "\" is not a known value",
-                      keep ? std::optional<severity>(severity::warning) : std::nullopt);
-  } else if constexpr (c == category::list) {
-    constexpr list_constraints lc = T::constraints;
-    if (v.size() < lc.min_items || v.size() > lc.max_items) {
-      if (!ctx.report(rule::constraint_list_length, 0, at, range_text(lc.min_items, lc.max_items, "items"),
-                      std::to_string(v.size()) + " items",
-                      std::string(T::shape_name) + " must have " + range_text(lc.min_items, lc.max_items, "items") +
-                          "; this one has " + std::to_string(v.size())))
-        return false;
-    }
-    for (std::size_t i = 0; i < v.size(); ++i) {
-      path_node node{at, {}, i, true};
-      if (!check_value(v[i], ctx, &node)) return false;
-    }
-    return true;
   } else {
     bool go_on = true;
     boost::mp11::mp_for_each<public_members<T>>([&](auto d) {

@@ -13,7 +13,6 @@
 #include <boost/mp11/algorithm.hpp>
 
 #include <array>
-#include <charconv>
 #include <cstddef>
 #include <string>
 #include <string_view>
@@ -40,50 +39,29 @@ struct member_key {
   static std::string_view first() noexcept { return {text.data() + 1, text.size() - 1}; }
 };
 
+/** Appends `v` as compact JSON: a leaf by its leaf_traits' write(), a structure member by
+ *  member (absent optional members left out). */
 template <class T>
 void write_value(std::string& out, const T& v) {
-  constexpr category c = category_trait<T>::value;
-  if constexpr (c == category::string_shape) {
-    append_json_string(out, v);
-  } else if constexpr (c == category::long_integer) {
-    char buf[24];
-    const auto r = std::to_chars(buf, buf + sizeof buf, v);
-    out.append(buf, r.ptr);
-  } else if constexpr (c == category::time) {
-    char buf[timestamp_max_chars + 2];  // quoted, one append
-    buf[0] = '"';
-    char* end = write_timestamp(buf + 1, v);
-    *end++ = '"';
-    out.append(buf, static_cast<std::size_t>(end - buf));
-  } else if constexpr (c == category::enumeration) {
-    append_json_string(out, v.wire_name());
-  } else if constexpr (c == category::list) {
-    out += '[';
-    bool first = true;
-    for (const auto& item : v) {
-      if (!first) out += ',';
-      first = false;
-      write_value(out, item);
-    }
-    out += ']';
-  } else if constexpr (c == category::structure) {
+  static_assert(is_leaf_v<T> || !is_optional<T>::value, "write_value: optional members are written by their structure");
+  if constexpr (is_leaf_v<T>) {
+    leaf_of<T>::write(out, v);
+  } else {
     out += '{';
     bool first = true;
     boost::mp11::mp_for_each<public_members<T>>([&](auto d) {
       const auto& m = v.*d.pointer;
       using M = std::remove_cv_t<std::remove_reference_t<decltype(m)>>;
-      if constexpr (is_optional<M>::value) {
+      if constexpr (is_optional<M>::value && !is_leaf_v<M>) {
         if (!m) return;
       }
       using key = member_key<decltype(d)>;
       out += first ? key::first() : key::with_comma();
       first = false;
-      if constexpr (is_optional<M>::value) write_value(out, *m);
+      if constexpr (is_optional<M>::value && !is_leaf_v<M>) write_value(out, *m);
       else write_value(out, m);
     });
     out += '}';
-  } else {
-    static_assert(c != category::optional, "write_value: optional members are written by their structure");
   }
 }
 

@@ -1,0 +1,147 @@
+// A new leaf type declared here only, as a user of the library would: Smithy's boolean as one
+// bedrock_agent::leaf_traits specialization. Parse, validate, check_value and to_json must all
+// find it with no edit to the engine. docs/json.md ("Adding a leaf type") shows this code.
+
+#include <bedrock_agent/json.hpp>
+
+#include <doctest/doctest.h>
+
+#include <optional>
+#include <string>
+#include <string_view>
+
+#if defined(__clang__)
+#pragma clang diagnostic push
+#pragma clang diagnostic ignored "-Wc++20-extensions"  // BOOST_DESCRIBE_STRUCT with no bases
+#endif
+
+namespace leaf_test {
+
+/// The model's `PrimitiveBoolean`.
+using PrimitiveBoolean = bool;
+
+/// A shape that uses it: a required boolean and an optional one.
+struct Toggle {
+  bedrock_agent::Id id;
+  PrimitiveBoolean enabled = false;
+  std::optional<PrimitiveBoolean> dryRun;
+  static constexpr std::string_view shape_name = "Toggle";
+};
+BOOST_DESCRIBE_STRUCT(Toggle, (), (id, enabled, dryRun))
+
+inline int checks = 0;  ///< how many times check() ran: check_value() must reach the leaf
+
+}  // namespace leaf_test
+
+#if defined(__clang__)
+#pragma clang diagnostic pop
+#endif
+
+// [leaf-traits-example]
+template <>
+struct bedrock_agent::leaf_traits<bool> {
+  using value = simdjson::ondemand::value;
+  using json_type_t = simdjson::ondemand::json_type;
+
+  static constexpr json_type_t json_type = json_type_t::boolean;
+  static std::string description() { return "a boolean (PrimitiveBoolean)"; }
+  static std::string wrong_type_note(json_type_t found) {
+    return found == json_type_t::string ? "a boolean in quotes is a string" : "";
+  }
+
+  /// The common case: simdjson reads true or false followed by a separator, or leaves it unread.
+  static bool read_fast(value& v, bool& out, const detail::read_context&) {
+    return v.get_bool().get(out) == simdjson::SUCCESS;
+  }
+  /// The value is a boolean token that read_fast() refused: say what is wrong with it.
+  static bool read(value& v, bool& out, detail::read_context& ctx, const detail::path_node* at, std::size_t) {
+    if (!detail::check_scalar_token(v, json_type, ctx, at)) return false;
+    if (auto e = v.get_bool().get(out)) return ctx.simdjson_error(e, detail::value_offset(v, ctx), at);
+    return true;
+  }
+  static bool check(const bool&, detail::read_context&, const detail::path_node*) {
+    ++leaf_test::checks;  // every bool is a valid PrimitiveBoolean
+    return true;
+  }
+  static void write(std::string& out, const bool& v) { out += v ? "true" : "false"; }
+};
+// [leaf-traits-example]
+
+namespace ba = bedrock_agent;
+using leaf_test::Toggle;
+
+TEST_CASE("leaf: a boolean declared in a test file reads, validates, checks and writes") {
+  const std::string in = R"({"id":"ABCDEFGHIJ","enabled":true,"dryRun":false})";
+  const auto r = ba::parse<Toggle>(in);
+  REQUIRE(r);
+  CHECK(r.value().enabled);
+  REQUIRE(r.value().dryRun);
+  CHECK_FALSE(*r.value().dryRun);
+  CHECK(ba::to_json(r.value()) == in);  // the canonical form round-trips
+
+  const auto absent = ba::parse<Toggle>(R"({"id":"ABCDEFGHIJ","enabled":false})");
+  REQUIRE(absent);
+  CHECK_FALSE(absent.value().dryRun);
+  CHECK(ba::to_json(absent.value()) == R"({"id":"ABCDEFGHIJ","enabled":false})");
+
+  CHECK(ba::validate<Toggle>(in).diagnostics.empty());
+
+  leaf_test::checks = 0;
+  CHECK(ba::check_value(r.value()).diagnostics.empty());
+  CHECK(leaf_test::checks == 2);  // enabled and dryRun
+}
+
+TEST_CASE("leaf: the engine's messages name the leaf by its description") {
+  const auto r = ba::parse<Toggle>(R"({"id":"ABCDEFGHIJ","enabled":"true"})");
+  REQUIRE_FALSE(r);
+  CHECK(r.error().id == ba::rule::shape_wrong_type);
+  CHECK(r.error().pointer == "/enabled");
+  CHECK(r.error().offset == 29);
+  CHECK(r.error().expected == "a boolean (PrimitiveBoolean)");
+  CHECK(r.error().found == "string \"true\"");
+  CHECK(r.error().message == "expected a boolean (PrimitiveBoolean), found a string: a boolean in quotes is a string");
+
+  const auto v = ba::validate<Toggle>(R"({"id":"ABCDEFGHIJ","enabled":null,"dryRun":1})");
+  REQUIRE(v.diagnostics.size() == 2);
+  CHECK(v.diagnostics[0].id == ba::rule::shape_null);
+  CHECK(v.diagnostics[0].message == "null is not a boolean (PrimitiveBoolean) (the model has no null values)");
+  CHECK(v.diagnostics[1].id == ba::rule::shape_wrong_type);
+  CHECK(v.diagnostics[1].pointer == "/dryRun");
+  CHECK(v.diagnostics[1].message == "expected a boolean (PrimitiveBoolean), found a number");
+
+  // null for an optional member, with the client profile: absent
+  const auto client = ba::parse<Toggle>(R"({"id":"ABCDEFGHIJ","enabled":true,"dryRun":null})",
+                                        ba::parse_options::client());
+  REQUIRE(client);
+  CHECK_FALSE(client.value().dryRun);
+
+  // a required boolean left out, and a bare word that is not a literal
+  const auto missing = ba::parse<Toggle>(R"({"id":"ABCDEFGHIJ"})");
+  REQUIRE_FALSE(missing);
+  CHECK(missing.error().id == ba::rule::shape_missing_member);
+  CHECK(missing.error().message == "Toggle requires member \"enabled\"");
+  const auto broken = ba::parse<Toggle>(R"({"id":"ABCDEFGHIJ","enabled":tru})");
+  REQUIRE_FALSE(broken);
+  CHECK(broken.error().id == ba::rule::json_invalid_literal);
+  CHECK(broken.error().pointer == "/enabled");
+
+  // check_value() still checks the other members of a value built in code
+  const auto checked = ba::check_value(Toggle{"short", true, std::nullopt});
+  REQUIRE(checked.diagnostics.size() == 1);
+  CHECK(checked.diagnostics[0].id == ba::rule::constraint_pattern);
+  CHECK(checked.diagnostics[0].pointer == "/id");
+}
+
+TEST_CASE("leaf: the built-in leaves take their model words from the shape") {
+  // PrimitiveLong's and IngestionJobStatus's names come from shape_info in shapes.hpp
+  CHECK(ba::detail::wire_description<ba::PrimitiveLong>() == "an integer (PrimitiveLong)");
+  CHECK(ba::detail::wire_description<ba::enum_value<ba::IngestionJobStatus>>() == "a string (IngestionJobStatus)");
+  CHECK(ba::detail::wire_description<ba::DateTimestamp>() == "an RFC 3339 date-time string (DateTimestamp)");
+  CHECK(ba::detail::wire_description<std::optional<ba::FailureReasons>>() == "an array (FailureReasons)");
+  CHECK(ba::detail::wire_description<ba::IngestionJob>() == "an object (IngestionJob)");
+  ba::IngestionJobStatistics s;
+  s.numberOfDocumentsFailed = -2;
+  const auto report = ba::check_value(s);
+  REQUIRE(report.diagnostics.size() == 1);
+  CHECK(report.diagnostics[0].message == "a document counter cannot be negative; found -2");
+}
