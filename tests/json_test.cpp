@@ -1430,6 +1430,34 @@ TEST_CASE("json: validate_into reports what validate reports and keeps the value
   }
 }
 
+TEST_CASE("json: validate_into with a warm parser, report and value does not allocate") {
+#if BEDROCK_AGENT_JSON_TEST_COUNTS_ALLOCATIONS
+  static constexpr std::string_view wrapper[] = {"ResponseMetadata"};
+  parse_options options;
+  options.protocol_members = wrapper;
+  const std::string body = job_doc()
+                               .set("description", R"("a description longer than a small string")")
+                               .set("failureReasons", R"(["a reason longer than fifteen bytes","b"])")
+                               .str();
+  const std::string doc = body.substr(0, body.size() - 1) + R"(,"ResponseMetadata":{"RequestId":"r-1"}})";
+  simdjson::ondemand::parser parser;
+  const simdjson::padded_string padded(doc);
+  StopIngestionJobResponse value;
+  validation_report report;
+  REQUIRE(validate_into(parser, simdjson::padded_string_view(padded), value, report, options));  // warms them
+  allocations = 0;
+  counting_allocations = true;
+  const bool first = validate_into(parser, simdjson::padded_string_view(padded), value, report, options);
+  const bool second = validate_into(parser, simdjson::padded_string_view(padded), value, report, options);
+  counting_allocations = false;
+  CHECK(first);
+  CHECK(second);
+  CHECK(allocations == 0);
+#else
+  MESSAGE("allocation counting is off under AddressSanitizer");
+#endif
+}
+
 TEST_CASE("json: protocol_members exempts the root's wrapper members from shape.unknown-member") {
   static constexpr std::string_view wrapper[] = {"ResponseMetadata", "Error"};
   parse_options options;
