@@ -8,6 +8,7 @@
 
 #include <cassert>
 #include <string>
+#include <string_view>
 #include <vector>
 
 namespace {
@@ -146,6 +147,27 @@ void check_value_example() {
   // [check_value]
 }
 
+void validate_into_example() {
+  // [validate_into]
+  using namespace bedrock_agent;
+  // boto3's json.dumps(response): the shape's members, and ResponseMetadata beside them
+  const std::string dump =
+      R"({"ingestionJob":{"knowledgeBaseId":"KB12345678","dataSourceId":"DS12345678",)"
+      R"("ingestionJobId":"IJ12345678","status":"STOPPED","startedAt":"2024-03-14T09:26:53Z",)"
+      R"("updatedAt":"2024-03-14T09:30:00Z"},"ResponseMetadata":{"HTTPStatusCode":200}})";
+  static constexpr std::string_view boto3_members[] = {"ResponseMetadata"};
+  parse_options options;
+  options.protocol_members = boto3_members;  // not the shape's, not unknown either
+
+  StopIngestionJobResponse response;  // reused from document to document
+  validation_report report;           // likewise: cleared by each call, its capacity kept
+  assert(validate_into(dump, response, report, options));
+  assert(response.ingestionJob.status == IngestionJobStatus::STOPPED);
+  assert(!validate_into(dump, response, report));  // without it: shape.unknown-member
+  assert(report.diagnostics[0].pointer == "/ResponseMetadata");
+  // [validate_into]
+}
+
 }  // namespace
 
 int main() {
@@ -157,5 +179,6 @@ int main() {
   parse_into_example();
   to_json_example();
   check_value_example();
+  validate_into_example();
   return 0;
 }

@@ -1,5 +1,5 @@
-// The NDJSON sample of docs/json.md, compiled and checked: validate_ndjson over a stream of
-// stop responses, one per line. The asserts are the point of this program: keep them in
+// The NDJSON samples of docs/json.md, compiled and checked: validate_ndjson over a stream of
+// stop responses, one per line, and the same stream read in chunks line by line. The asserts are the point of this program: keep them in
 // release builds too.
 #undef NDEBUG
 #include <bedrock_agent/json.hpp>
@@ -8,6 +8,7 @@
 
 #include <cassert>
 #include <cstddef>
+#include <cstdio>
 #include <string>
 #include <vector>
 
@@ -39,5 +40,25 @@ int main() {
   assert(findings[0] == "line 3, byte " + std::to_string(job.size() + 3 + bad.find("Stopping") - 1) +
                             ": constraint.enum");
   // [ndjson]
+
+  // [ndjson-stream]
+  // A stream read in chunks (here from a FILE*), each line read as the caller chooses: for
+  // each document line, `padded` is the line in place with readable bytes after it.
+  std::FILE* in = std::tmpfile();
+  assert(in);
+  std::fputs(stream.c_str(), in);
+  std::rewind(in);
+  std::size_t valid = 0;
+  StopIngestionJobResponse response;  // reused for every line
+  validation_report report;           // reused for every line
+  const ndjson_summary t = for_each_ndjson_line_in_stream(
+      [&](char* into, std::size_t max) { return std::fread(into, 1, max, in); },
+      [&](const ndjson_line& line) {
+        if (validate_into(parser, line.padded, response, report)) ++valid;  // the value is there to use
+      });
+  std::fclose(in);
+  assert(t.lines == 4 && t.documents == 3 && t.end.offset == stream.size());
+  assert(valid == 2);
+  // [ndjson-stream]
   return 0;
 }

@@ -1388,3 +1388,117 @@ TEST_CASE("json: an Id is checked the same on the common path and the long way")
     }
   }
 }
+
+// ---- reading into the caller's report and value ---------------------------------------------
+
+TEST_CASE("json: validate_into reports what validate reports and keeps the value of a valid document") {
+  const std::vector<std::string> docs = {
+      job_doc().set("description", R"("a description")").set("failureReasons", R"(["a","b"])").str(),
+      job_doc().str(),
+      job_doc().set("status", R"("stopped")").set("bogus", "1").erase("dataSourceId").str(),
+      job_doc().set("failureReasons", R"(["only"])").str(),
+      R"({"ingestionJob":)",
+      job_doc().set("statistics", R"({"numberOfDocumentsScanned":-3})").str(),
+      job_doc().set("description", R"("again")").str(),
+  };
+  for (const parse_options& options : {parse_options::contract(), parse_options::client()}) {
+    simdjson::ondemand::parser parser;
+    validation_report report;
+    StopIngestionJobResponse value;
+    for (const std::string& doc : docs) {
+      CAPTURE(doc);
+      const validation_report want = validate<StopIngestionJobResponse>(doc, options);
+      const simdjson::padded_string padded(doc);
+      const bool ok = validate_into(parser, simdjson::padded_string_view(padded), value, report, options);
+      CHECK(ok == want.valid());
+      CHECK(report.errors == want.errors);
+      CHECK(report.warnings == want.warnings);
+      REQUIRE(report.diagnostics.size() == want.diagnostics.size());
+      for (std::size_t i = 0; i < want.diagnostics.size(); ++i)
+        CHECK(to_string(report.diagnostics[i]) == to_string(want.diagnostics[i]));
+      if (ok) {  // the reused value is exactly what a fresh parse gives
+        const auto fresh = parse<StopIngestionJobResponse>(doc, options);
+        REQUIRE(fresh.ok());
+        CHECK(to_json(value) == to_json(fresh.value()));
+      }
+      // the string_view overload (a padded copy) agrees
+      StopIngestionJobResponse other;
+      validation_report copy_report;
+      CHECK(validate_into(std::string_view(doc), other, copy_report, options) == ok);
+      CHECK(copy_report.diagnostics.size() == report.diagnostics.size());
+    }
+  }
+}
+
+TEST_CASE("json: validate_into with a warm parser, report and value does not allocate") {
+#if BEDROCK_AGENT_JSON_TEST_COUNTS_ALLOCATIONS
+  static constexpr std::string_view wrapper[] = {"ResponseMetadata"};
+  parse_options options;
+  options.protocol_members = wrapper;
+  const std::string body = job_doc()
+                               .set("description", R"("a description longer than a small string")")
+                               .set("failureReasons", R"(["a reason longer than fifteen bytes","b"])")
+                               .str();
+  const std::string doc = body.substr(0, body.size() - 1) + R"(,"ResponseMetadata":{"RequestId":"r-1"}})";
+  simdjson::ondemand::parser parser;
+  const simdjson::padded_string padded(doc);
+  StopIngestionJobResponse value;
+  validation_report report;
+  REQUIRE(validate_into(parser, simdjson::padded_string_view(padded), value, report, options));  // warms them
+  allocations = 0;
+  counting_allocations = true;
+  const bool first = validate_into(parser, simdjson::padded_string_view(padded), value, report, options);
+  const bool second = validate_into(parser, simdjson::padded_string_view(padded), value, report, options);
+  counting_allocations = false;
+  CHECK(first);
+  CHECK(second);
+  CHECK(allocations == 0);
+#else
+  MESSAGE("allocation counting is off under AddressSanitizer");
+#endif
+}
+
+TEST_CASE("json: protocol_members exempts the root's wrapper members from shape.unknown-member") {
+  static constexpr std::string_view wrapper[] = {"ResponseMetadata", "Error"};
+  parse_options options;
+  options.protocol_members = wrapper;
+  CHECK(options.protocol_members.contains("Error"));
+  CHECK_FALSE(options.protocol_members.contains("error"));
+  const std::string body = job_doc().str();
+  const std::string meta = R"({"HTTPStatusCode":200,"HTTPHeaders":{"a":"b"},"RetryAttempts":0})";
+  const std::string wrapped = body.substr(0, body.size() - 1) + R"(,"ResponseMetadata":)" + meta + "}";
+  CHECK_FALSE(validate<StopIngestionJobResponse>(wrapped).valid());
+  CHECK(validate<StopIngestionJobResponse>(wrapped, options).valid());
+  // matched after unescaping, the same as a plain key
+  std::string escaped = wrapped;
+  escaped.replace(escaped.find("\"ResponseMetadata\""), 18, R"("Response\u004detadata")");
+  CHECK(validate<StopIngestionJobResponse>(escaped, options).valid());
+  // the value is still checked to be JSON
+  std::string broken = wrapped;
+  broken.replace(broken.find("\"RetryAttempts\":0"), 17, "\"RetryAttempts\":01");
+  const validation_report bad = validate<StopIngestionJobResponse>(broken, options);
+  REQUIRE(bad.diagnostics.size() == 1);
+  CHECK(bad.diagnostics[0].id == rule::json_invalid_number);
+  // only at the root: the same name inside the job is an unknown member
+  const std::string nested = job_doc().set("ResponseMetadata", "{}").str();
+  const validation_report inner = validate<StopIngestionJobResponse>(nested, options);
+  REQUIRE(inner.diagnostics.size() == 1);
+  CHECK(inner.diagnostics[0].id == rule::shape_unknown_member);
+  CHECK(inner.diagnostics[0].pointer == "/ingestionJob/ResponseMetadata");
+  // other unknown root members are still reported, and the fail-fast parse agrees
+  const std::string other = wrapped.substr(0, wrapped.size() - 1) + R"(,"Other":1})";
+  const validation_report rest = validate<StopIngestionJobResponse>(other, options);
+  REQUIRE(rest.diagnostics.size() == 1);
+  CHECK(rest.diagnostics[0].pointer == "/Other");
+  CHECK(parse<StopIngestionJobResponse>(wrapped, options).ok());
+  CHECK_FALSE(parse<StopIngestionJobResponse>(other, options).ok());
+}
+
+TEST_CASE("json: the public append_json_string and excerpt are the ones the diagnostics use") {
+  std::string out = "x";
+  append_json_string(out, std::string_view("a\"b\\c\n\x01\xC3\xA9", 9));
+  CHECK(out == "x\"a\\\"b\\\\c\\n\\u0001\xC3\xA9\"");
+  CHECK(excerpt("caf\xC3\xA9\t\x7F\xFF") == "caf\xC3\xA9\\t\\x7f\\xff");
+  CHECK(excerpt(std::string(50, 'a')) == std::string(40, 'a') + "...");
+  CHECK(excerpt("abcdef", 3) == "abc...");
+}

@@ -10,6 +10,7 @@
 #include <simdjson.h>
 
 #include <cstddef>
+#include <functional>
 #include <string>
 #include <string_view>
 #include <vector>
@@ -36,7 +37,57 @@ struct run_result {
   std::vector<seen_line> lines;
 };
 
-/// Runs both overloads (padded in place, and string_view) and checks they agree.
+/// A read function over `data` for the stream overloads.
+struct string_source {
+  std::string_view rest;
+  std::size_t calls = 0;
+  std::size_t operator()(char* into, std::size_t max) {
+    ++calls;
+    const std::size_t n = rest.copy(into, max);
+    rest.remove_prefix(n);
+    return n;
+  }
+};
+
+/// validate_ndjson_stream over `input` in chunks of `chunk` bytes, `prefix` bytes given first.
+run_result run_stream(const std::string& input, const parse_options& options, std::size_t chunk,
+                      std::size_t prefix = 0) {
+  run_result r;
+  simdjson::ondemand::parser parser;
+  r.summary = validate_ndjson_stream<StopIngestionJobResponse>(
+      parser, string_source{std::string_view(input).substr(prefix)}, options,
+      [&r](const ndjson_line& l) {
+        CHECK(l.padded.data() == l.text.data());
+        CHECK(l.padded.length() == l.text.size());
+        CHECK(l.padded.padding() >= simdjson::SIMDJSON_PADDING);
+        r.lines.push_back({l.number, l.offset, std::string(l.text), l.report->valid(), l.report->diagnostics});
+      },
+      std::string_view(input).substr(0, prefix), chunk);
+  return r;
+}
+
+/// `got` saw the same lines, reports and counts as `want`.
+void check_same_run(const run_result& got, const run_result& want) {
+  REQUIRE(got.lines.size() == want.lines.size());
+  for (std::size_t i = 0; i < want.lines.size(); ++i) {
+    CHECK(got.lines[i].number == want.lines[i].number);
+    CHECK(got.lines[i].offset == want.lines[i].offset);
+    CHECK(got.lines[i].text == want.lines[i].text);
+    CHECK(got.lines[i].valid == want.lines[i].valid);
+    REQUIRE(got.lines[i].diagnostics.size() == want.lines[i].diagnostics.size());
+    for (std::size_t k = 0; k < want.lines[i].diagnostics.size(); ++k)
+      CHECK(to_string(got.lines[i].diagnostics[k]) == to_string(want.lines[i].diagnostics[k]));
+  }
+  CHECK(got.summary.lines == want.summary.lines);
+  CHECK(got.summary.documents == want.summary.documents);
+  CHECK(got.summary.invalid == want.summary.invalid);
+  CHECK(got.summary.blank == want.summary.blank);
+  CHECK(got.summary.end.line == want.summary.end.line);
+  CHECK(got.summary.end.offset == want.summary.end.offset);
+}
+
+/// Runs both overloads (padded in place, and string_view) and checks they agree, and so does
+/// the stream overload with small chunks (lines straddle them).
 run_result run(const std::string& input, const parse_options& options = {}, ndjson_position start = {}) {
   run_result a, b;
   auto collect = [](std::vector<seen_line>& out) {
@@ -49,22 +100,10 @@ run_result run(const std::string& input, const parse_options& options = {}, ndjs
   a.summary = validate_ndjson<StopIngestionJobResponse>(parser, simdjson::padded_string_view(padded), options,
                                                         collect(a.lines), start);
   b.summary = validate_ndjson<StopIngestionJobResponse>(std::string_view(input), options, collect(b.lines), start);
-  REQUIRE(a.lines.size() == b.lines.size());
-  for (std::size_t i = 0; i < a.lines.size(); ++i) {
-    CHECK(a.lines[i].number == b.lines[i].number);
-    CHECK(a.lines[i].offset == b.lines[i].offset);
-    CHECK(a.lines[i].text == b.lines[i].text);
-    CHECK(a.lines[i].valid == b.lines[i].valid);
-    REQUIRE(a.lines[i].diagnostics.size() == b.lines[i].diagnostics.size());
-    for (std::size_t k = 0; k < a.lines[i].diagnostics.size(); ++k)
-      CHECK(to_string(a.lines[i].diagnostics[k]) == to_string(b.lines[i].diagnostics[k]));
+  check_same_run(b, a);
+  if (start.line == 0 && start.offset == 0) {  // the stream overload starts at the stream's start
+    for (const std::size_t chunk : {std::size_t{7}, std::size_t{64}}) check_same_run(run_stream(input, options, chunk), a);
   }
-  CHECK(a.summary.lines == b.summary.lines);
-  CHECK(a.summary.documents == b.summary.documents);
-  CHECK(a.summary.invalid == b.summary.invalid);
-  CHECK(a.summary.blank == b.summary.blank);
-  CHECK(a.summary.end.line == b.summary.end.line);
-  CHECK(a.summary.end.offset == b.summary.end.offset);
   return a;
 }
 
@@ -278,4 +317,110 @@ TEST_CASE("ndjson: each line's report is what validate() reports for that line a
     CHECK(invalid > 0);  // the set has both sides
     CHECK(invalid < lines.size());
   }
+}
+
+TEST_CASE("ndjson: a \r at the very end of the input is part of the terminator") {
+  const run_result r = run(good + "\n" + good + "\r");
+  REQUIRE(r.lines.size() == 2);
+  CHECK(r.lines[1].text == good);
+  CHECK(r.summary.end.offset == 2 * good.size() + 2);
+  const run_result lone = run(good + "\n\r");  // a last line of only "\r" is blank
+  CHECK(lone.summary.blank == 1);
+  CHECK(lone.summary.documents == 1);
+}
+
+namespace {
+/// The lines for_each_ndjson_line_in_stream yields: number, offset and text.
+struct stream_lines {
+  std::vector<std::string> texts;
+  std::vector<std::size_t> numbers, offsets;
+  std::size_t max_capacity = 0;  ///< the largest padded capacity seen: the buffer's size
+  bool padded = true;
+  ndjson_summary summary;
+};
+
+stream_lines read_stream(std::string_view data, std::size_t prefix, std::size_t chunk) {
+  stream_lines r;
+  r.summary = for_each_ndjson_line_in_stream(
+      string_source{data.substr(prefix)},
+      [&r](const ndjson_line& l) {
+        CHECK(l.report == nullptr);
+        r.texts.emplace_back(l.text);
+        r.numbers.push_back(l.number);
+        r.offsets.push_back(l.offset);
+        r.padded = r.padded && l.padded.data() == l.text.data() && l.padded.length() == l.text.size() &&
+                   l.padded.padding() >= simdjson::SIMDJSON_PADDING;
+        if (l.padded.capacity() > r.max_capacity) r.max_capacity = l.padded.capacity();
+      },
+      data.substr(0, prefix), chunk);
+  return r;
+}
+}  // namespace
+
+TEST_CASE("ndjson: a stream yields the lines of the whole input at every chunk size and prefix") {
+  const std::string data =
+      "{\"a\":1}\r\n\n  \n{\"b\":2}\n\r\n" + std::string(300, 'x') + "\n\r" + "\nlast\r";
+  stream_lines want;
+  want.summary = for_each_ndjson_line(simdjson::padded_string_view(data.data(), data.size(), data.size()),
+                                      [&want](const ndjson_line& l) {
+                                        want.texts.emplace_back(l.text);
+                                        want.numbers.push_back(l.number);
+                                        want.offsets.push_back(l.offset);
+                                      });
+  REQUIRE(want.texts == std::vector<std::string>{"{\"a\":1}", "{\"b\":2}", std::string(300, 'x'), "last"});
+  CHECK(want.numbers == std::vector<std::size_t>{1, 4, 6, 8});
+  CHECK(want.summary.lines == 8);
+  CHECK(want.summary.blank == 4);
+  CHECK(want.summary.end.offset == data.size());
+  for (const std::size_t chunk : {1, 2, 3, 7, 64, 65536}) {
+    for (const std::size_t prefix : {std::size_t{0}, std::size_t{5}, data.size() / 2, data.size()}) {
+      CAPTURE(chunk);
+      CAPTURE(prefix);
+      const stream_lines got = read_stream(data, prefix, chunk);
+      CHECK(got.texts == want.texts);
+      CHECK(got.numbers == want.numbers);
+      CHECK(got.offsets == want.offsets);
+      CHECK(got.padded);
+      CHECK(got.summary.lines == want.summary.lines);
+      CHECK(got.summary.blank == want.summary.blank);
+      CHECK(got.summary.documents == want.summary.documents);
+      CHECK(got.summary.end.line == want.summary.end.line);
+      CHECK(got.summary.end.offset == want.summary.end.offset);
+    }
+  }
+  CHECK(read_stream("", 0, 16).summary.lines == 0);
+  CHECK(read_stream("\n", 0, 16).summary.blank == 1);
+}
+
+TEST_CASE("ndjson: a stream's buffer grows with the longest line, not with the input") {
+  std::string many;
+  for (int i = 0; i < 20000; ++i) many += good + "\n";
+  const stream_lines small = read_stream(many, 0, 4096);
+  CHECK(small.texts.size() == 20000);
+  CHECK(small.padded);
+  CHECK(small.max_capacity <= 4096 + simdjson::SIMDJSON_PADDING);  // one chunk for 4 MiB of input
+
+  const std::string long_line = "{\"d\":\"" + std::string(1 << 20, 'y') + "\"}";
+  const stream_lines big = read_stream(good + "\n" + long_line + "\n" + good, 0, 4096);
+  REQUIRE(big.texts.size() == 3);
+  CHECK(big.texts[1] == long_line);
+  CHECK(big.padded);
+  CHECK(big.max_capacity >= long_line.size());
+  CHECK(big.max_capacity <= 4 * (long_line.size() + 4096));
+}
+
+TEST_CASE("ndjson: a stream stops when the callback says so, and reads no further") {
+  std::string input;
+  for (int i = 0; i < 100; ++i) input += good + "\n";
+  string_source source{input};
+  std::size_t calls = 0;
+  simdjson::ondemand::parser parser;
+  const ndjson_summary s = validate_ndjson_stream<StopIngestionJobResponse>(
+      parser, std::ref(source), parse_options{}, [&](const ndjson_line&) { return ++calls < 3; }, {}, 1024);
+  CHECK(calls == 3);
+  CHECK(s.stopped);
+  CHECK(s.documents == 3);
+  CHECK(s.end.line == 3);
+  CHECK(s.end.offset == 3 * (good.size() + 1));
+  CHECK(source.calls == 1);  // three lines fit in the first chunk
 }

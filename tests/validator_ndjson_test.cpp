@@ -1,15 +1,12 @@
-// The validator's NDJSON path (tools/validator): line_reader splits any stream into the same
-// lines whatever the chunk size, gives every line SIMDJSON_PADDING readable bytes, and holds a
-// buffer that grows with the longest line only; runner::check_ndjson, which reads each line in
-// place into one reused value, reports exactly what check_document (a fresh value and a padded
-// copy per line) reports on the same lines; --quiet's drop_warnings counts what it drops.
+// The validator's NDJSON path (tools/validator): runner::check_ndjson, which streams the input
+// through the library's for_each_ndjson_line_in_stream and reads each line in place into one
+// reused value, reports exactly what check_document (a fresh value and a padded copy per line)
+// reports on the same lines; --quiet's drop_warnings counts what it drops. (The stream's line
+// splitting itself is tested in ndjson_test.cpp.)
 
-#include "../tools/validator/ndjson.hpp"
 #include "../tools/validator/runner.hpp"
 
 #include <doctest/doctest.h>
-
-#include <simdjson.h>
 
 #include <cstddef>
 #include <cstdio>
@@ -22,22 +19,8 @@ namespace {
 namespace bv = bedrock_agent::validator;
 using bedrock_agent::diagnostic;
 
-/// A stream over `data` (a temporary file: fmemopen is not everywhere).
-struct stream_file {
-  std::FILE* f = nullptr;
-  explicit stream_file(std::string_view data) : f(std::tmpfile()) {
-    if (f && !data.empty()) std::fwrite(data.data(), 1, data.size(), f);
-    if (f) std::rewind(f);
-  }
-  ~stream_file() {
-    if (f) std::fclose(f);
-  }
-  stream_file(const stream_file&) = delete;
-  stream_file& operator=(const stream_file&) = delete;
-};
-
-/// The lines of `s` as the validator defines them: split at '\n', a '\r' before it dropped, a
-/// last line without '\n' kept (and its trailing '\r' dropped).
+/// The lines of `s` as NDJSON defines them: split at '\n', a '\r' before it dropped, a last
+/// line without '\n' kept (and its trailing '\r' dropped).
 std::vector<std::string> expected_lines(std::string_view s) {
   std::vector<std::string> out;
   while (!s.empty()) {
@@ -51,31 +34,8 @@ std::vector<std::string> expected_lines(std::string_view s) {
   return out;
 }
 
-struct read_result {
-  std::vector<std::string> lines;
-  std::size_t max_capacity = 0;
-  bool padded = true;
-  std::size_t bytes = 0;
-};
-
-read_result read_all_lines(std::string_view data, std::size_t prefix_bytes, std::size_t chunk) {
-  stream_file file(data.substr(prefix_bytes));
-  REQUIRE(file.f != nullptr);
-  bv::line_reader reader(file.f, data.substr(0, prefix_bytes), chunk);
-  read_result r;
-  std::string_view line;
-  std::size_t number = 0;
-  while (reader.next(line, number)) {
-    CHECK(number == r.lines.size() + 1);
-    r.lines.emplace_back(line);
-    const simdjson::padded_string_view padded = reader.padded(line);
-    r.padded = r.padded && padded.data() == line.data() && padded.length() == line.size() &&
-               padded.padding() >= simdjson::SIMDJSON_PADDING;
-    if (reader.buffer_capacity() > r.max_capacity) r.max_capacity = reader.buffer_capacity();
-  }
-  CHECK(!reader.error());
-  r.bytes = reader.bytes_read();
-  return r;
+bool is_blank(std::string_view s) {
+  return s.find_first_not_of(" \t\r") == std::string_view::npos;
 }
 
 const std::string response_line =
@@ -113,11 +73,14 @@ collected run_ndjson(const bv::settings& s, const std::string& data, bool drop_w
   collected c;
   bv::runner r(s, [&c](bv::finding&& f) { c.findings.push_back(std::move(f)); });
   if (drop_warnings) r.drop_warnings();
-  stream_file file(data);
-  REQUIRE(file.f != nullptr);
-  bv::line_reader lines(file.f, {}, 128);  // small chunks: lines straddle them
+  std::string_view rest = data;
+  const auto read = [&rest](char* into, std::size_t max) {
+    const std::size_t n = rest.copy(into, max);
+    rest.remove_prefix(n);
+    return n;
+  };
   r.begin_file();
-  r.check_ndjson(lines, "in.ndjson");
+  r.check_ndjson(read, {}, "in.ndjson", 128);  // small chunks: lines straddle them
   c.totals = r.totals();
   return c;
 }
@@ -130,7 +93,7 @@ collected run_documents(const bv::settings& s, const std::string& data) {
   const std::vector<std::string> lines = expected_lines(data);
   std::size_t index = 0;
   for (std::size_t i = 0; i < lines.size(); ++i) {
-    if (bv::is_blank(lines[i])) continue;
+    if (is_blank(lines[i])) continue;
     r.check_document(lines[i], bv::source{"in.ndjson", i + 1, index++, std::nullopt, {}});
   }
   c.totals = r.totals();
@@ -177,42 +140,6 @@ std::string changing_stream() {
 }
 
 }  // namespace
-
-TEST_CASE("validator: line_reader yields the same lines at every chunk size and prefix") {
-  std::string data = "{\"a\":1}\r\n\n  \n{\"b\":2}\n\r\n" + std::string(300, 'x') + "\n\r" + "\nlast\r";
-  const std::vector<std::string> want = expected_lines(data);
-  REQUIRE(want.size() == 8);
-  CHECK(want.back() == "last");
-  for (std::size_t chunk : {1, 2, 3, 7, 64, 65536}) {
-    for (std::size_t prefix : {std::size_t{0}, std::size_t{5}, data.size() / 2, data.size()}) {
-      CAPTURE(chunk);
-      CAPTURE(prefix);
-      const read_result r = read_all_lines(data, prefix, chunk);
-      CHECK(r.lines == want);
-      CHECK(r.padded);
-      CHECK(r.bytes == data.size());
-    }
-  }
-  CHECK(read_all_lines("", 0, 16).lines.empty());
-  CHECK(read_all_lines("\n", 0, 16).lines == std::vector<std::string>{""});
-}
-
-TEST_CASE("validator: line_reader's buffer grows with the longest line, not with the input") {
-  std::string many;
-  for (int i = 0; i < 20000; ++i) many += response_line + "\n";
-  const read_result small = read_all_lines(many, 0, 4096);
-  CHECK(small.lines.size() == 20000);
-  CHECK(small.padded);
-  CHECK(small.max_capacity <= 4096 + simdjson::SIMDJSON_PADDING);  // one chunk for 4 MiB of input
-
-  const std::string long_line = "{\"d\":\"" + std::string(1 << 20, 'y') + "\"}";
-  const read_result big = read_all_lines(response_line + "\n" + long_line + "\n" + response_line, 0, 4096);
-  REQUIRE(big.lines.size() == 3);
-  CHECK(big.lines[1] == long_line);
-  CHECK(big.padded);
-  CHECK(big.max_capacity >= long_line.size());
-  CHECK(big.max_capacity <= 4 * (long_line.size() + 4096));
-}
 
 TEST_CASE("validator: check_ndjson reports what check_document reports on each line") {
   const std::string data = changing_stream();

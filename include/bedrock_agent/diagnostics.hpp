@@ -335,6 +335,11 @@ inline std::string excerpt(std::string_view s, std::size_t max_chars = 40) {
 }
 }  // namespace detail
 
+/** excerpt(std::string_view s, std::size_t max_chars = 40): `s` as diagnostic messages quote
+ *  it, on one line: '\\', controls, U+007F and bytes that are not UTF-8 escaped; cut to
+ *  `max_chars` bytes with "..." when longer. */
+using detail::excerpt;  // one function: ADL from the engine's calls finds the same
+
 }  // namespace bedrock_agent
 
 template <>

@@ -15,6 +15,7 @@
 #include <simdjson.h>
 
 #include <cstring>
+#include <memory>
 #include <optional>
 #include <string>
 #include <string_view>
@@ -58,23 +59,15 @@ struct validation_report {
   bool valid() const noexcept { return errors == 0; }
 };
 
-namespace detail {
-template <class U>
-class parse_result_access {
- public:
-  static std::optional<U>& value(parse_result<U>& r) { return basic_result_access::value(r); }
-  static diagnostic& error(parse_result<U>& r) { return r.error_; }
-  static std::vector<diagnostic>& warnings(parse_result<U>& r) { return r.warnings_; }
-};
-
-/// One On-Demand parser and a padded copy buffer per thread, for the overloads that take a
-/// plain string_view; both keep their capacity, so steady-state parses do not allocate.
-struct thread_scratch {
+/// An On-Demand parser and a padded copy buffer for reading many documents: both keep their
+/// capacity, so reads in steady state do not allocate. The overloads that take a plain
+/// string_view use this thread's (this_thread_scratch()).
+struct json_scratch {
   simdjson::ondemand::parser parser;
   std::string buffer;
-  /** `json` copied and padded. Input over `limit` (max_input_bytes) is not copied: the
-   *  reader rejects it by its size before anything reads it. */
-  simdjson::padded_string_view pad(std::string_view json, std::size_t limit) {
+  /** `json` copied into `buffer` and padded, valid until the next pad(). Input over `limit`
+   *  (max_input_bytes) is not copied: the reader rejects it by its size before it reads it. */
+  simdjson::padded_string_view pad(std::string_view json, std::size_t limit = unbounded) {
     if (json.size() > limit) return simdjson::padded_string_view(json.data(), json.size(), json.size());
     const std::size_t need = json.size() + simdjson::SIMDJSON_PADDING;
     if (buffer.size() < need) buffer.resize(need);
@@ -83,10 +76,27 @@ struct thread_scratch {
     return simdjson::padded_string_view(buffer.data(), json.size(), buffer.size());
   }
 };
-inline thread_scratch& scratch() {
-  thread_local thread_scratch s;
+
+/** The calling thread's json_scratch: the one every overload that takes a plain string_view
+ *  (here and in http.hpp) reads with. A caller may use it too, between such calls: each read
+ *  invalidates the documents and padded copies of the reads before it. */
+inline json_scratch& this_thread_scratch() {
+  thread_local json_scratch s;
   return s;
 }
+
+namespace detail {
+using thread_scratch = json_scratch;
+inline json_scratch& scratch() { return this_thread_scratch(); }
+
+template <class U>
+class parse_result_access {
+ public:
+  static std::optional<U>& value(parse_result<U>& r) { return basic_result_access::value(r); }
+  static diagnostic& error(parse_result<U>& r) { return r.error_; }
+  static std::vector<diagnostic>& warnings(parse_result<U>& r) { return r.warnings_; }
+};
+
 }  // namespace detail
 
 // ---- parse: fail-fast ---------------------------------------------------------------------
@@ -165,6 +175,32 @@ validation_report validate(std::string_view json, const parse_options& options =
   return validate<T>(s.parser, s.pad(json, options.max_input_bytes), options);
 }
 
+/** Checks `json` (already padded: no copy) as a T, as validate() does, but into the caller's
+ *  `report` and `out`, so that one parser, one report and one value serve many documents: the
+ *  report is cleared first and keeps its capacity, the value's strings and lists keep theirs.
+ *  Returns report.valid(). When it is true, `out` holds the document's value as parse_into()
+ *  would (absent optional members reset); otherwise `out` is valid but unspecified. */
+template <class T>
+bool validate_into(simdjson::ondemand::parser& parser, simdjson::padded_string_view json, T& out,
+                   validation_report& report, const parse_options& options = {}) {
+  static_assert(is_described_struct_v<T>, "validate_into<T>: T must be a described shape structure");
+  report.diagnostics.clear();
+  detail::read_context ctx(std::string_view(json.data(), json.length()), options, true, &report.diagnostics);
+  detail::read_document(parser, json, out, ctx);
+  report.errors = ctx.error_count;
+  report.warnings = ctx.warning_count;
+  report.truncated = ctx.truncated;
+  return report.valid();
+}
+
+/** As above, for input that is not padded: it is copied into this_thread_scratch()'s buffer
+ *  and read with its parser (diagnostic offsets are the same: offsets into `json`). */
+template <class T>
+bool validate_into(std::string_view json, T& out, validation_report& report, const parse_options& options = {}) {
+  auto& s = detail::scratch();
+  return validate_into(s.parser, s.pad(json, options.max_input_bytes), out, report, options);
+}
+
 // ---- NDJSON: one JSON text per line ---------------------------------------------------------
 
 /// Where an NDJSON input (or the part of it passed to one call) starts: the number of lines and
@@ -174,21 +210,28 @@ struct ndjson_position {
   std::size_t offset = 0;  ///< bytes before the input
 };
 
-/// One document line of an NDJSON input, as validate_ndjson() hands it to its callback.
+/// One document line of an NDJSON input, as validate_ndjson() and for_each_ndjson_line() hand
+/// it to their callback.
 struct ndjson_line {
   std::size_t number = 0;  ///< 1-based line number in the stream
   std::size_t offset = 0;  ///< byte offset of the line's first byte in the stream
   std::string_view text;   ///< the line without its terminator ("\n" or "\r\n")
-  /// What validate() found in the line. Diagnostic offsets, lines and columns are relative to
-  /// the line: the stream offset is `offset + d.offset`, the stream line is `number`.
+  /// What validate() found in the line (null from for_each_ndjson_line). Diagnostic offsets,
+  /// lines and columns are relative to the line: the stream offset is `offset + d.offset`, the
+  /// stream line is `number`.
   const validation_report* report = nullptr;
+  /// `text` in place, with the readable bytes after it (the next lines, then the input's
+  /// padding) as its padding: to read the line with a parser without copying it. Its padding
+  /// may be less than SIMDJSON_PADDING near the end of an input that is not padded; this
+  /// library's readers then read a copy.
+  simdjson::padded_string_view padded;
 };
 
-/// What validate_ndjson() saw.
+/// What validate_ndjson() or for_each_ndjson_line() saw.
 struct ndjson_summary {
   std::size_t lines = 0;      ///< lines read, blank ones included
   std::size_t documents = 0;  ///< non-blank lines, each validated as one document
-  std::size_t invalid = 0;    ///< documents with at least one error
+  std::size_t invalid = 0;    ///< documents with at least one error (validate_ndjson only)
   std::size_t blank = 0;      ///< empty or whitespace-only lines, skipped
   ndjson_position end;        ///< the position after the last line read (pass it on to go on)
   bool stopped = false;       ///< the callback returned false
@@ -201,37 +244,63 @@ inline bool ndjson_blank(std::string_view s) noexcept {
     if (c != ' ' && c != '\t' && c != '\r') return false;
   return true;
 }
+
+/** Calls `f(line)` and tells whether to go on: false when `f` returns a bool and it is false. */
+template <class F>
+bool ndjson_call(F& f, const ndjson_line& line) {
+  if constexpr (std::is_same<decltype(f(line)), bool>::value) {
+    return f(line);
+  } else {
+    f(line);
+    return true;
+  }
+}
+
+/// validate_ndjson's check of one line: validate() into one value and one report reused for
+/// every line.
+template <class T, class F>
+struct ndjson_validator {
+  simdjson::ondemand::parser& parser;
+  const parse_options& options;
+  F& on_line;
+  T value{};
+  validation_report report{};
+  std::size_t invalid = 0;
+
+  bool operator()(ndjson_line line) {
+    report.diagnostics.clear();
+    read_context ctx(line.text, options, true, &report.diagnostics);
+    ctx.discard = true;
+    read_document(parser, line.padded, value, ctx);
+    report.errors = ctx.error_count;
+    report.warnings = ctx.warning_count;
+    report.truncated = ctx.truncated;
+    invalid += !report.valid();
+    line.report = &report;
+    return ndjson_call(on_line, line);
+  }
+};
 }  // namespace detail
 
-/** Validates `input` (already padded: no copy) as NDJSON: each line is one JSON text, checked
- *  as a T exactly as validate() checks a document, with the same options (max_input_bytes
- *  bounds each line). Lines end at "\n"; a "\r" just before it is part of the terminator; the
- *  last line needs no terminator. A blank line (empty, or only spaces, tabs and "\r") is not
- *  a document: it is skipped and counted. Two values on one line are json.trailing-content;
- *  a value cut across lines makes both lines invalid; a line's errors never affect another.
- *  Calls `on_line(const ndjson_line&)` for each document line, in order; when it returns a
- *  bool, false stops the walk. Returns the counts. One value and one report are reused for
- *  every line: in steady state a line allocates only for lists longer than any before it,
- *  for strings with escapes or that break a rule (the others are checked in place, not
- *  copied), and for its diagnostics. */
-template <class T, class F>
-ndjson_summary validate_ndjson(simdjson::ondemand::parser& parser, simdjson::padded_string_view input,
-                               const parse_options& options, F&& on_line, ndjson_position start = {}) {
-  static_assert(is_described_struct_v<T>, "validate_ndjson<T>: T must be a described shape structure");
+/** Splits `input` (its padding: the bytes readable after it) into NDJSON lines and calls
+ *  `on_line(const ndjson_line&)` for each document line, in order; when it returns a bool,
+ *  false stops the walk. Lines end at "\n"; a "\r" just before it, or at the very end of the
+ *  input, is part of the terminator; the last line needs no terminator. A blank line (empty,
+ *  or only spaces, tabs and "\r") is not a document: it is skipped and counted. Positions
+ *  count from `start`. Returns the counts (`invalid` stays 0: nothing is validated here).
+ *  This is validate_ndjson's walk, for a caller that reads each line itself. */
+template <class F>
+ndjson_summary for_each_ndjson_line(simdjson::padded_string_view input, F&& on_line, ndjson_position start = {}) {
   ndjson_summary sum;
   sum.end = start;
   const char* p = input.data();
   const char* const end = p + input.length();
-  // Each line is read in place: the bytes after it (the next lines, then the input's padding)
-  // are readable, which is all SIMDJSON_PADDING asks for.
   const char* const capacity_end = p + input.capacity();
-  T value{};
-  validation_report report;
   while (p < end) {
     const char* nl = static_cast<const char*>(std::memchr(p, '\n', static_cast<std::size_t>(end - p)));
     const char* const next = nl ? nl + 1 : end;
     std::size_t len = static_cast<std::size_t>((nl ? nl : end) - p);
-    if (nl && len > 0 && p[len - 1] == '\r') --len;
+    if (len > 0 && p[len - 1] == '\r') --len;
     ndjson_line line;
     line.number = ++sum.end.line;
     line.offset = sum.end.offset;
@@ -244,26 +313,91 @@ ndjson_summary validate_ndjson(simdjson::ondemand::parser& parser, simdjson::pad
       continue;
     }
     ++sum.documents;
-    report.diagnostics.clear();
-    detail::read_context ctx(line.text, options, true, &report.diagnostics);
-    ctx.discard = true;
-    detail::read_document(parser, simdjson::padded_string_view(p, len, static_cast<std::size_t>(capacity_end - p)),
-                          value, ctx);
-    report.errors = ctx.error_count;
-    report.warnings = ctx.warning_count;
-    report.truncated = ctx.truncated;
-    sum.invalid += !report.valid();
-    line.report = &report;
+    line.padded = simdjson::padded_string_view(p, len, static_cast<std::size_t>(capacity_end - p));
     p = next;
-    if constexpr (std::is_same<decltype(on_line(line)), bool>::value) {
-      if (!on_line(line)) {
+    if (!detail::ndjson_call(on_line, line)) {
+      sum.stopped = true;
+      break;
+    }
+  }
+  return sum;
+}
+
+/** for_each_ndjson_line() over a stream read in chunks: `read(char* into, std::size_t max)`
+ *  puts up to `max` bytes at `into` and returns how many (fewer than `max`: the stream ended).
+ *  `prefix` holds bytes already taken from the stream (to sniff its format, say): they come
+ *  first. Positions are the whole stream's. Each line is read in place from one buffer of
+ *  `chunk` bytes plus padding, which grows only while a line is longer than half of it, so
+ *  memory follows the longest line, not the stream. Returns the counts, as for the whole
+ *  stream in one piece. */
+template <class Read, class F>
+ndjson_summary for_each_ndjson_line_in_stream(Read&& read, F&& on_line, std::string_view prefix = {},
+                                              std::size_t chunk = std::size_t{1} << 18) {
+  constexpr std::size_t padding = simdjson::SIMDJSON_PADDING;
+  if (chunk == 0) chunk = 1;
+  std::size_t cap = prefix.size() + chunk + padding;
+  std::unique_ptr<char[]> buf(new char[cap]);  // [0, size) read, then `padding` zeroed bytes
+  std::size_t size = prefix.size();
+  if (!prefix.empty()) std::memcpy(buf.get(), prefix.data(), prefix.size());
+  std::size_t clean = 0;  // [0, clean) is known to hold no '\n': a long line is searched once
+  ndjson_summary sum;
+  bool eof = false;
+  while (!eof) {
+    const std::size_t want = cap - padding - size;
+    const std::size_t got = read(buf.get() + size, want);
+    eof = got < want;
+    size += got;
+    std::memset(buf.get() + size, 0, padding);
+    // The complete lines: up to the last '\n', or all of it at the end.
+    std::size_t complete = size;
+    if (!eof) {
+      while (complete > clean && buf[complete - 1] != '\n') --complete;
+      if (complete == clean) complete = 0;
+    }
+    if (complete > 0) {
+      const ndjson_summary part =
+          for_each_ndjson_line(simdjson::padded_string_view(buf.get(), complete, cap), on_line, sum.end);
+      sum.lines += part.lines;
+      sum.documents += part.documents;
+      sum.blank += part.blank;
+      sum.end = part.end;
+      if (part.stopped) {
         sum.stopped = true;
         break;
       }
-    } else {
-      on_line(line);
+      size -= complete;
+      if (size) std::memmove(buf.get(), buf.get() + complete, size);
+    }
+    clean = size;
+    // Grow only when the unfinished line leaves less than half a chunk of room.
+    if (!eof && cap - padding - size < chunk / 2 + 1) {
+      const std::size_t grown_cap = 2 * cap + chunk;
+      std::unique_ptr<char[]> grown(new char[grown_cap]);
+      std::memcpy(grown.get(), buf.get(), size);
+      buf = std::move(grown);
+      cap = grown_cap;
     }
   }
+  return sum;
+}
+
+/** Validates `input` (already padded: no copy) as NDJSON: each line is one JSON text, checked
+ *  as a T exactly as validate() checks a document, with the same options (max_input_bytes
+ *  bounds each line). Lines are those of for_each_ndjson_line(): "\n" or "\r\n" ends one, the
+ *  last needs no terminator, a blank line is skipped and counted. Two values on one line are
+ *  json.trailing-content; a value cut across lines makes both lines invalid; a line's errors
+ *  never affect another. Calls `on_line(const ndjson_line&)` for each document line, in order;
+ *  when it returns a bool, false stops the walk. Returns the counts. One value and one report
+ *  are reused for every line: in steady state a line allocates only for lists longer than any
+ *  before it, for strings with escapes or that break a rule (the others are checked in place,
+ *  not copied), and for its diagnostics. */
+template <class T, class F>
+ndjson_summary validate_ndjson(simdjson::ondemand::parser& parser, simdjson::padded_string_view input,
+                               const parse_options& options, F&& on_line, ndjson_position start = {}) {
+  static_assert(is_described_struct_v<T>, "validate_ndjson<T>: T must be a described shape structure");
+  detail::ndjson_validator<T, F> check{parser, options, on_line};
+  ndjson_summary sum = for_each_ndjson_line(input, check, start);
+  sum.invalid = check.invalid;
   return sum;
 }
 
@@ -277,6 +411,19 @@ ndjson_summary validate_ndjson(std::string_view input, const parse_options& opti
                             options, std::forward<F>(on_line), start);
 }
 
+/** As above, for a stream read in chunks as for_each_ndjson_line_in_stream() reads it: memory
+ *  follows the longest line, not the stream; positions are the whole stream's. */
+template <class T, class Read, class F>
+ndjson_summary validate_ndjson_stream(simdjson::ondemand::parser& parser, Read&& read, const parse_options& options,
+                                      F&& on_line, std::string_view prefix = {},
+                                      std::size_t chunk = std::size_t{1} << 18) {
+  static_assert(is_described_struct_v<T>, "validate_ndjson_stream<T>: T must be a described shape structure");
+  detail::ndjson_validator<T, F> check{parser, options, on_line};
+  ndjson_summary sum = for_each_ndjson_line_in_stream(std::forward<Read>(read), check, prefix, chunk);
+  sum.invalid = check.invalid;
+  return sum;
+}
+
 // ---- serialize ---------------------------------------------------------------------------
 
 /** Appends the compact JSON of `value` to `out`, members in model order, absent optional
@@ -286,6 +433,11 @@ template <class T>
 void append_json(std::string& out, const T& value) {
   detail::write_value(out, value);
 }
+
+/** append_json_string(std::string& out, std::string_view s): appends `s` to `out` as a JSON
+ *  string, quotes included: '"', '\\' and U+0000..U+001F are escaped (the common ones in
+ *  their short form), every other byte is written as it is. */
+using detail::append_json_string;  // one function: ADL from the engine's calls finds the same
 
 /** The compact JSON of `value` (see append_json). */
 template <class T>

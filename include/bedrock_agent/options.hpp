@@ -8,8 +8,30 @@
 #include <bedrock_agent/diagnostics.hpp>
 
 #include <cstddef>
+#include <string_view>
 
 namespace bedrock_agent {
+
+/// Member names, not owned: a view of an array of string_views that must outlive its use
+/// (a `static constexpr std::string_view names[] = {...}` does).
+class member_name_list {
+ public:
+  constexpr member_name_list() noexcept = default;
+  template <std::size_t N>
+  constexpr member_name_list(const std::string_view (&names)[N]) noexcept : names_(names), size_(N) {}  // implicit: o.protocol_members = names;
+  /** True when `name` is one of the names. */
+  constexpr bool contains(std::string_view name) const noexcept {
+    for (std::size_t i = 0; i < size_; ++i)
+      if (names_[i] == name) return true;
+    return false;
+  }
+  constexpr std::size_t size() const noexcept { return size_; }
+  constexpr bool empty() const noexcept { return size_ == 0; }
+
+ private:
+  const std::string_view* names_ = nullptr;
+  std::size_t size_ = 0;
+};
 
 struct parse_options {
   // ---- leniencies (all off in the contract profile, all on in the client profile) ----
@@ -25,6 +47,13 @@ struct parse_options {
   /// An enum string outside the model is kept verbatim (enum_value::unknown) with a
   /// constraint.enum warning, instead of a constraint.enum error.
   bool keep_unknown_enum_values = false;
+
+  // ---- the document's envelope (every profile; none by default) ----
+  /// Members of the root object that belong to the format a document was recorded in, not to
+  /// the shape (boto3 adds ResponseMetadata and, to an error, Error): skipped, never reported
+  /// as shape.unknown-member; their values are still checked to be well-formed JSON. Matched
+  /// after unescaping, at the root only.
+  member_name_list protocol_members;
 
   // ---- resource bounds (every profile) ----
   std::size_t max_input_bytes = std::size_t{16} << 20;  ///< limit.input-size

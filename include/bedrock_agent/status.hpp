@@ -365,6 +365,15 @@ inline std::vector<diagnostic> check_status(const StopIngestionJobResponse& resp
   return out;
 }
 
+/** check_status(StopIngestionJobResponse) into the caller's `out`: the findings are appended,
+ *  so one vector serves many responses. When `count_warnings_only` is not null, warning-level
+ *  findings are not built: each adds one to `*count_warnings_only` instead (a caller that shows
+ *  no warnings but counts them). */
+inline void check_status(const StopIngestionJobResponse& response, const parse_options& options,
+                         std::vector<diagnostic>& out, std::size_t* count_warnings_only = nullptr) {
+  detail::check_stop_response(response, options, out, count_warnings_only);
+}
+
 /** exchange.id-mismatch (error): the response's knowledgeBaseId, dataSourceId and
  *  ingestionJobId must equal the request's (byte for byte: ids are case-sensitive). One
  *  finding per differing id, pointing at the response member. (exchange.status-shape belongs

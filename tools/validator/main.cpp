@@ -114,9 +114,15 @@ struct app {
       if (looks_like_ndjson(head)) kind = bv::input_kind::ndjson;
     }
     if (kind == bv::input_kind::ndjson) {
-      bv::line_reader lines(in, head);
-      r.check_ndjson(lines, name);
-      if (lines.error()) return fail_read(in, name, is_stdin);
+      bool read_error = false;
+      r.check_ndjson(
+          [&](char* into, std::size_t max) {
+            const std::size_t got = std::fread(into, 1, max, in);
+            if (got < max && std::ferror(in)) read_error = true;
+            return got;
+          },
+          head, name);
+      if (read_error) return fail_read(in, name, is_stdin);
       close(in, is_stdin);
       return;
     }

@@ -6,8 +6,8 @@
 
 #include "findings.hpp"
 
-#include <bedrock_agent/detail/json_text.hpp>
 #include <bedrock_agent/diagnostics.hpp>
+#include <bedrock_agent/json.hpp>
 
 #include <cstdio>
 #include <string>
@@ -46,13 +46,13 @@ inline std::string summary_line(const summary& s) {
 
 inline void json_member(std::string& out, const char* name, std::string_view value, bool comma = true) {
   if (comma) out += ',';
-  detail::append_json_string(out, name);
+  append_json_string(out, name);
   out += ':';
-  detail::append_json_string(out, value);
+  append_json_string(out, value);
 }
 inline void json_member(std::string& out, const char* name, std::size_t value, bool comma = true) {
   if (comma) out += ',';
-  detail::append_json_string(out, name);
+  append_json_string(out, name);
   out += ':';
   out += std::to_string(value);
 }

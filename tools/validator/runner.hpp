@@ -7,9 +7,8 @@
 #include "cli.hpp"
 #include "findings.hpp"
 #include "har.hpp"
-#include "ndjson.hpp"
 
-#include <bedrock_agent/detail/json_reader.hpp>
+#include <bedrock_agent/diagnostics.hpp>
 #include <bedrock_agent/http.hpp>
 #include <bedrock_agent/json.hpp>
 #include <bedrock_agent/status.hpp>
@@ -28,12 +27,15 @@
 
 namespace bedrock_agent::validator {
 
+/// Root members boto3 puts beside the shape: protocol data, not unknown members.
+inline constexpr std::string_view boto3_protocol_members[] = {"ResponseMetadata", "Error"};
+
 /** The shape a document's top-level member names suggest: "ingestionJob" a response, an id
  *  label a request, "__type" / "code" / "message" / "Message" / "fieldList" an error. A text
  *  that is not a JSON object (or names none of them) is taken for a response, the common
  *  case, and its diagnostics say why it is not one. */
 inline shape_kind detect_shape(simdjson::padded_string_view text) {
-  auto& s = detail::scratch();
+  json_scratch& s = this_thread_scratch();
   simdjson::ondemand::document doc;
   simdjson::ondemand::object obj;
   if (s.parser.iterate(text).get(doc) != simdjson::SUCCESS ||
@@ -62,16 +64,16 @@ inline shape_kind detect_shape(simdjson::padded_string_view text) {
 
 /** As above, for text that is not padded (it is copied). */
 inline shape_kind detect_shape(std::string_view text) {
-  return detect_shape(detail::scratch().pad(text, unbounded));
+  return detect_shape(this_thread_scratch().pad(text));
 }
 
 /** True when the text's root object has a member named `name` (used to recognize HAR and
  *  boto3 dumps). */
 inline bool has_root_member(std::string_view text, std::string_view name) {
-  auto& s = detail::scratch();
+  json_scratch& s = this_thread_scratch();
   simdjson::ondemand::document doc;
   simdjson::ondemand::object obj;
-  if (s.parser.iterate(s.pad(text, unbounded)).get(doc) != simdjson::SUCCESS ||
+  if (s.parser.iterate(s.pad(text)).get(doc) != simdjson::SUCCESS ||
       doc.get_object().get(obj) != simdjson::SUCCESS) {
     return false;
   }
@@ -86,7 +88,9 @@ inline bool has_root_member(std::string_view text, std::string_view name) {
 class runner {
  public:
   runner(const settings& s, finding_sink sink)
-      : settings_(s), sink_(std::move(sink)), sequences_(s.options) {}
+      : settings_(s), sink_(std::move(sink)), sequences_(s.options), boto3_options_(s.options) {
+    boto3_options_.protocol_members = boto3_protocol_members;
+  }
 
   summary& totals() noexcept { return summary_; }
   const summary& totals() const noexcept { return summary_; }
@@ -117,36 +121,37 @@ class runner {
    *  (separate recordings need not be one history). */
   void begin_file() { sequences_.clear(); }
 
-  /** Checks every document of an NDJSON stream; blank lines are passed over. Each line is
-   *  read in place from the reader's buffer into a value reused for every line, so a line
-   *  costs no copy and, in steady state, no allocation but its findings'. */
-  void check_ndjson(line_reader& lines, const std::string& file) {
+  /** Checks every document of an NDJSON stream, read in chunks with `read` (as
+   *  for_each_ndjson_line_in_stream() reads it) after the bytes in `prefix`; blank lines are
+   *  passed over. Each line is read in place from the stream's buffer into a value reused for
+   *  every line, so a line costs no copy and, in steady state, no allocation but its findings'.
+   *  `chunk`: bytes per read (tests make it small, so that lines straddle reads). */
+  template <class Read>
+  void check_ndjson(Read&& read, std::string_view prefix, const std::string& file,
+                    std::size_t chunk = std::size_t{1} << 18) {
     source where{file, 1, 0, std::nullopt, {}};  // one for the file: only line and document change
-    std::string_view line;
-    std::size_t number = 0;
-    while (lines.next(line, number)) {
-      summary_.bytes += line.size() + 1;
-      if (is_blank(line)) continue;
-      where.line = number;
-      check_line(lines.padded(line), where);
-      ++where.document;
-      if (progress_) tick();
-    }
+    const std::size_t bytes_before = summary_.bytes;
+    const ndjson_summary sum = for_each_ndjson_line_in_stream(
+        std::forward<Read>(read),
+        [&](const ndjson_line& line) {
+          summary_.bytes = bytes_before + line.offset + line.text.size() + 1;
+          where.line = line.number;
+          check_line(line.padded, where);
+          ++where.document;
+          if (progress_) tick();
+        },
+        prefix, chunk);
+    summary_.bytes = bytes_before + sum.end.offset;
   }
 
   /** Checks every StopIngestionJob exchange in a HAR file; other entries are skipped. */
   void check_har(std::string_view text, const std::string& file) {
     har_file har;
-    std::vector<diagnostic> diags;
-    const parse_options options = har_options(har_limit());
-    auto& s = detail::scratch();
-    const simdjson::padded_string_view padded = s.pad(text, options.max_input_bytes);
-    detail::read_context ctx(std::string_view(padded.data(), padded.length()), options, true, &diags);
-    detail::read_document(s.parser, padded, har, ctx);
-    if (ctx.error_count > 0) {  // the HAR itself is broken: one invalid document, findings in the file
+    if (!validate_into(text, har, report_, har_options(har_limit()))) {
+      // the HAR itself is broken: one invalid document, findings in the file
       const source where{file, 1, 0, std::nullopt, {}};
       document_scope doc(*this, where);
-      for (diagnostic& d : diags) doc.add(std::move(d));
+      for (diagnostic& d : report_.diagnostics) doc.add(std::move(d));
       return;
     }
     for (std::size_t i = 0; i < har.log.entries.size(); ++i) {
@@ -170,10 +175,9 @@ class runner {
     const boto3_metadata meta = read_boto3_metadata(text);
     std::string fixed(text);
     python_datetimes_to_rfc3339(fixed);
-    static constexpr std::string_view protocol_members[] = {"/ResponseMetadata", "/Error"};
     if (!meta.is_error) {
       StopIngestionJobResponse value;
-      const bool ok = read_excusing(fixed, value, doc, protocol_members);
+      const bool ok = read_all(fixed, value, doc, boto3_options_);
       if (meta.status && *meta.status != StopIngestionJob::http_success_status) {
         add_status_finding(doc, rule::error_success_status, *meta.status, "a StopIngestionJobResponse comes with HTTP " +
                            std::to_string(StopIngestionJob::http_success_status));
@@ -210,11 +214,11 @@ class runner {
                                "; ResponseMetadata.HTTPStatusCode is " + std::to_string(*meta.status));
       }
       E value;
-      read_excusing(fixed, value, doc, protocol_members);
+      read_all(fixed, value, doc, boto3_options_);
     });
     if (!known) {
       add_status_finding(doc, rule::error_unknown_type, meta.status.value_or(0),
-                         "StopIngestionJob does not declare error \"" + detail::excerpt(type) + "\"", "/Error/Code");
+                         "StopIngestionJob does not declare error \"" + excerpt(type) + "\"", "/Error/Code");
     }
   }
 
@@ -280,14 +284,14 @@ class runner {
 
   /** Reads `text` as T collecting every diagnostic into `doc`; true when none is an error. */
   template <class T>
-  bool read_all(std::string_view text, T& value, document_scope& doc, std::string_view part = {}) {
-    std::vector<diagnostic> diags;
-    auto& s = detail::scratch();
-    const simdjson::padded_string_view padded = s.pad(text, settings_.options.max_input_bytes);  // positions are taken in this copy
-    detail::read_context ctx(std::string_view(padded.data(), padded.length()), settings_.options, true, &diags);
-    detail::read_document(s.parser, padded, value, ctx);
-    doc.add_all(std::move(diags), part);
-    return ctx.error_count == 0;
+  bool read_all(std::string_view text, T& value, document_scope& doc) {
+    return read_all(text, value, doc, settings_.options);
+  }
+  template <class T>
+  bool read_all(std::string_view text, T& value, document_scope& doc, const parse_options& options) {
+    const bool ok = validate_into(text, value, report_, options);
+    for (diagnostic& d : report_.diagnostics) doc.add(std::move(d));
+    return ok;
   }
 
   void observe_response(const StopIngestionJobResponse& response, document_scope& doc, std::string_view part = {}) {
@@ -295,8 +299,7 @@ class runner {
     // warnings are only counted (their messages would be dropped unseen).
     status_diags_.clear();
     std::size_t counted_warnings = 0;
-    detail::check_stop_response(response, settings_.options, status_diags_,
-                                drop_warnings_ ? &counted_warnings : nullptr);
+    check_status(response, settings_.options, status_diags_, drop_warnings_ ? &counted_warnings : nullptr);
     doc.count_dropped_warnings(counted_warnings);
     for (diagnostic& d : status_diags_) doc.add(std::move(d), part);
     const source& w = doc.where();
@@ -316,8 +319,8 @@ class runner {
     if (shape == shape_kind::auto_detect) shape = detect_shape(text);
     document_scope doc(*this, where);
     switch (shape) {
-      case shape_kind::request:  // nothing looks at the value: the reader may keep stale members
-        read_padded(text, line_request_, doc, true);
+      case shape_kind::request:
+        read_padded(text, line_request_, doc);
         break;
       case shape_kind::error:
         check_error_document(std::string_view(text.data(), text.length()), doc);
@@ -325,20 +328,17 @@ class runner {
       default:
         // A read without errors leaves the reused value exactly as a fresh one (absent members
         // reset, lists resized; see parse_into), so the checks below see this line only.
-        if (read_padded(text, line_response_, doc, false)) observe_response(line_response_, doc);
+        if (read_padded(text, line_response_, doc)) observe_response(line_response_, doc);
         break;
     }
   }
 
-  /** read_all on padded text, in place, with the diagnostics vector reused. */
+  /** read_all on padded text, in place. */
   template <class T>
-  bool read_padded(simdjson::padded_string_view text, T& value, document_scope& doc, bool discard) {
-    line_diags_.clear();
-    detail::read_context ctx(std::string_view(text.data(), text.length()), settings_.options, true, &line_diags_);
-    ctx.discard = discard;
-    detail::read_document(detail::scratch().parser, text, value, ctx);
-    for (diagnostic& d : line_diags_) doc.add(std::move(d));
-    return ctx.error_count == 0;
+  bool read_padded(simdjson::padded_string_view text, T& value, document_scope& doc) {
+    const bool ok = validate_into(this_thread_scratch().parser, text, value, report_, settings_.options);
+    for (diagnostic& d : report_.diagnostics) doc.add(std::move(d));
+    return ok;
   }
 
   /** A standalone error body: its type must be in "code" or "__type" (there is no header). */
@@ -370,7 +370,7 @@ class runner {
           d.id = rule::json_syntax;
           d.pointer = "/log/entries/" + std::to_string(where.document) + "/response/content/text";
           d.expected = "base64 (RFC 4648), as content.encoding says";
-          d.found = detail::excerpt(text);
+          d.found = excerpt(text);
           d.message = "the response body is marked base64 but is not base64";
           doc.add(std::move(d), "response");
           return;
@@ -448,8 +448,8 @@ class runner {
    *  length, so every position the codec reports stays right. No other string is touched. */
   void python_datetimes_to_rfc3339(std::string& text) {
     namespace od = simdjson::ondemand;
-    auto& s = detail::scratch();
-    const simdjson::padded_string_view padded = s.pad(text, unbounded);
+    json_scratch& s = this_thread_scratch();
+    const simdjson::padded_string_view padded = s.pad(text);
     od::document doc;
     od::object root, job;
     if (s.parser.iterate(padded).get(doc) != simdjson::SUCCESS || doc.get_object().get(root) != simdjson::SUCCESS) return;
@@ -470,28 +470,6 @@ class runner {
       break;
     }
     for (std::size_t at : spaces) text[at] = 'T';
-  }
-
-  /** read_all, but unknown-member findings for the root members `excused` (protocol data
-   *  beside the shape) are dropped. */
-  template <class T, std::size_t N>
-  bool read_excusing(std::string_view text, T& value, document_scope& doc, const std::string_view (&excused)[N]) {
-    std::vector<diagnostic> diags;
-    auto& s = detail::scratch();
-    const simdjson::padded_string_view padded = s.pad(text, settings_.options.max_input_bytes);  // positions are taken in this copy
-    detail::read_context ctx(std::string_view(padded.data(), padded.length()), settings_.options, true, &diags);
-    detail::read_document(s.parser, padded, value, ctx);
-    std::size_t errors = ctx.error_count;
-    for (diagnostic& d : diags) {
-      bool drop = false;
-      for (std::string_view name : excused) drop = drop || (d.id == rule::shape_unknown_member && d.pointer == name);
-      if (drop) {
-        errors -= d.level == severity::error;
-        continue;
-      }
-      doc.add(std::move(d));
-    }
-    return errors == 0;
   }
 
   void add_status_finding(document_scope& doc, rule r, int status, std::string message,
@@ -531,11 +509,12 @@ class runner {
   finding_sink sink_;
   summary summary_;
   sequence_checker sequences_;
+  parse_options boto3_options_;  // settings_.options with boto3's protocol members
   simdjson::dom::parser dom_;
   // NDJSON: reused from line to line
   StopIngestionJobResponse line_response_;
   StopIngestionJobRequest line_request_;
-  std::vector<diagnostic> line_diags_;
+  validation_report report_;  // every read's findings, reused from document to document
   std::vector<diagnostic> status_diags_;
   std::string label_;
   bool progress_ = false, progress_shown_ = false, started_ = false, drop_warnings_ = false;

@@ -1124,11 +1124,11 @@ void reset_absent(M& m) {
   else if constexpr (!is_required_member_v<M>) m = M{};
 }
 
-/** A member T does not have (at `at`): shape.unknown-member unless ignored; its value is
- *  still checked. */
+/** A member T does not have (at `at`): shape.unknown-member unless ignored or a protocol
+ *  member of the root; its value is still checked. */
 BEDROCK_AGENT_COLD inline bool unknown_member(od::field& f, od::value& v, std::string_view shape, read_context& ctx,
                                               const path_node* at, std::size_t depth) {
-  if (!ctx.opt.ignore_unknown_members) {
+  if (!ctx.opt.ignore_unknown_members && !(at->parent == nullptr && ctx.opt.protocol_members.contains(at->key))) {
     const std::size_t key_off = ctx.offset_of(f.key().raw()) - 1;
     if (!ctx.report(rule::shape_unknown_member, key_off, at, "a member of " + std::string(shape),
                     "\"" + excerpt(at->key) + "\"", std::string(shape) + " has no member \"" + excerpt(at->key) + "\""))
