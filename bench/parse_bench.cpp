@@ -26,7 +26,7 @@ struct ours_parse_into {
   static const char* failure_note() { return "the library rejected the input"; }
   simdjson::ondemand::parser parser;
   bool parse(const simdjson::padded_string& in, StopIngestionJobResponse& out) {
-    static constexpr parse_options opt = Client ? parse_options::client() : parse_options::contract();
+    static const parse_options opt = Client ? parse_options::client() : parse_options::contract();
     return !parse_into(parser, bench::view(in), out, opt).has_value();
   }
 };

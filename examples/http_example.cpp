@@ -37,7 +37,7 @@ void encode_example() {
   const auto r = parse_request<StopIngestionJob>("POST", path);  // ...parse_request checks them
   assert(!r.ok());
   assert(r.diagnostics().size() == 1);
-  assert(r.diagnostics()[0].id == rule::http_encoded_slash);
+  assert(r.diagnostics()[0].id == rules::http_encoded_slash);
   assert(r.diagnostics()[0].pointer == "/knowledgeBaseId");
   assert(r.diagnostics()[0].offset == 18);
   assert(to_string(r.diagnostics()[0]).rfind("1:19: error[http.encoded-slash]: ", 0) == 0);
@@ -51,9 +51,9 @@ void parse_example() {
       "post", "/knowledgebases/KB12345678/datasources//ingestionjobs/IJ1234567%/stop?ignored=1");
   assert(!r.ok());
   assert(r.diagnostics().size() == 3);  // every finding, in order
-  assert(r.diagnostics()[0].id == rule::http_method);            // methods are case-sensitive
-  assert(r.diagnostics()[1].id == rule::http_path_empty_label);  // at /dataSourceId
-  assert(r.diagnostics()[2].id == rule::http_percent_encoding);  // at /ingestionJobId: a "%" ends the label
+  assert(r.diagnostics()[0].id == rules::http_method);            // methods are case-sensitive
+  assert(r.diagnostics()[1].id == rules::http_path_empty_label);  // at /dataSourceId
+  assert(r.diagnostics()[2].id == rules::http_percent_encoding);  // at /ingestionJobId: a "%" ends the label
 
   // %41 is 'A': a valid but non-canonical encoding decodes to the same label
   const auto nc = parse_request<StopIngestionJob>(
@@ -102,7 +102,7 @@ void resolve_example() {
                                     R"({"__type":"ConflictException"})");
   assert(w.type.name == "ValidationException");  // the header wins...
   assert(w.diagnostics.size() == 1);             // ...with a warning
-  assert(w.diagnostics[0].id == rule::error_type_disagreement);
+  assert(w.diagnostics[0].id == rules::error_type_disagreement);
   assert(w.diagnostics[0].level == severity::warning);
   // [resolve]
 }
@@ -112,12 +112,12 @@ void error_rules_example() {
   using namespace bedrock_agent;
   auto first_rule = [](const auto& result) { return result.diagnostics().at(0).id; };
   assert(first_rule(parse_error_response<StopIngestionJob>(500, {{"X-Amzn-Errortype", "FooError"}}, "")) ==
-         rule::error_unknown_type);
+         rules::error_unknown_type);
   assert(first_rule(parse_error_response<StopIngestionJob>(500, {}, R"({"message":"boom"})")) ==
-         rule::error_missing_type);
+         rules::error_missing_type);
   assert(first_rule(parse_error_response<StopIngestionJob>(409, {{"X-Amzn-Errortype", "ThrottlingException"}},
-                                                           "")) == rule::error_status_mismatch);
-  assert(first_rule(parse_error_response<StopIngestionJob>(200, {}, "{}")) == rule::error_success_status);
+                                                           "")) == rules::error_status_mismatch);
+  assert(first_rule(parse_error_response<StopIngestionJob>(200, {}, "{}")) == rules::error_success_status);
   // [error-rules]
 }
 
@@ -129,7 +129,7 @@ void profile_example() {
 
   const auto strict = parse_error_response<StopIngestionJob>(404, headers, body);  // the contract profile
   assert(!strict.ok());
-  assert(strict.diagnostics()[0].id == rule::shape_unknown_member);
+  assert(strict.diagnostics()[0].id == rules::shape_unknown_member);
   assert(strict.diagnostics()[0].pointer == "/Message");
 
   const auto lax = parse_error_response<StopIngestionJob>(404, headers, body, parse_options::client());

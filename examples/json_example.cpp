@@ -39,7 +39,7 @@ void error_example() {
   const auto r = parse<StopIngestionJobResponse>(body);
   assert(!r.ok());  // fail-fast: no value, the first error
   const diagnostic& d = r.error();
-  assert(d.id == rule::constraint_enum);
+  assert(d.id == rules::constraint_enum);
   assert(rule_id(d.id) == "constraint.enum");
   assert(d.level == severity::error);
   assert(d.pointer == "/ingestionJob/status");
@@ -61,11 +61,11 @@ void validate_example() {
   const validation_report report = validate<StopIngestionJobResponse>(body);
   assert(!report.valid());
   assert(report.errors == 5 && report.diagnostics.size() == 5);
-  assert(report.diagnostics[0].id == rule::constraint_pattern);   // /ingestionJob/knowledgeBaseId
-  assert(report.diagnostics[1].id == rule::long_not_integer);     // .../numberOfDocumentsScanned
-  assert(report.diagnostics[2].id == rule::shape_wrong_type);     // /ingestionJob/startedAt
-  assert(report.diagnostics[3].id == rule::shape_unknown_member); // /ingestionJob/extra
-  assert(report.diagnostics[4].id == rule::json_syntax);          // /ingestionJob/extra/1: fatal, the end
+  assert(report.diagnostics[0].id == rules::constraint_pattern);   // /ingestionJob/knowledgeBaseId
+  assert(report.diagnostics[1].id == rules::long_not_integer);     // .../numberOfDocumentsScanned
+  assert(report.diagnostics[2].id == rules::shape_wrong_type);     // /ingestionJob/startedAt
+  assert(report.diagnostics[3].id == rules::shape_unknown_member); // /ingestionJob/extra
+  assert(report.diagnostics[4].id == rules::json_syntax);          // /ingestionJob/extra/1: fatal, the end
   assert(report.diagnostics[4].pointer == "/ingestionJob/extra/1");
   // [validate]
 }
@@ -81,7 +81,7 @@ void client_example() {
   assert(r.ok());
   assert(!r->ingestionJob.status.is_known());
   assert(r->ingestionJob.status.wire_name() == "PAUSED");
-  assert(r.warnings().size() == 1 && r.warnings()[0].id == rule::constraint_enum);
+  assert(r.warnings().size() == 1 && r.warnings()[0].id == rules::constraint_enum);
   assert(to_json(r.value()) == body);  // kept, and written back unchanged
   // [client]
 }
@@ -92,7 +92,7 @@ void options_example() {
   parse_options o;                    // the contract profile: strict
   o.ignore_unknown_members = true;    // one leniency only
   o.max_depth = 16;                   // a tighter bound
-  o.disabled.insert(rule::semantic_negative_counter);
+  o.disabled.insert(rules::semantic_negative_counter);
   const std::string body = R"({"message":"slow down","retryAfterSeconds":3})";
   assert(validate<ThrottlingException>(body).errors == 1);  // shape.unknown-member
   assert(validate<ThrottlingException>(body, o).valid());
@@ -141,7 +141,7 @@ void check_value_example() {
   StopIngestionJobRequest request{Id("KB12345678"), Id("ds-1"), Id("IJ12345678")};
   const validation_report report = check_value(request);
   assert(report.errors == 1);
-  assert(report.diagnostics[0].id == rule::constraint_pattern);
+  assert(report.diagnostics[0].id == rules::constraint_pattern);
   assert(report.diagnostics[0].pointer == "/dataSourceId");
   assert(report.diagnostics[0].offset == 0 && report.diagnostics[0].line == 0);  // no text
   // [check_value]

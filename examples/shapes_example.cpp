@@ -49,7 +49,7 @@ int main() {
   bad.knowledgeBaseId = "kb-1";
   const validation_report report = check_value(bad);
   assert(!report.valid());
-  assert(report.diagnostics.at(0).id == rule::constraint_pattern);
+  assert(report.diagnostics.at(0).id == rules::constraint_pattern);
   assert(report.diagnostics.at(0).pointer == "/knowledgeBaseId");
   // [check]
   return 0;

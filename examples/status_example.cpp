@@ -40,16 +40,16 @@ void response_example() {
 
   const std::vector<ba::diagnostic> found = ba::check_status(response.value());
   assert(found.size() == 2);  // ...but not a plausible answer to a stop
-  assert(found[0].id == ba::rule::status_stop_state);
+  assert(found[0].id == ba::rules::status_stop_state);
   assert(found[0].level == ba::severity::warning);
   assert(ba::to_string(found[0]) ==
          "0:0: warning[status.stop-state]: a StopIngestionJob response reports status COMPLETE; a job that was "
          "just stopped is STOPPING or STOPPED (at /ingestionJob/status)");
-  assert(found[1].id == ba::rule::status_time_order);
+  assert(found[1].id == ba::rules::status_time_order);
   assert(found[1].pointer == "/ingestionJob/updatedAt");
 
   ba::parse_options options;  // switch a rule off
-  options.disabled.insert(ba::rule::status_stop_state);
+  options.disabled.insert(ba::rules::status_stop_state);
   assert(ba::check_status(response.value(), options).size() == 1);
   // [response]
 }
@@ -66,7 +66,7 @@ void exchange_example() {
 
   const auto found = ba::check_exchange(request, response);
   assert(found.size() == 1);
-  assert(found[0].id == ba::rule::exchange_id_mismatch);
+  assert(found[0].id == ba::rules::exchange_id_mismatch);
   assert(found[0].pointer == "/ingestionJob/ingestionJobId");
   assert(found[0].message == "the response's ingestionJobId is \"JOB7654321\" but the request asked for \"JOB1234567\"");
   // [exchange]
@@ -97,7 +97,7 @@ void sequence_example() {
   assert(found.size() == 3);
   assert(found[0].message == "status went from STOPPED (poll 2) to IN_PROGRESS (poll 3), but STOPPED is terminal");
   assert(found[1].message == "updatedAt went back from 2024-05-01T10:02:00Z (poll 2) to 2024-05-01T10:01:30Z (poll 3)");
-  assert(found[2].id == ba::rule::sequence_scanned_decreased);
+  assert(found[2].id == ba::rules::sequence_scanned_decreased);
   assert(found[2].level == ba::severity::warning);
 
   // An event log has every change, so there a skipped status is an error.

@@ -80,7 +80,7 @@ bool mutations_example() {
   // [mutations]
   using namespace bedrock_agent;
   return rc::check("a document missing a required member is rejected there", [] {
-    const testing::mutation m = *testing::mutations<StopIngestionJobResponse>(rule::shape_missing_member);
+    const testing::mutation m = *testing::mutations<StopIngestionJobResponse>(rules::shape_missing_member);
     const validation_report report = validate<StopIngestionJobResponse>(m.document, m.options);
     RC_ASSERT(report.errors == 1u);
     RC_ASSERT(std::any_of(report.diagnostics.begin(), report.diagnostics.end(),

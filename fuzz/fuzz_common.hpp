@@ -101,7 +101,7 @@ inline void reference_line_column(std::string_view text, std::size_t offset, std
 /// changes a value: rules that refuse a value cannot be disabled (rule_can_be_disabled), and a
 /// disabled constraint.enum keeps the unknown string. fuzz/regressions/validate/disabled-*.bin
 /// replay the inputs that once read "status":"BOGUS" as STARTING and "startedAt":5 as 1970.
-inline bool dom_comparison_off(const parse_options& o) { return o.disabled.contains(rule::json_duplicate_member); }
+inline bool dom_comparison_off(const parse_options& o) { return o.disabled.contains(rules::json_duplicate_member); }
 
 // ---- parse / validate / to_json / check_value ----------------------------------------------
 
@@ -139,7 +139,7 @@ parse_result<T> check_codec(std::string_view json, const parse_options& opt) {
     BEDROCK_AGENT_FUZZ_CHECK(listed_errors == v.errors && listed_warnings == v.warnings,
                              "report counts differ from its list: " + describe(v.diagnostics));
   } else {
-    BEDROCK_AGENT_FUZZ_CHECK(!v.diagnostics.empty() && v.diagnostics.back().id == rule::limit_diagnostics &&
+    BEDROCK_AGENT_FUZZ_CHECK(!v.diagnostics.empty() && v.diagnostics.back().id == rules::limit_diagnostics &&
                                  v.diagnostics.size() == opt.max_diagnostics + 1 && listed_errors <= v.errors &&
                                  listed_warnings <= v.warnings + 1,
                              "a truncated report must hold max_diagnostics entries and the limit note: " +
@@ -147,7 +147,7 @@ parse_result<T> check_codec(std::string_view json, const parse_options& opt) {
   }
 
   for (const diagnostic& d : v.diagnostics) {
-    if (d.id == rule::limit_diagnostics) continue;  // about the report, not a place
+    if (d.id == rules::limit_diagnostics) continue;  // about the report, not a place
     BEDROCK_AGENT_FUZZ_CHECK(!rule_can_be_disabled(d.id) || !opt.disabled.contains(d.id),
                              "a disabled rule was reported: " + describe(d));
     BEDROCK_AGENT_FUZZ_CHECK(d.offset <= json.size(), "offset past the input: " + describe(d));
@@ -163,7 +163,7 @@ parse_result<T> check_codec(std::string_view json, const parse_options& opt) {
   const auto first_error = std::find_if(v.diagnostics.begin(), v.diagnostics.end(),
                                         [](const diagnostic& d) { return d.level == severity::error; });
   if (!p.ok()) {
-    if (first_error != v.diagnostics.end() && first_error->id != rule::limit_diagnostics) {
+    if (first_error != v.diagnostics.end() && first_error->id != rules::limit_diagnostics) {
       const diagnostic& e = p.error();
       BEDROCK_AGENT_FUZZ_CHECK(e.id == first_error->id && e.offset == first_error->offset &&
                                    e.pointer == first_error->pointer && e.line == first_error->line,
@@ -527,8 +527,8 @@ inline verdict codec_verdict(std::string_view json, std::string* why = nullptr) 
   const validation_report r = validate<StopIngestionJobResponse>(json, o);
   bool malformed = false;
   for (const diagnostic& d : r.diagnostics) {
-    if (d.id == rule::limit_depth || d.id == rule::json_root_not_object) return verdict::unknown;
-    if (rule_info(d.id).source == rule_source::json_syntax && d.id != rule::json_duplicate_member) {
+    if (d.id == rules::limit_depth || d.id == rules::json_root_not_object) return verdict::unknown;
+    if (rule_info(d.id).source == rule_source::json_syntax && d.id != rules::json_duplicate_member) {
       if (why && !malformed) *why = describe(d);
       malformed = true;
     }

@@ -112,7 +112,7 @@ void check(int status, const ba::http_headers& headers, std::string_view body, c
                                  ": " + input);
   }
   if (body.size() > opt.max_input_bytes) {
-    BEDROCK_AGENT_FUZZ_CHECK(!r.ok() && r.diagnostics().back().id == ba::rule::limit_input_size,
+    BEDROCK_AGENT_FUZZ_CHECK(!r.ok() && r.diagnostics().back().id == ba::rules::limit_input_size,
                              "a body over the bound was read: " + input);
   }
 

@@ -34,7 +34,7 @@ struct finding_log {
   std::size_t errors = 0, warnings = 0;
   std::vector<validator::finding> all;
   void operator()(validator::finding&& f) {
-    BEDROCK_AGENT_FUZZ_CHECK(static_cast<std::size_t>(f.what.id) < rule_count, "unknown rule in a finding");
+    BEDROCK_AGENT_FUZZ_CHECK(rule_index(f.what.id) < registered_rules().size(), "unknown rule in a finding");
     BEDROCK_AGENT_FUZZ_CHECK(f.what.line >= 1 && f.what.column >= 1,
                              "a finding without a place: " + describe(f.what));
     ++(f.what.level == severity::error ? errors : warnings);

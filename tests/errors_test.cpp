@@ -20,6 +20,7 @@
 
 namespace ba = bedrock_agent;
 using ba::rule;
+namespace rules = ba::rules;
 using Op = ba::StopIngestionJob;
 
 namespace {
@@ -112,7 +113,7 @@ TEST_CASE("errors: RestJsonFooErrorWithNestedTypeProperty: only the top-level __
   check_internal(parse(500, kJson, body, ba::parse_options::client()), ba::error_type_source::body_type);
   // The contract profile names the one member InternalServerException does not have.
   const auto strict = parse(500, kJson, body);
-  check_one(strict, rule::shape_unknown_member, "/ErrorDetails");
+  check_one(strict, rules::shape_unknown_member, "/ErrorDetails");
   CHECK(strict.diagnostics()[0].line == 3);
   CHECK(strict.diagnostics()[0].column == 5);
   CHECK(strict.type().name == "InternalServerException");
@@ -133,7 +134,7 @@ TEST_CASE("errors: the header wins over the body, with a warning") {
   CHECK(r.type().source == ba::error_type_source::header);
   REQUIRE(r.diagnostics().size() == 1);
   const ba::diagnostic& d = r.diagnostics()[0];
-  CHECK(d.id == rule::error_type_disagreement);
+  CHECK(d.id == rules::error_type_disagreement);
   CHECK(d.level == ba::severity::warning);
   CHECK(d.pointer == "/code");
   CHECK(d.offset == 8);
@@ -143,7 +144,7 @@ TEST_CASE("errors: the header wins over the body, with a warning") {
   CHECK(d.found == "\"ConflictException\"");
 
   ba::parse_options quiet;
-  quiet.disabled.insert(rule::error_type_disagreement);
+  quiet.disabled.insert(rules::error_type_disagreement);
   CHECK(parse(429, {{"X-Amzn-Errortype", "ThrottlingException"}}, R"({"code":"ConflictException"})", quiet)
             .diagnostics()
             .empty());
@@ -162,7 +163,7 @@ TEST_CASE("errors: unrecognized fields: ignored by the client profile, reported 
   CHECK(strict.diagnostics()[0].pointer == "/asdf");
   CHECK(strict.diagnostics()[1].pointer == "/fdsa");
   CHECK(strict.diagnostics()[2].pointer == "/foo");
-  for (const auto& d : strict.diagnostics()) CHECK(d.id == rule::shape_unknown_member);
+  for (const auto& d : strict.diagnostics()) CHECK(d.id == rules::shape_unknown_member);
   CHECK(strict.error_count() == 3);
 }
 
@@ -189,14 +190,14 @@ TEST_CASE("errors: sanitize_error_type") {
 TEST_CASE("errors: a 2xx other than 202 is error.success-status (RestJsonGreetingWithErrors for this operation)") {
   for (const char* body : {"{}", ""}) {
     CAPTURE(body);
-    check_one(parse(200, kJson, body), rule::error_success_status, "");
+    check_one(parse(200, kJson, body), rules::error_success_status, "");
     const auto c = ba::classify_response<Op>(200, kJson, body);
     CHECK(c.kind == ba::response_kind::error);
-    check_one(c, rule::error_success_status, "");
+    check_one(c, rules::error_success_status, "");
   }
-  check_one(parse(204, {}, ""), rule::error_success_status, "");
+  check_one(parse(204, {}, ""), rules::error_success_status, "");
   // the operation's own success status is not an error status either
-  check_one(parse(202, {{"X-Amzn-Errortype", "ConflictException"}}, ""), rule::error_status_mismatch, "");
+  check_one(parse(202, {{"X-Amzn-Errortype", "ConflictException"}}, ""), rules::error_status_mismatch, "");
 }
 
 // ---- each exception, and what can be wrong --------------------------------------------------
@@ -227,14 +228,14 @@ TEST_CASE("errors: each exception by header, by code and by __type, status agree
 
 TEST_CASE("errors: a status that disagrees with the type") {
   const auto r = parse(409, {{"X-Amzn-Errortype", "ThrottlingException"}}, "");
-  check_one(r, rule::error_status_mismatch, "");
+  check_one(r, rules::error_status_mismatch, "");
   CHECK(r.diagnostics()[0].expected == "429");
   CHECK(r.diagnostics()[0].found == "409");
   CHECK(r.diagnostics()[0].line == 0);  // about the header: no body position
   CHECK(r.type().name == "ThrottlingException");
 
   const auto b = parse(500, kJson, "{\n  \"__type\": \"ResourceNotFoundException\"}");
-  check_one(b, rule::error_status_mismatch, "/__type");
+  check_one(b, rules::error_status_mismatch, "/__type");
   CHECK(b.diagnostics()[0].offset == 14);
   CHECK(b.diagnostics()[0].line == 2);
   CHECK(b.diagnostics()[0].column == 13);
@@ -242,39 +243,39 @@ TEST_CASE("errors: a status that disagrees with the type") {
 
 TEST_CASE("errors: an unknown type is reported with its sanitized name") {
   const auto r = parse(500, {{"X-Amzn-Errortype", "aws.protocoltests.restjson#FooError:http://x/"}}, "");
-  check_one(r, rule::error_unknown_type, "");
+  check_one(r, rules::error_unknown_type, "");
   CHECK(r.diagnostics()[0].found == "\"FooError\"");
   CHECK(r.type().name == "FooError");
   CHECK(r.type().raw == "aws.protocoltests.restjson#FooError:http://x/");
 
   const auto b = parse(400, kJson, R"({"message":"m","code":"ServiceQuotaExceededException"})");
-  check_one(b, rule::error_unknown_type, "/code");
+  check_one(b, rules::error_unknown_type, "/code");
   CHECK(b.diagnostics()[0].offset == 22);
   CHECK(b.type().name == "ServiceQuotaExceededException");
   // case matters
-  check_one(parse(429, {{"X-Amzn-Errortype", "throttlingexception"}}, ""), rule::error_unknown_type, "");
+  check_one(parse(429, {{"X-Amzn-Errortype", "throttlingexception"}}, ""), rules::error_unknown_type, "");
 }
 
 TEST_CASE("errors: error.unknown-type and error.missing-type cannot be disabled (there is no shape to read)") {
   ba::parse_options o;
-  o.disabled.insert(rule::error_unknown_type);
-  o.disabled.insert(rule::error_missing_type);
+  o.disabled.insert(rules::error_unknown_type);
+  o.disabled.insert(rules::error_missing_type);
   const auto unknown = parse(500, {{"X-Amzn-Errortype", "FooError"}}, "", o);
-  check_one(unknown, rule::error_unknown_type, "");
+  check_one(unknown, rules::error_unknown_type, "");
   CHECK_FALSE(unknown.ok());
   const auto missing = parse(500, kJson, R"({"message":"boom"})", o);
-  check_one(missing, rule::error_missing_type, "");
+  check_one(missing, rules::error_missing_type, "");
   CHECK_FALSE(missing.ok());
 }
 
 TEST_CASE("errors: an error status with no type anywhere") {
-  check_one(parse(500, kJson, R"({"message":"boom"})"), rule::error_missing_type, "");
-  check_one(parse(404, {}, ""), rule::error_missing_type, "");
+  check_one(parse(500, kJson, R"({"message":"boom"})"), rules::error_missing_type, "");
+  check_one(parse(404, {}, ""), rules::error_missing_type, "");
   // a "code" that is not a string, or an empty one, names nothing
-  check_one(parse(500, kJson, R"({"code":500})"), rule::error_missing_type, "");
-  check_one(parse(500, {{"X-Amzn-Errortype", ""}}, R"({"code":""})"), rule::error_missing_type, "");
+  check_one(parse(500, kJson, R"({"code":500})"), rules::error_missing_type, "");
+  check_one(parse(500, {{"X-Amzn-Errortype", ""}}, R"({"code":""})"), rules::error_missing_type, "");
   // a body that is not JSON names nothing either (the header is not consulted for it)
-  check_one(parse(502, {{"Content-Type", "text/html"}}, "<html>Bad Gateway</html>"), rule::error_missing_type, "");
+  check_one(parse(502, {{"Content-Type", "text/html"}}, "<html>Bad Gateway</html>"), rules::error_missing_type, "");
   const auto r = parse(500, {}, "");
   CHECK(r.type().source == ba::error_type_source::none);
   CHECK(r.type().name.empty());
@@ -297,13 +298,13 @@ TEST_CASE("errors: ValidationException with fieldList") {
   CHECK((*v.fieldList)[0].message == "must match ^[0-9a-zA-Z]{10}$");
 
   const auto bad = parse(400, {{"X-Amzn-Errortype", "ValidationException"}}, R"({"fieldList":[{"name":"x"}]})");
-  check_one(bad, rule::shape_missing_member, "/fieldList/0");
+  check_one(bad, rules::shape_missing_member, "/fieldList/0");
 }
 
 TEST_CASE("errors: message \"\" breaks NonBlankString") {
   const std::string body = R"({"__type":"AccessDeniedException","message":""})";
   const auto strict = parse(403, kJson, body);
-  check_one(strict, rule::constraint_pattern, "/message");
+  check_one(strict, rules::constraint_pattern, "/message");
   CHECK(strict.diagnostics()[0].offset == 44);
   // the client profile keeps the value, with a warning
   const auto lax = parse(403, kJson, body, ba::parse_options::client());
@@ -316,7 +317,7 @@ TEST_CASE("errors: message \"\" breaks NonBlankString") {
 TEST_CASE("errors: \"Message\" is not the model's member \"message\"") {
   const std::string body = R"({"Message":"Functions from 'us-west-2' are not reachable from us-east-1"})";
   const ba::http_headers h = {{"x-amzn-errortype", "ResourceNotFoundException"}};
-  check_one(parse(404, h, body), rule::shape_unknown_member, "/Message");
+  check_one(parse(404, h, body), rules::shape_unknown_member, "/Message");
   const auto lax = parse(404, h, body, ba::parse_options::client());
   REQUIRE(lax.ok());
   CHECK_FALSE(std::get<ba::ResourceNotFoundException>(lax.value()).message.has_value());
@@ -324,10 +325,10 @@ TEST_CASE("errors: \"Message\" is not the model's member \"message\"") {
 
 TEST_CASE("errors: the body is parsed strictly as the resolved shape") {
   const ba::http_headers h = {{"X-Amzn-Errortype", "InternalServerException"}};
-  check_one(parse(500, h, R"({"message":"a","message":"b"})"), rule::json_duplicate_member, "/message");
-  check_one(parse(500, h, R"({"message":5})"), rule::shape_wrong_type, "/message");
-  check_one(parse(500, h, R"({"message":null})"), rule::shape_null, "/message");
-  check_one(parse(500, h, "[]"), rule::json_root_not_object, "");
+  check_one(parse(500, h, R"({"message":"a","message":"b"})"), rules::json_duplicate_member, "/message");
+  check_one(parse(500, h, R"({"message":5})"), rules::shape_wrong_type, "/message");
+  check_one(parse(500, h, R"({"message":null})"), rules::shape_null, "/message");
+  check_one(parse(500, h, "[]"), rules::json_root_not_object, "");
   CHECK_FALSE(parse(500, h, "not json").ok());
   CHECK_FALSE(parse(500, h, " ").ok());  // only a zero-length body is "no body"
   // a truncated body: with a header type it is a JSON error; alone it names no type
@@ -337,30 +338,30 @@ TEST_CASE("errors: the body is parsed strictly as the resolved shape") {
   REQUIRE_FALSE(cut.diagnostics().empty());
   CHECK(ba::rule_info(cut.diagnostics().back().id).source == ba::rule_source::json_syntax);
   CHECK(cut.diagnostics().back().offset == cut_body.size());
-  check_one(parse(409, kJson, cut_body), rule::error_missing_type, "");
+  check_one(parse(409, kJson, cut_body), rules::error_missing_type, "");
 }
 
 TEST_CASE("errors: only the type-carrying code/__type are excused") {
   // a second "code" is a duplicate, not a second type
   const auto dup = parse(409, kJson, R"({"code":"ConflictException","code":"ThrottlingException"})");
-  check_one(dup, rule::json_duplicate_member, "/code");
+  check_one(dup, rules::json_duplicate_member, "/code");
   CHECK(dup.diagnostics()[0].offset == 28);
   CHECK(dup.type().name == "ConflictException");
   // a "code" that is not a string carries no type: it is an unknown member
   const auto num = parse(409, kJson, R"({"code":5,"__type":"ConflictException"})");
-  check_one(num, rule::shape_unknown_member, "/code");
+  check_one(num, rules::shape_unknown_member, "/code");
   CHECK(num.type().source == ba::error_type_source::body_type);
   CHECK(parse(409, kJson, R"({"code":5,"__type":"ConflictException"})", ba::parse_options::client()).ok());
   // a nested "code" is an ordinary (unknown) member of whatever holds it
   check_one(parse(400, kJson, R"({"__type":"ValidationException","fieldList":[{"name":"a","message":"b","code":"X"}]})"),
-            rule::shape_unknown_member, "/fieldList/0/code");
+            rules::shape_unknown_member, "/fieldList/0/code");
 }
 
 TEST_CASE("errors: a body over max_input_bytes is not read") {
   ba::parse_options small;
   small.max_input_bytes = 10;
   const auto r = parse(409, {{"X-Amzn-Errortype", "ConflictException"}}, R"({"message":"twelve+ bytes"})", small);
-  check_one(r, rule::limit_input_size, "");
+  check_one(r, rules::limit_input_size, "");
   CHECK(r.type().name == "ConflictException");
   CHECK(ba::resolve_error_type({}, R"({"code":"ConflictException"})", small).type.source ==
         ba::error_type_source::none);
@@ -447,10 +448,10 @@ TEST_CASE("errors: classify_response tells success from error") {
   CHECK(wrong.kind == ba::response_kind::success);
   CHECK_FALSE(wrong.ok());
   REQUIRE(wrong.diagnostics().size() == 2);
-  CHECK(wrong.diagnostics()[0].id == rule::shape_unknown_member);
+  CHECK(wrong.diagnostics()[0].id == rules::shape_unknown_member);
   CHECK(wrong.diagnostics()[0].pointer == "/message");
-  CHECK(wrong.diagnostics()[1].id == rule::shape_missing_member);
-  CHECK(ba::classify_response<Op>(202, {}, "").diagnostics().at(0).id == rule::json_syntax);
+  CHECK(wrong.diagnostics()[1].id == rules::shape_missing_member);
+  CHECK(ba::classify_response<Op>(202, {}, "").diagnostics().at(0).id == rules::json_syntax);
 }
 
 TEST_CASE("errors: mutated error responses: ok() exactly when no error is reported") {

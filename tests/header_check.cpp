@@ -1,6 +1,7 @@
 // Every public header, compiled in the language standard the test binary does not use (C++20
 // under g++, C++17 under clang in CI), with the project's warnings as errors: with the main
 // builds this covers both standards under both compilers.
+#include <bedrock_agent/codec_rules.hpp>
 #include <bedrock_agent/constraints.hpp>
 #include <bedrock_agent/diagnostics.hpp>
 #include <bedrock_agent/http.hpp>

@@ -12,6 +12,7 @@
 
 namespace ba = bedrock_agent;
 using ba::rule;
+namespace rules = ba::rules;
 
 namespace {
 
@@ -79,11 +80,11 @@ TEST_CASE("http: a label build_path encodes is still checked against Id by parse
   in.ingestionJobId = ba::Id("IJ 2345678");  // 10 bytes, but ' ' is outside [0-9a-zA-Z]
   const std::string path = ba::build_path<ba::StopIngestionJob>(in);
   CHECK(path == path_with("KB12345678", "DS12345678", "IJ%202345678"));
-  check_one(parse("POST", path), rule::constraint_pattern, "/ingestionJobId", 64);
+  check_one(parse("POST", path), rules::constraint_pattern, "/ingestionJobId", 64);
   CHECK(parse("POST", path).diagnostics()[0].expected == "^[0-9a-zA-Z]{10}$");
 
   in.ingestionJobId = ba::Id("IJ1234567");  // one short
-  check_one(parse("POST", ba::build_path<ba::StopIngestionJob>(in)), rule::constraint_pattern, "/ingestionJobId",
+  check_one(parse("POST", ba::build_path<ba::StopIngestionJob>(in)), rules::constraint_pattern, "/ingestionJobId",
             64);
 }
 
@@ -93,7 +94,7 @@ TEST_CASE("http: the method is case-sensitive") {
     CHECK_FALSE(r.ok());
     REQUIRE(r.diagnostics().size() == 1);
     const ba::diagnostic& d = r.diagnostics()[0];
-    CHECK(d.id == rule::http_method);
+    CHECK(d.id == rules::http_method);
     CHECK(d.pointer == "");
     CHECK(d.offset == 0);
     CHECK(d.line == 0);  // not a position in the path
@@ -104,53 +105,53 @@ TEST_CASE("http: the method is case-sensitive") {
 
 TEST_CASE("http: literal segments") {
   check_one(parse("POST", "/knowledgeBases/KB12345678/datasources/DS12345678/ingestionjobs/IJ12345678/stop"),
-            rule::http_path_literal, "", 1);
+            rules::http_path_literal, "", 1);
   check_one(parse("POST", "/knowledgebases/KB12345678/datasource/DS12345678/ingestionjobs/IJ12345678/stop"),
-            rule::http_path_literal, "", 27);
+            rules::http_path_literal, "", 27);
   check_one(parse("POST", "/knowledgebases/KB12345678/datasources/DS12345678/ingestionjobs/IJ12345678/STOP"),
-            rule::http_path_literal, "", 75);
+            rules::http_path_literal, "", 75);
   // no leading slash
   check_one(parse("POST", "knowledgebases/KB12345678/datasources/DS12345678/ingestionjobs/IJ12345678/stop"),
-            rule::http_path_literal, "", 0);
-  check_one(parse("POST", "/"), rule::http_path_literal, "", 1);
+            rules::http_path_literal, "", 0);
+  check_one(parse("POST", "/"), rules::http_path_literal, "", 1);
   // a percent-encoded unreserved character is the same URI (RFC 3986 6.2.2.2)
   CHECK(parse("POST", "/%6Bnowledgebases/KB12345678/datasources/DS12345678/ingestionjobs/IJ12345678/st%6fp").ok());
 }
 
 TEST_CASE("http: the path ends early") {
   check_one(parse("POST", "/knowledgebases/KB12345678/datasources/DS12345678/ingestionjobs/IJ12345678"),
-            rule::http_path_missing_segment, "", 74);
-  check_one(parse("POST", "/knowledgebases"), rule::http_path_missing_segment, "/knowledgeBaseId", 15);
-  check_one(parse("POST", ""), rule::http_path_missing_segment, "", 0);
+            rules::http_path_missing_segment, "", 74);
+  check_one(parse("POST", "/knowledgebases"), rules::http_path_missing_segment, "/knowledgeBaseId", 15);
+  check_one(parse("POST", ""), rules::http_path_missing_segment, "", 0);
   CHECK(parse("POST", "/knowledgebases").diagnostics()[0].expected == "/{knowledgeBaseId}");
 }
 
 TEST_CASE("http: the path goes on") {
-  check_one(parse("POST", std::string(kPath) + "/x"), rule::http_path_extra_segment, "", 79);
-  check_one(parse("POST", std::string(kPath) + "/"), rule::http_path_extra_segment, "", 79);
-  check_one(parse("POST", std::string(kPath) + "/stop/x"), rule::http_path_extra_segment, "", 79);
+  check_one(parse("POST", std::string(kPath) + "/x"), rules::http_path_extra_segment, "", 79);
+  check_one(parse("POST", std::string(kPath) + "/"), rules::http_path_extra_segment, "", 79);
+  check_one(parse("POST", std::string(kPath) + "/stop/x"), rules::http_path_extra_segment, "", 79);
 }
 
 TEST_CASE("http: empty labels") {
   check_one(parse("POST", "/knowledgebases//datasources/DS12345678/ingestionjobs/IJ12345678/stop"),
-            rule::http_path_empty_label, "/knowledgeBaseId", 16);
+            rules::http_path_empty_label, "/knowledgeBaseId", 16);
   check_one(parse("POST", "/knowledgebases/KB12345678/datasources/DS12345678/ingestionjobs//stop"),
-            rule::http_path_empty_label, "/ingestionJobId", 64);
+            rules::http_path_empty_label, "/ingestionJobId", 64);
 }
 
 TEST_CASE("http: bad percent-encoding") {
-  check_one(parse("POST", path_with("KB1234567%")), rule::http_percent_encoding, "/knowledgeBaseId", 25);
-  check_one(parse("POST", path_with("KB123456%4")), rule::http_percent_encoding, "/knowledgeBaseId", 24);
-  check_one(parse("POST", path_with("KB12345%zz")), rule::http_percent_encoding, "/knowledgeBaseId", 23);
-  check_one(parse("POST", path_with("KB12345678", "%G1345678")), rule::http_percent_encoding, "/dataSourceId", 39);
+  check_one(parse("POST", path_with("KB1234567%")), rules::http_percent_encoding, "/knowledgeBaseId", 25);
+  check_one(parse("POST", path_with("KB123456%4")), rules::http_percent_encoding, "/knowledgeBaseId", 24);
+  check_one(parse("POST", path_with("KB12345%zz")), rules::http_percent_encoding, "/knowledgeBaseId", 23);
+  check_one(parse("POST", path_with("KB12345678", "%G1345678")), rules::http_percent_encoding, "/dataSourceId", 39);
   // decodes to a byte that is not UTF-8
-  check_one(parse("POST", path_with("KB%FF345678")), rule::http_percent_encoding, "/knowledgeBaseId", 18);
-  check_one(parse("POST", path_with("KB%C3345678")), rule::http_percent_encoding, "/knowledgeBaseId", 18);
+  check_one(parse("POST", path_with("KB%FF345678")), rules::http_percent_encoding, "/knowledgeBaseId", 18);
+  check_one(parse("POST", path_with("KB%C3345678")), rules::http_percent_encoding, "/knowledgeBaseId", 18);
   // characters a path segment cannot hold unencoded; one finding per character
-  check_one(parse("POST", path_with("KB 2345678")), rule::http_percent_encoding, "/knowledgeBaseId", 18);
-  check_one(parse("POST", path_with("KB\"2345678")), rule::http_percent_encoding, "/knowledgeBaseId", 18);
-  check_one(parse("POST", path_with("KB\xC3\xA9" "2345678")), rule::http_percent_encoding, "/knowledgeBaseId", 18);
-  check_one(parse("POST", path_with("KB#2345678")), rule::http_percent_encoding, "/knowledgeBaseId", 18);
+  check_one(parse("POST", path_with("KB 2345678")), rules::http_percent_encoding, "/knowledgeBaseId", 18);
+  check_one(parse("POST", path_with("KB\"2345678")), rules::http_percent_encoding, "/knowledgeBaseId", 18);
+  check_one(parse("POST", path_with("KB\xC3\xA9" "2345678")), rules::http_percent_encoding, "/knowledgeBaseId", 18);
+  check_one(parse("POST", path_with("KB#2345678")), rules::http_percent_encoding, "/knowledgeBaseId", 18);
   // two bad escapes in one label: two findings
   const auto r = parse("POST", path_with("%zz%4KB123"));
   REQUIRE(r.diagnostics().size() == 2);
@@ -159,8 +160,8 @@ TEST_CASE("http: bad percent-encoding") {
 }
 
 TEST_CASE("http: an encoded slash in a label") {
-  check_one(parse("POST", path_with("KB%2F345678")), rule::http_encoded_slash, "/knowledgeBaseId", 18);
-  check_one(parse("POST", path_with("KB%2f345678")), rule::http_encoded_slash, "/knowledgeBaseId", 18);
+  check_one(parse("POST", path_with("KB%2F345678")), rules::http_encoded_slash, "/knowledgeBaseId", 18);
+  check_one(parse("POST", path_with("KB%2f345678")), rules::http_encoded_slash, "/knowledgeBaseId", 18);
 }
 
 TEST_CASE("http: valid non-canonical encodings decode to the same label") {
@@ -173,31 +174,31 @@ TEST_CASE("http: valid non-canonical encodings decode to the same label") {
   // the round trip writes the canonical form
   CHECK(ba::build_path<ba::StopIngestionJob>(upper.value()) == kPath);
   // a sub-delim or ':' '@' may appear unencoded; the Id pattern then rejects it
-  check_one(parse("POST", path_with("KB+2345678")), rule::constraint_pattern, "/knowledgeBaseId", 16);
+  check_one(parse("POST", path_with("KB+2345678")), rules::constraint_pattern, "/knowledgeBaseId", 16);
 }
 
 TEST_CASE("http: a query string is ignored") {
   CHECK(parse("POST", std::string(kPath) + "?x=1&y=%zz").ok());
   CHECK(parse("POST", std::string(kPath) + "?").ok());
-  check_one(parse("POST", std::string(kPath) + "/?x=1"), rule::http_path_extra_segment, "", 79);
+  check_one(parse("POST", std::string(kPath) + "/?x=1"), rules::http_path_extra_segment, "", 79);
 }
 
 TEST_CASE("http: every non-fatal finding is reported, in path order") {
   const auto r = parse("GET", "/knowledgebases/KB%2F/datasources//ingestionjobs/short/stop");
   REQUIRE(r.diagnostics().size() == 4);
-  CHECK(r.diagnostics()[0].id == rule::http_method);
-  CHECK(r.diagnostics()[1].id == rule::http_encoded_slash);
+  CHECK(r.diagnostics()[0].id == rules::http_method);
+  CHECK(r.diagnostics()[1].id == rules::http_encoded_slash);
   CHECK(r.diagnostics()[1].pointer == "/knowledgeBaseId");
-  CHECK(r.diagnostics()[2].id == rule::http_path_empty_label);
+  CHECK(r.diagnostics()[2].id == rules::http_path_empty_label);
   CHECK(r.diagnostics()[2].pointer == "/dataSourceId");
-  CHECK(r.diagnostics()[3].id == rule::constraint_pattern);
+  CHECK(r.diagnostics()[3].id == rules::constraint_pattern);
   CHECK(r.diagnostics()[3].pointer == "/ingestionJobId");
   CHECK(r.error_count() == 4);
 }
 
 TEST_CASE("http: options disable rules and make constraints warnings") {
   ba::parse_options o;
-  o.disabled.insert(rule::http_method);
+  o.disabled.insert(rules::http_method);
   const auto get = parse("GET", kPath, o);
   REQUIRE(get.ok());
   CHECK(get.diagnostics().empty());
@@ -207,25 +208,25 @@ TEST_CASE("http: options disable rules and make constraints warnings") {
   CHECK(lax->knowledgeBaseId == "kb");
   REQUIRE(lax.diagnostics().size() == 1);
   CHECK(lax.diagnostics()[0].level == ba::severity::warning);
-  CHECK(lax.diagnostics()[0].id == rule::constraint_pattern);
+  CHECK(lax.diagnostics()[0].id == rules::constraint_pattern);
 
   // fatal path rules cannot be disabled
-  o.disabled.insert(rule::http_path_literal);
-  check_one(parse("POST", "/x", o), rule::http_path_literal, "", 1);
+  o.disabled.insert(rules::http_path_literal);
+  check_one(parse("POST", "/x", o), rules::http_path_literal, "", 1);
 
   // nor the rules that refuse a label's value: the request would hold an Id the path never said
-  o.disabled.insert(rule::http_path_empty_label);
-  o.disabled.insert(rule::http_percent_encoding);
-  o.disabled.insert(rule::http_encoded_slash);
-  check_one(parse("POST", path_with(""), o), rule::http_path_empty_label, "/knowledgeBaseId", 16);
-  check_one(parse("POST", path_with("KB1234567%G1"), o), rule::http_percent_encoding, "/knowledgeBaseId", 25);
-  check_one(parse("POST", path_with("KB1234%2F67"), o), rule::http_encoded_slash, "/knowledgeBaseId", 22);
+  o.disabled.insert(rules::http_path_empty_label);
+  o.disabled.insert(rules::http_percent_encoding);
+  o.disabled.insert(rules::http_encoded_slash);
+  check_one(parse("POST", path_with(""), o), rules::http_path_empty_label, "/knowledgeBaseId", 16);
+  check_one(parse("POST", path_with("KB1234567%G1"), o), rules::http_percent_encoding, "/knowledgeBaseId", 25);
+  check_one(parse("POST", path_with("KB1234%2F67"), o), rules::http_encoded_slash, "/knowledgeBaseId", 22);
 
   ba::parse_options small;
   small.max_input_bytes = 10;
   const auto big = parse("POST", kPath, small);
   REQUIRE(big.diagnostics().size() == 1);
-  CHECK(big.diagnostics()[0].id == rule::limit_input_size);
+  CHECK(big.diagnostics()[0].id == rules::limit_input_size);
 }
 
 TEST_CASE("http: the JSON parameter object of the request round trips") {
@@ -236,7 +237,7 @@ TEST_CASE("http: the JSON parameter object of the request round trips") {
   CHECK(ba::to_json(r.value()) == json);
   const auto bad = ba::parse<ba::StopIngestionJobRequest>(R"({"knowledgeBaseId":"KB1","dataSourceId":"DS12345678","ingestionJobId":"IJ12345678"})");
   REQUIRE_FALSE(bad.ok());
-  CHECK(bad.error().id == rule::constraint_pattern);
+  CHECK(bad.error().id == rules::constraint_pattern);
   CHECK(bad.error().pointer == "/knowledgeBaseId");
 }
 
@@ -265,13 +266,13 @@ TEST_CASE("http: the engine is generic over the operation descriptor") {
   CHECK(r->label == in.label);
   const auto bad = ba::parse_request<other_ops::GetThing>("POST", "/things/%C3%A9/by-id/short");
   REQUIRE(bad.diagnostics().size() == 2);
-  CHECK(bad.diagnostics()[0].id == rule::http_method);
-  CHECK(bad.diagnostics()[1].id == rule::constraint_pattern);
+  CHECK(bad.diagnostics()[0].id == rules::http_method);
+  CHECK(bad.diagnostics()[1].id == rules::constraint_pattern);
   CHECK(bad.diagnostics()[1].pointer == "/thingId");
   CHECK(bad.diagnostics()[1].offset == 21);
   const auto dots = ba::parse_request<other_ops::GetThing>("GET", "/things/a/by-id");
   REQUIRE(dots.diagnostics().size() == 1);
-  CHECK(dots.diagnostics()[0].id == rule::http_path_missing_segment);
+  CHECK(dots.diagnostics()[0].id == rules::http_path_missing_segment);
   CHECK(dots.diagnostics()[0].pointer == "/thingId");
 }
 

@@ -194,12 +194,12 @@ std::string splice_first(std::string_view value) {
 bool has_syntax_error(const validation_report& r) {
   return std::any_of(r.diagnostics.begin(), r.diagnostics.end(), [](const diagnostic& d) {
     return d.level == severity::error && rule_info(d.id).fatal &&
-           (rule_info(d.id).source == rule_source::json_syntax || d.id == rule::limit_depth);
+           (rule_info(d.id).source == rule_source::json_syntax || d.id == rules::limit_depth);
   });
 }
 bool has_syntax_diagnostic(const validation_report& r) {
   return std::any_of(r.diagnostics.begin(), r.diagnostics.end(), [](const diagnostic& d) {
-    return rule_info(d.id).source == rule_source::json_syntax || d.id == rule::limit_depth;
+    return rule_info(d.id).source == rule_source::json_syntax || d.id == rules::limit_depth;
   });
 }
 
@@ -272,7 +272,7 @@ TEST_CASE("json suite: no y_ file yields a JSON syntax diagnostic as the value o
       // contract profile: exactly one finding, the unknown member itself
       const auto strict = validate<StopIngestionJobResponse>(doc);
       REQUIRE_MESSAGE(strict.diagnostics.size() == 1, name, listing(strict));
-      CHECK_MESSAGE(strict.diagnostics[0].id == rule::shape_unknown_member, name);
+      CHECK_MESSAGE(strict.diagnostics[0].id == rules::shape_unknown_member, name);
       CHECK_MESSAGE(strict.diagnostics[0].pointer == "/ingestionJob/x", name);
     }
   }
@@ -288,7 +288,7 @@ TEST_CASE("json suite: a y_ file as a whole document is either not an object or 
       CHECK_MESSAGE(!has_syntax_diagnostic(report), name, listing(report));
     } else {
       REQUIRE_MESSAGE(report.diagnostics.size() == 1, name, listing(report));
-      CHECK_MESSAGE(report.diagnostics[0].id == rule::json_root_not_object, name);
+      CHECK_MESSAGE(report.diagnostics[0].id == rules::json_root_not_object, name);
     }
   }
 }
@@ -369,7 +369,7 @@ TEST_CASE("json suite: mutated documents are rejected exactly when a strict reco
       const auto b = validate<ValidationException>(doc, options);
       const auto without_duplicates = [](validation_report r) {
         r.diagnostics.erase(std::remove_if(r.diagnostics.begin(), r.diagnostics.end(),
-                                           [](const diagnostic& d) { return d.id == rule::json_duplicate_member; }),
+                                           [](const diagnostic& d) { return d.id == rules::json_duplicate_member; }),
                             r.diagnostics.end());
         return r;
       };

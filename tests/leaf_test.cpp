@@ -94,7 +94,7 @@ TEST_CASE("leaf: a boolean declared in a test file reads, validates, checks and 
 TEST_CASE("leaf: the engine's messages name the leaf by its description") {
   const auto r = ba::parse<Toggle>(R"({"id":"ABCDEFGHIJ","enabled":"true"})");
   REQUIRE_FALSE(r);
-  CHECK(r.error().id == ba::rule::shape_wrong_type);
+  CHECK(r.error().id == ba::rules::shape_wrong_type);
   CHECK(r.error().pointer == "/enabled");
   CHECK(r.error().offset == 29);
   CHECK(r.error().expected == "a boolean (PrimitiveBoolean)");
@@ -103,9 +103,9 @@ TEST_CASE("leaf: the engine's messages name the leaf by its description") {
 
   const auto v = ba::validate<Toggle>(R"({"id":"ABCDEFGHIJ","enabled":null,"dryRun":1})");
   REQUIRE(v.diagnostics.size() == 2);
-  CHECK(v.diagnostics[0].id == ba::rule::shape_null);
+  CHECK(v.diagnostics[0].id == ba::rules::shape_null);
   CHECK(v.diagnostics[0].message == "null is not a boolean (PrimitiveBoolean) (the model has no null values)");
-  CHECK(v.diagnostics[1].id == ba::rule::shape_wrong_type);
+  CHECK(v.diagnostics[1].id == ba::rules::shape_wrong_type);
   CHECK(v.diagnostics[1].pointer == "/dryRun");
   CHECK(v.diagnostics[1].message == "expected a boolean (PrimitiveBoolean), found a number");
 
@@ -118,17 +118,17 @@ TEST_CASE("leaf: the engine's messages name the leaf by its description") {
   // a required boolean left out, and a bare word that is not a literal
   const auto missing = ba::parse<Toggle>(R"({"id":"ABCDEFGHIJ"})");
   REQUIRE_FALSE(missing);
-  CHECK(missing.error().id == ba::rule::shape_missing_member);
+  CHECK(missing.error().id == ba::rules::shape_missing_member);
   CHECK(missing.error().message == "Toggle requires member \"enabled\"");
   const auto broken = ba::parse<Toggle>(R"({"id":"ABCDEFGHIJ","enabled":tru})");
   REQUIRE_FALSE(broken);
-  CHECK(broken.error().id == ba::rule::json_invalid_literal);
+  CHECK(broken.error().id == ba::rules::json_invalid_literal);
   CHECK(broken.error().pointer == "/enabled");
 
   // check_value() still checks the other members of a value built in code
   const auto checked = ba::check_value(Toggle{"short", true, std::nullopt});
   REQUIRE(checked.diagnostics.size() == 1);
-  CHECK(checked.diagnostics[0].id == ba::rule::constraint_pattern);
+  CHECK(checked.diagnostics[0].id == ba::rules::constraint_pattern);
   CHECK(checked.diagnostics[0].pointer == "/id");
 }
 

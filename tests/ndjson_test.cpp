@@ -173,7 +173,7 @@ TEST_CASE("ndjson: CRLF is a terminator, a lone CR is not") {
   const run_result cr = run(good + "\r" + good + "\n");
   REQUIRE(cr.lines.size() == 1);
   CHECK_FALSE(cr.lines[0].valid);
-  CHECK(has_rule(cr.lines[0], rule::json_trailing_content));
+  CHECK(has_rule(cr.lines[0], rules::json_trailing_content));
 }
 
 TEST_CASE("ndjson: two values on one line are trailing content, at the second") {
@@ -181,7 +181,7 @@ TEST_CASE("ndjson: two values on one line are trailing content, at the second") 
   REQUIRE(r.lines.size() == 2);
   CHECK_FALSE(r.lines[0].valid);
   REQUIRE(r.lines[0].diagnostics.size() == 1);
-  CHECK(r.lines[0].diagnostics[0].id == rule::json_trailing_content);
+  CHECK(r.lines[0].diagnostics[0].id == rules::json_trailing_content);
   CHECK(r.lines[0].diagnostics[0].offset == good.size() + 1);  // relative to the line
   CHECK(r.lines[1].valid);
   // whitespace around one value is fine
@@ -210,7 +210,7 @@ TEST_CASE("ndjson: invalid UTF-8 on one line does not affect the next") {
   CHECK(r.lines[0].valid);
   CHECK_FALSE(r.lines[1].valid);
   REQUIRE(!r.lines[1].diagnostics.empty());
-  CHECK(r.lines[1].diagnostics[0].id == rule::json_invalid_utf8);
+  CHECK(r.lines[1].diagnostics[0].id == rules::json_invalid_utf8);
   CHECK(r.lines[1].diagnostics[0].offset == good.find("STOPPING"));  // relative to its line
   CHECK(r.lines[1].diagnostics[0].line == 1);
   CHECK(r.lines[2].valid);
@@ -225,7 +225,7 @@ TEST_CASE("ndjson: each line is bounded by max_input_bytes, the others still che
   CHECK(r.lines[0].valid);  // exactly at the limit
   CHECK_FALSE(r.lines[1].valid);
   REQUIRE(r.lines[1].diagnostics.size() == 1);
-  CHECK(r.lines[1].diagnostics[0].id == rule::limit_input_size);
+  CHECK(r.lines[1].diagnostics[0].id == rules::limit_input_size);
   CHECK(r.lines[2].valid);
 }
 
@@ -237,7 +237,7 @@ TEST_CASE("ndjson: diagnostics are relative to their line, line.offset makes the
   REQUIRE(r.lines.size() == 2);
   REQUIRE(r.lines[1].diagnostics.size() == 1);
   const diagnostic& d = r.lines[1].diagnostics[0];
-  CHECK(d.id == rule::constraint_enum);
+  CHECK(d.id == rules::constraint_enum);
   CHECK(d.pointer == "/ingestionJob/status");
   CHECK(d.offset == at - 1);  // the opening quote
   CHECK(d.line == 1);
@@ -272,7 +272,7 @@ TEST_CASE("ndjson: the client profile applies per line") {
   const run_result contract = run(unknown + "\n");
   REQUIRE(contract.lines.size() == 1);
   CHECK_FALSE(contract.lines[0].valid);
-  CHECK(has_rule(contract.lines[0], rule::shape_unknown_member));
+  CHECK(has_rule(contract.lines[0], rules::shape_unknown_member));
   const run_result client = run(unknown + "\n", parse_options::client());
   REQUIRE(client.lines.size() == 1);
   CHECK(client.lines[0].valid);

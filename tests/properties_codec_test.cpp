@@ -130,14 +130,14 @@ TEST_CASE("properties: client profile keeps an unknown status verbatim through p
       RC_ASSERT(to_json(r.value()) == json);
       // exactly one finding: the warning that says the value is not in the model
       RC_ASSERT(r.warnings().size() == 1u);
-      RC_ASSERT(r.warnings()[0].id == rule::constraint_enum);
+      RC_ASSERT(r.warnings()[0].id == rules::constraint_enum);
       RC_ASSERT(r.warnings()[0].level == severity::warning);
       RC_ASSERT(r.warnings()[0].pointer == std::string("/ingestionJob/status"));
     }
     // the contract profile rejects it, at the same place
     const parse_result<StopIngestionJobResponse> strict = parse<StopIngestionJobResponse>(json);
     RC_ASSERT(!strict.ok());
-    RC_ASSERT(strict.error().id == rule::constraint_enum);
+    RC_ASSERT(strict.error().id == rules::constraint_enum);
     RC_ASSERT(strict.error().pointer == std::string("/ingestionJob/status"));
   });
 }

@@ -79,10 +79,10 @@ TEST_CASE("properties: http: arbitrary bytes as labels never escape the URI temp
     } else {
       for (const diagnostic& d : parsed.diagnostics()) {
         // rejected for what the label holds, never for the path's structure
-        RC_ASSERT(d.id != rule::http_path_literal);
-        RC_ASSERT(d.id != rule::http_path_missing_segment);
-        RC_ASSERT(d.id != rule::http_path_extra_segment);
-        RC_ASSERT(d.id != rule::http_method);
+        RC_ASSERT(d.id != rules::http_path_literal);
+        RC_ASSERT(d.id != rules::http_path_missing_segment);
+        RC_ASSERT(d.id != rules::http_path_extra_segment);
+        RC_ASSERT(d.id != rules::http_method);
         RC_ASSERT(!d.pointer.empty());  // about one label
       }
       RC_ASSERT(!check_value(r).valid());  // a valid request is never rejected

@@ -107,7 +107,7 @@ TEST_CASE("properties: lifecycle: terminal states have no exits and every state 
           RC_ASSERT(tracker.observe(a).empty());
           const std::vector<diagnostic> d = tracker.observe(b);
           RC_ASSERT(d.size() == 1u);
-          RC_ASSERT(d[0].id == rule::sequence_transition);
+          RC_ASSERT(d[0].id == rules::sequence_transition);
         }
       }
     } else {

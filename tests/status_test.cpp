@@ -21,6 +21,7 @@ namespace ba = bedrock_agent;
 using ba::IngestionJob;
 using ba::IngestionJobStatus;
 using ba::rule;
+namespace rules = ba::rules;
 using ba::severity;
 using ba::status_set;
 using ba::timestamp;
@@ -214,7 +215,7 @@ TEST_CASE("status: status_set inserts, iterates in lifecycle order and prints") 
 TEST_CASE("status: time-order, updatedAt before startedAt is an error") {
   const auto bad = ba::check_status(make_job(S::IN_PROGRESS, t0 + 10, t0 + 9));
   REQUIRE(bad.size() == 1);
-  CHECK(bad[0].id == rule::status_time_order);
+  CHECK(bad[0].id == rules::status_time_order);
   CHECK(bad[0].level == severity::error);
   CHECK(bad[0].pointer == "/updatedAt");
   CHECK(bad[0].offset == 0);
@@ -231,7 +232,7 @@ TEST_CASE("status: time-order, updatedAt before startedAt is an error") {
 TEST_CASE("status: time-order compares to the nanosecond") {
   IngestionJob j = make_job(S::IN_PROGRESS, t0, t0);
   j.startedAt = *timestamp::from_parts(t0, 1);
-  CHECK(count_of(ba::check_status(j), rule::status_time_order) == 1);
+  CHECK(count_of(ba::check_status(j), rules::status_time_order) == 1);
   j.updatedAt = *timestamp::from_parts(t0, 1);
   CHECK(ba::check_status(j).empty());
 }
@@ -241,7 +242,7 @@ TEST_CASE("status: reasons-without-failure, failureReasons on a job that did not
   j.failureReasons = ba::FailureReasons{ba::FailureReason("x"), ba::FailureReason("y")};
   const auto bad = ba::check_status(j);
   REQUIRE(bad.size() == 1);
-  CHECK(bad[0].id == rule::status_reasons_without_failure);
+  CHECK(bad[0].id == rules::status_reasons_without_failure);
   CHECK(bad[0].level == severity::warning);
   CHECK(bad[0].pointer == "/failureReasons");
   CHECK(bad[0].message == "failureReasons has 2 entries but status is COMPLETE; only a FAILED job has reasons for failing");
@@ -257,7 +258,7 @@ TEST_CASE("status: failure-without-reasons, FAILED with no or empty failureReaso
   j.failureReasons.reset();
   auto bad = ba::check_status(j);
   REQUIRE(bad.size() == 1);
-  CHECK(bad[0].id == rule::status_failure_without_reasons);
+  CHECK(bad[0].id == rules::status_failure_without_reasons);
   CHECK(bad[0].level == severity::warning);
   CHECK(bad[0].pointer == "/status");
   CHECK(bad[0].message == "status is FAILED but failureReasons is absent; a failed job should say why it failed");
@@ -273,7 +274,7 @@ TEST_CASE("status: stop-state, only on a StopIngestionJob response") {
     const auto r = stop_response(s);
     const auto found = ba::check_status(r);
     const bool stop_like = s == S::STOPPING || s == S::STOPPED;
-    REQUIRE(count_of(found, rule::status_stop_state) == (stop_like ? 0U : 1U));
+    REQUIRE(count_of(found, rules::status_stop_state) == (stop_like ? 0U : 1U));
     if (!stop_like) {
       CHECK(found[0].pointer == "/ingestionJob/status");
       CHECK(found[0].level == severity::warning);
@@ -281,7 +282,7 @@ TEST_CASE("status: stop-state, only on a StopIngestionJob response") {
                                     "; a job that was just stopped is STOPPING or STOPPED");
     }
     // The same job outside a stop response is not held to it.
-    CHECK(count_of(ba::check_status(r.ingestionJob), rule::status_stop_state) == 0);
+    CHECK(count_of(ba::check_status(r.ingestionJob), rules::status_stop_state) == 0);
   }
 }
 
@@ -290,7 +291,7 @@ TEST_CASE("status: a stop response carries the job rules under /ingestionJob") {
   r.ingestionJob.updatedAt = ts(t0 - 1);
   const auto found = ba::check_status(r);
   REQUIRE(found.size() == 1);
-  CHECK(found[0].id == rule::status_time_order);
+  CHECK(found[0].id == rules::status_time_order);
   CHECK(found[0].pointer == "/ingestionJob/updatedAt");
 }
 
@@ -310,7 +311,7 @@ TEST_CASE("status: an unknown status is not judged by the status rules") {
   CHECK(ba::check_status(r).empty());
   // ...but the time rule still is.
   r.ingestionJob.updatedAt = ts(t0 - 1);
-  CHECK(count_of(ba::check_status(r), rule::status_time_order) == 1);
+  CHECK(count_of(ba::check_status(r), rules::status_time_order) == 1);
 }
 
 TEST_CASE("status: disabled rules are not reported") {
@@ -320,11 +321,11 @@ TEST_CASE("status: disabled rules are not reported") {
   r.ingestionJob = j;
   CHECK(ba::check_status(r).size() == 3);
   ba::parse_options o;
-  o.disabled.insert(rule::status_stop_state);
-  o.disabled.insert(rule::status_time_order);
+  o.disabled.insert(rules::status_stop_state);
+  o.disabled.insert(rules::status_time_order);
   const auto found = ba::check_status(r, o);
   REQUIRE(found.size() == 1);
-  CHECK(found[0].id == rule::status_reasons_without_failure);
+  CHECK(found[0].id == rules::status_reasons_without_failure);
 }
 
 TEST_CASE("status: negative counters are check_value's, not check_status's") {
@@ -333,7 +334,7 @@ TEST_CASE("status: negative counters are check_value's, not check_status's") {
   const auto report = ba::check_value(j);
   CHECK_FALSE(report.valid());
   bool negative = false;
-  for (const auto& d : report.diagnostics) negative = negative || d.id == rule::semantic_negative_counter;
+  for (const auto& d : report.diagnostics) negative = negative || d.id == rules::semantic_negative_counter;
   CHECK(negative);
 }
 
@@ -347,7 +348,7 @@ TEST_CASE("status: exchange.id-mismatch, one finding per differing id") {
   resp.ingestionJob.dataSourceId = "DS00000000";
   auto found = ba::check_exchange(req, resp);
   REQUIRE(found.size() == 1);
-  CHECK(found[0].id == rule::exchange_id_mismatch);
+  CHECK(found[0].id == rules::exchange_id_mismatch);
   CHECK(found[0].level == severity::error);
   CHECK(found[0].pointer == "/ingestionJob/dataSourceId");
   CHECK(found[0].expected == "\"DS12345678\"");
@@ -363,7 +364,7 @@ TEST_CASE("status: exchange.id-mismatch, one finding per differing id") {
   CHECK(found[2].pointer == "/ingestionJob/ingestionJobId");
 
   ba::parse_options o;
-  o.disabled.insert(rule::exchange_id_mismatch);
+  o.disabled.insert(rules::exchange_id_mismatch);
   CHECK(ba::check_exchange(req, resp, o).empty());
 }
 
@@ -443,7 +444,7 @@ TEST_CASE("status: one illegal status step at each position, every target, both 
         REQUIRE(found.size() == (illegal ? 1U : 0U));
         if (!illegal) continue;
         ++illegal_cases;
-        CHECK(found[0].id == rule::sequence_transition);
+        CHECK(found[0].id == rules::sequence_transition);
         CHECK(found[0].level == severity::error);
         CHECK(found[0].pointer == "/status");
         CHECK(steps[0] == k);
@@ -470,9 +471,9 @@ TEST_CASE("status: one startedAt change at each position") {
   for (std::size_t k = 1; k < base.size(); ++k) {
     auto seq = base;
     for (std::size_t i = k; i < seq.size(); ++i) seq[i].startedAt = ts(t0 - 3600);
-    require_one(seq, k, rule::sequence_started_at_changed, "/startedAt");
+    require_one(seq, k, rules::sequence_started_at_changed, "/startedAt");
   }
-  CHECK(ba::rule_info(rule::sequence_started_at_changed).level == severity::error);
+  CHECK(ba::rule_info(rules::sequence_started_at_changed).level == severity::error);
 }
 
 TEST_CASE("status: one updatedAt going back at each position") {
@@ -481,9 +482,9 @@ TEST_CASE("status: one updatedAt going back at each position") {
     auto seq = base;
     // From k on, times rise again but start below every earlier one.
     for (std::size_t i = k; i < seq.size(); ++i) seq[i].updatedAt = ts(t0 - 1000 + static_cast<std::int64_t>(i));
-    require_one(seq, k, rule::sequence_updated_at_decreased, "/updatedAt");
+    require_one(seq, k, rules::sequence_updated_at_decreased, "/updatedAt");
   }
-  CHECK(ba::rule_info(rule::sequence_updated_at_decreased).level == severity::error);
+  CHECK(ba::rule_info(rules::sequence_updated_at_decreased).level == severity::error);
 }
 
 TEST_CASE("status: one numberOfDocumentsScanned drop at each position") {
@@ -494,11 +495,11 @@ TEST_CASE("status: one numberOfDocumentsScanned drop at each position") {
     auto seq = base;
     const std::int64_t lower = base[k - 1].statistics->numberOfDocumentsScanned - 1;
     for (std::size_t i = k; i < seq.size(); ++i) seq[i].statistics->numberOfDocumentsScanned = lower;
-    require_one(seq, k, rule::sequence_scanned_decreased, "/statistics/numberOfDocumentsScanned");
+    require_one(seq, k, rules::sequence_scanned_decreased, "/statistics/numberOfDocumentsScanned");
     ++tested;
   }
   CHECK(tested == base.size() - 2);
-  CHECK(ba::rule_info(rule::sequence_scanned_decreased).level == severity::warning);
+  CHECK(ba::rule_info(rules::sequence_scanned_decreased).level == severity::warning);
 }
 
 TEST_CASE("status: the tracker's messages say what happened") {
@@ -541,7 +542,7 @@ TEST_CASE("status: the tracker's messages say what happened") {
 TEST_CASE("status: skipped states are fine when observations are samples, not in direct mode") {
   const std::vector<IngestionJob> seq = {make_job(S::STARTING, t0, t0), make_job(S::COMPLETE, t0, t0 + 1)};
   CHECK(run(seq, ba::transition_check::reachable).empty());
-  CHECK(count_of(run(seq, ba::transition_check::direct), rule::sequence_transition) == 1);
+  CHECK(count_of(run(seq, ba::transition_check::direct), rules::sequence_transition) == 1);
 }
 
 TEST_CASE("status: absent statistics are no information, not zero") {
@@ -556,7 +557,7 @@ TEST_CASE("status: absent statistics are no information, not zero") {
   std::vector<std::size_t> steps;
   const auto found = run(seq, ba::transition_check::reachable, &steps);
   REQUIRE(found.size() == 1);
-  CHECK(found[0].id == rule::sequence_scanned_decreased);
+  CHECK(found[0].id == rules::sequence_scanned_decreased);
   CHECK(steps[0] == 2);
   CHECK(found[0].message.find("from 100 (observation #1) to 90 (observation #3)") != std::string::npos);
 }
@@ -571,17 +572,17 @@ TEST_CASE("status: steps into or out of an unknown status are not judged") {
   seq[1].updatedAt = ts(t0);
   const auto found = run(seq);
   REQUIRE(found.size() == 1);
-  CHECK(found[0].id == rule::sequence_updated_at_decreased);
+  CHECK(found[0].id == rules::sequence_updated_at_decreased);
 }
 
 TEST_CASE("status: the tracker honours disabled rules and reset") {
   ba::parse_options o;
-  o.disabled.insert(rule::sequence_transition);
+  o.disabled.insert(rules::sequence_transition);
   ba::job_tracker t(o);
   (void)t.observe(make_job(S::COMPLETE, t0, t0 + 5));
   auto found = t.observe(make_job(S::STARTING, t0, t0 + 4));
   REQUIRE(found.size() == 1);
-  CHECK(found[0].id == rule::sequence_updated_at_decreased);
+  CHECK(found[0].id == rules::sequence_updated_at_decreased);
   t.reset();
   CHECK(t.observations() == 0);
   CHECK(t.observe(make_job(S::COMPLETE, t0, t0 + 1)).empty());
@@ -617,7 +618,7 @@ TEST_CASE("status: sequence_checker keeps interleaved jobs apart, keyed by all t
   CHECK_FALSE(c.is_tracked("KBBBBBBBBB", "DSBBBBBBBB", "JOBAAAAAAA"));
   const auto found = c.observe(b(S::IN_PROGRESS, t0 + 60), "line 4");
   REQUIRE(found.size() == 1);
-  CHECK(found[0].id == rule::sequence_transition);
+  CHECK(found[0].id == rules::sequence_transition);
   CHECK(found[0].message.find("(observation #1) to IN_PROGRESS (line 4)") != std::string::npos);
 }
 
@@ -634,7 +635,7 @@ TEST_CASE("status: sequence_checker forgets the least recently observed job past
   CHECK(c.forgotten_jobs() == 1);
   CHECK_FALSE(c.is_tracked("KB12345678", "DS12345678", "JOBBBBBBBB"));
   // A is still remembered: leaving COMPLETE is caught.
-  CHECK(count_of(c.observe(job("JOBAAAAAAA", S::IN_PROGRESS)), rule::sequence_transition) == 1);
+  CHECK(count_of(c.observe(job("JOBAAAAAAA", S::IN_PROGRESS)), rules::sequence_transition) == 1);
   // B was forgotten: its next observation starts afresh, so nothing is reported (less
   // checking, never a wrong finding).
   CHECK(c.observe(job("JOBBBBBBBB", S::IN_PROGRESS)).empty());
@@ -669,7 +670,7 @@ TEST_CASE("status: sequence_checker stays bounded over many jobs and survives a 
   CHECK(moved.is_tracked("KB12345678", "DS12345678", "JOB1000999"));
   const auto found = moved.observe(
       with_ids(make_job(S::STARTING, t0, t0 - 1), "KB12345678", "DS12345678", "JOB1000999"));
-  CHECK(count_of(found, rule::sequence_updated_at_decreased) == 1);
+  CHECK(count_of(found, rules::sequence_updated_at_decreased) == 1);
 }
 
 TEST_CASE("status: sequence_checker reads stop responses with the mode it was given") {
@@ -711,7 +712,7 @@ TEST_CASE("status: sequence_checker forgets at exactly max_jobs + 1 jobs, by las
       if (i != gone) CHECK(c.is_tracked("KB12345678", "DS12345678", id(i)));
     }
     // A remembered job still has its state; the forgotten one starts afresh.
-    if (max_jobs > 1) CHECK(count_of(c.observe(job(0, S::STARTING)), rule::sequence_transition) == 1);
+    if (max_jobs > 1) CHECK(count_of(c.observe(job(0, S::STARTING)), rules::sequence_transition) == 1);
     CHECK(c.observe(job(gone, S::STARTING)).empty());
   }
 }
@@ -913,7 +914,7 @@ TEST_CASE("status: a moved-from sequence_checker is empty and usable") {
   CHECK(d.tracked_jobs() == 1);
   CHECK(c.tracked_jobs() == 0);  // NOLINT(bugprone-use-after-move)
   CHECK(c.observe(make_job(S::COMPLETE, t0, t0), "b:1").empty());
-  CHECK(count_of(c.observe(make_job(S::STARTING, t0, t0), "b:2"), rule::sequence_transition) == 1);
+  CHECK(count_of(c.observe(make_job(S::STARTING, t0, t0), "b:2"), rules::sequence_transition) == 1);
   ba::sequence_checker e;
   e = std::move(d);
   const auto found = e.observe(make_job(S::STARTING, t0, t0), "c:1");
@@ -929,7 +930,7 @@ TEST_CASE("status: warnings can be counted instead of built, errors are still bu
   r.ingestionJob.failureReasons = ba::FailureReasons{ba::FailureReason("disk full")};
   for (bool disable_one : {false, true}) {
     ba::parse_options o;
-    if (disable_one) o.disabled.insert(rule::status_stop_state);
+    if (disable_one) o.disabled.insert(rules::status_stop_state);
     const auto all = ba::check_status(r, o);
     std::vector<ba::diagnostic> built;
     std::size_t counted = 0;
@@ -940,7 +941,7 @@ TEST_CASE("status: warnings can be counted instead of built, errors are still bu
     CHECK(counted == warnings);  // disabled rules are neither built nor counted
     REQUIRE(built.size() == all.size() - warnings);
     REQUIRE(built.size() == 1);
-    CHECK(built[0].id == rule::status_time_order);
+    CHECK(built[0].id == rules::status_time_order);
     CHECK(built[0].message == all[disable_one ? 0 : 1].message);
     std::vector<ba::diagnostic> same;
     ba::check_status(r, o, same);  // no counter: everything is built

@@ -20,7 +20,7 @@
 #include <fstream>
 #include <sstream>
 using namespace bedrock_agent;
-static void show(const diagnostic& d) { std::printf(" %d@%zu:%zu:%zu %s|%s|%s|%s\n", int(d.id), d.offset, d.line, d.column, d.pointer.c_str(), d.expected.c_str(), d.found.c_str(), d.message.c_str()); }
+static void show(const diagnostic& d) { std::printf(" %s@%zu:%zu:%zu %s|%s|%s|%s\n", std::string(rule_id(d.id)).c_str(), d.offset, d.line, d.column, d.pointer.c_str(), d.expected.c_str(), d.found.c_str(), d.message.c_str()); }
 template <class T> void run(const std::string& s) {
   for (auto opt : {parse_options::contract(), parse_options::client()}) {
     auto r = parse<T>(s, opt);

@@ -5,9 +5,11 @@
 // users filter on), a source (why the rule exists), and a default severity. A diagnostic says
 // which rule broke, where (JSON Pointer, byte offset, line:column) and why.
 
+#include <bedrock_agent/detail/text.hpp>
 #include <bedrock_agent/detail/utf8.hpp>
 
-#include <array>
+#include <initializer_list>
+#include <iterator>
 #include <cstddef>
 #include <cstdint>
 #include <ostream>
@@ -15,184 +17,139 @@
 #include <string_view>
 #include <system_error>
 #include <type_traits>
+#include <vector>
 
 namespace bedrock_agent {
 
 enum class severity : std::uint8_t { warning, error };
 
-/// Every rule, grouped by source. The ids (rule_info().id) are stable: never renamed.
-enum class rule : std::uint8_t {
-  // JSON syntax (RFC 8259, RFC 3629)
-  json_syntax,                ///< json.syntax: not well-formed JSON
-  json_invalid_utf8,          ///< json.utf8: bytes that are not UTF-8
-  json_invalid_escape,        ///< json.escape: a backslash escape RFC 8259 does not define
-  json_unpaired_surrogate,    ///< json.surrogate: a \u escape of an unpaired UTF-16 surrogate
-  json_control_character,     ///< json.control-character: an unescaped U+0000..U+001F in a string
-  json_invalid_number,        ///< json.number: a number RFC 8259's grammar rejects
-  json_invalid_literal,       ///< json.literal: a bare word other than true, false, null
-  json_trailing_content,      ///< json.trailing-content: anything but whitespace after the root value
-  json_root_not_object,       ///< json.root-not-object: the document is not a JSON object
-  json_duplicate_member,      ///< json.duplicate-member: a member name twice in one object
-  // resource bounds (configurable)
-  limit_input_size,           ///< limit.input-size: the input is larger than max_input_bytes
-  limit_depth,                ///< limit.depth: nesting deeper than max_depth
-  limit_diagnostics,          ///< limit.diagnostics: more diagnostics than max_diagnostics; the rest are not reported
-  // the model's shapes
-  shape_missing_member,       ///< shape.missing-member: a required member is absent
-  shape_unknown_member,       ///< shape.unknown-member: a member the shape does not have
-  shape_wrong_type,           ///< shape.wrong-type: a value of the wrong JSON type
-  shape_null,                 ///< shape.null: null where the shape has no null
-  long_not_integer,           ///< long.not-integer: a PrimitiveLong written with a fraction or an exponent
-  long_out_of_range,          ///< long.out-of-range: a PrimitiveLong outside signed 64 bits
-  constraint_length,          ///< constraint.length: a string outside its length, in code points
-  constraint_pattern,         ///< constraint.pattern: a string that does not match its pattern
-  constraint_list_length,     ///< constraint.list-length: a list outside its item count
-  constraint_enum,            ///< constraint.enum: a string not among the enum's values
-  time_invalid,               ///< time.invalid: a timestamp that is not an RFC 3339 date-time in 0001..9999
-  // semantics the model's documentation implies
-  semantic_negative_counter,  ///< semantic.negative-counter: a document counter below zero
-  // the restJson1 protocol: HTTP binding
-  http_method,                ///< http.method: not the operation's HTTP method
-  http_path_literal,          ///< http.path-literal: a literal path segment differs from the URI template
-  http_path_missing_segment,  ///< http.path-missing-segment: the path ends before the template does
-  http_path_extra_segment,    ///< http.path-extra-segment: the path goes on after the template ends
-  http_path_empty_label,      ///< http.path-empty-label: a label segment is empty
-  http_percent_encoding,      ///< http.percent-encoding: a '%' not followed by two hex digits, or an unencoded reserved character
-  http_encoded_slash,         ///< http.encoded-slash: an encoded '/' (%2F) inside a label
-  // the restJson1 protocol: errors
-  error_unknown_type,         ///< error.unknown-type: an error type the operation does not declare
-  error_missing_type,         ///< error.missing-type: an error status with no error type anywhere
-  error_status_mismatch,      ///< error.status-mismatch: the HTTP status disagrees with the error type
-  error_success_status,       ///< error.success-status: a 2xx status other than the operation's
-  error_type_disagreement,    ///< error.type-disagreement: header and body name different error types
-  // ingestion job status invariants: one response
-  status_time_order,          ///< status.time-order: startedAt is after updatedAt
-  status_stop_state,          ///< status.stop-state: a StopIngestionJob response not in STOPPING or STOPPED
-  status_reasons_without_failure,  ///< status.reasons-without-failure: failureReasons present but status is not FAILED
-  status_failure_without_reasons,  ///< status.failure-without-reasons: status FAILED with no failureReasons
-  // one exchange (request and response)
-  exchange_id_mismatch,       ///< exchange.id-mismatch: the response's ids differ from the request path's
-  exchange_status_shape,      ///< exchange.status-shape: the HTTP status disagrees with the body's shape
-  // a sequence of observations of one job
-  sequence_transition,        ///< sequence.transition: a status change the lifecycle does not allow
-  sequence_started_at_changed,     ///< sequence.started-at-changed: startedAt differs between observations
-  sequence_updated_at_decreased,   ///< sequence.updated-at-decreased: updatedAt went back
-  sequence_scanned_decreased,      ///< sequence.scanned-decreased: numberOfDocumentsScanned went down
-};
-
-/// How many rules there are.
-inline constexpr std::size_t rule_count = static_cast<std::size_t>(rule::sequence_scanned_decreased) + 1;
-
 /// Why a rule exists.
 enum class rule_source : std::uint8_t { json_syntax, resource_bound, model, semantic, protocol };
 
+/// What a rule is: data, declared by the module that checks it (codec_rules.hpp, shapes.hpp,
+/// http.hpp, status.hpp, or a user's own) and registered with register_rules().
 struct rule_description {
-  std::string_view id;       ///< stable id, e.g. "constraint.length"
+  std::string_view id;       ///< stable id, e.g. "constraint.length": never renamed
   rule_source source;
   bool fatal;                ///< parsing cannot go on after it
-  severity level;            ///< default severity (options may lower constraints to warnings)
+  severity level;            ///< default severity
   std::string_view summary;  ///< one line
+  /// The reader refuses the value itself on a finding: the target cannot hold it (a missing
+  /// member, the wrong JSON type, null, a bad PrimitiveLong or timestamp, an undecodable path
+  /// label, an undeclared error type). Dropping such a finding would make a value up.
+  bool refuses_value = false;
+  /// A constraint on a value that is kept either way: parse_options::constraints_as_warnings
+  /// lowers it to a warning.
+  bool constraint = false;
+};
+
+/// A handle to a rule_description with static storage (rules::json_syntax, or a user's own):
+/// compared by identity, cheap to copy. A default-constructed rule names no rule.
+class rule {
+ public:
+  constexpr rule() noexcept = default;
+  constexpr explicit rule(const rule_description& d) noexcept : d_(&d) {}
+  explicit rule(const rule_description&&) = delete;  // a temporary would dangle
+
+  /** The description; precondition: the rule names one. */
+  constexpr const rule_description& info() const noexcept { return *d_; }
+  constexpr bool empty() const noexcept { return d_ == nullptr; }
+
+  friend constexpr bool operator==(rule a, rule b) noexcept { return a.d_ == b.d_; }
+  friend constexpr bool operator!=(rule a, rule b) noexcept { return a.d_ != b.d_; }
+  /// By id, for sorted containers and stable output.
+  friend constexpr bool operator<(rule a, rule b) noexcept { return rule_id_of(a) < rule_id_of(b); }
+
+ private:
+  static constexpr std::string_view rule_id_of(rule r) noexcept { return r.d_ ? r.d_->id : std::string_view(); }
+
+  const rule_description* d_ = nullptr;
 };
 
 /** The id, source and summary of `r`. */
-constexpr rule_description rule_info(rule r) noexcept {
-  using s = rule_source;
-  constexpr std::array<rule_description, rule_count> table{{
-      {"json.syntax", s::json_syntax, true, severity::error, "not well-formed JSON"},
-      {"json.utf8", s::json_syntax, true, severity::error, "bytes that are not UTF-8"},
-      {"json.escape", s::json_syntax, true, severity::error, "a backslash escape RFC 8259 does not define"},
-      {"json.surrogate", s::json_syntax, true, severity::error, "a \\u escape of an unpaired UTF-16 surrogate"},
-      {"json.control-character", s::json_syntax, true, severity::error, "an unescaped control character in a string"},
-      {"json.number", s::json_syntax, true, severity::error, "a number RFC 8259's grammar rejects"},
-      {"json.literal", s::json_syntax, true, severity::error, "a bare word other than true, false or null"},
-      {"json.trailing-content", s::json_syntax, true, severity::error, "content after the root value"},
-      {"json.root-not-object", s::json_syntax, true, severity::error, "the document is not a JSON object"},
-      {"json.duplicate-member", s::json_syntax, false, severity::error, "a member name twice in one object"},
-      {"limit.input-size", s::resource_bound, true, severity::error, "the input is larger than max_input_bytes"},
-      {"limit.depth", s::resource_bound, true, severity::error, "nesting deeper than max_depth"},
-      {"limit.diagnostics", s::resource_bound, false, severity::warning, "more diagnostics than max_diagnostics"},
-      {"shape.missing-member", s::model, false, severity::error, "a required member is absent"},
-      {"shape.unknown-member", s::model, false, severity::error, "a member the shape does not have"},
-      {"shape.wrong-type", s::model, false, severity::error, "a value of the wrong JSON type"},
-      {"shape.null", s::model, false, severity::error, "null where the shape has no null"},
-      {"long.not-integer", s::model, false, severity::error, "a PrimitiveLong with a fraction or an exponent"},
-      {"long.out-of-range", s::model, false, severity::error, "a PrimitiveLong outside signed 64 bits"},
-      {"constraint.length", s::model, false, severity::error, "a string outside its length in code points"},
-      {"constraint.pattern", s::model, false, severity::error, "a string that does not match its pattern"},
-      {"constraint.list-length", s::model, false, severity::error, "a list outside its item count"},
-      {"constraint.enum", s::model, false, severity::error, "a string not among the enum's values"},
-      {"time.invalid", s::model, false, severity::error, "a timestamp that is not an RFC 3339 date-time in 0001..9999"},
-      {"semantic.negative-counter", s::semantic, false, severity::error, "a document counter below zero"},
-      {"http.method", s::protocol, false, severity::error, "not the operation's HTTP method"},
-      {"http.path-literal", s::protocol, true, severity::error, "a literal path segment differs from the URI template"},
-      {"http.path-missing-segment", s::protocol, true, severity::error, "the path ends before the URI template does"},
-      {"http.path-extra-segment", s::protocol, true, severity::error, "the path goes on after the URI template ends"},
-      {"http.path-empty-label", s::protocol, false, severity::error, "a label segment is empty"},
-      {"http.percent-encoding", s::protocol, false, severity::error, "bad percent-encoding in a path segment"},
-      {"http.encoded-slash", s::protocol, false, severity::error, "an encoded '/' inside a label"},
-      {"error.unknown-type", s::protocol, false, severity::error, "an error type the operation does not declare"},
-      {"error.missing-type", s::protocol, false, severity::error, "an error status with no error type"},
-      {"error.status-mismatch", s::protocol, false, severity::error, "the HTTP status disagrees with the error type"},
-      {"error.success-status", s::protocol, false, severity::error, "a 2xx status other than the operation's"},
-      {"error.type-disagreement", s::protocol, false, severity::error, "header and body name different error types"},
-      {"status.time-order", s::semantic, false, severity::error, "startedAt is after updatedAt"},
-      {"status.stop-state", s::semantic, false, severity::warning, "a stop response not in STOPPING or STOPPED"},
-      {"status.reasons-without-failure", s::semantic, false, severity::warning, "failureReasons present but status is not FAILED"},
-      {"status.failure-without-reasons", s::semantic, false, severity::warning, "status FAILED with no failureReasons"},
-      {"exchange.id-mismatch", s::protocol, false, severity::error, "the response's ids differ from the request path's"},
-      {"exchange.status-shape", s::protocol, false, severity::error, "the HTTP status disagrees with the body's shape"},
-      {"sequence.transition", s::semantic, false, severity::error, "a status change the lifecycle does not allow"},
-      {"sequence.started-at-changed", s::semantic, false, severity::error, "startedAt differs between observations of one job"},
-      {"sequence.updated-at-decreased", s::semantic, false, severity::error, "updatedAt went back between observations"},
-      {"sequence.scanned-decreased", s::semantic, false, severity::warning, "numberOfDocumentsScanned went down"},
-  }};
-  return table[static_cast<std::size_t>(r)];
-}
+constexpr const rule_description& rule_info(rule r) noexcept { return r.info(); }
 
-/** Whether the reader refuses the value itself on a finding of `r`: the value cannot be held
- *  by the target (a missing required member, the wrong JSON type, null, a PrimitiveLong that is
- *  not a 64-bit integer, an invalid timestamp, a path label that does not decode, an error
- *  type the operation does not declare). Dropping such a finding would make a value up. */
-constexpr bool rule_refuses_value(rule r) noexcept {
-  switch (r) {
-    case rule::shape_missing_member:
-    case rule::shape_wrong_type:
-    case rule::shape_null:
-    case rule::long_not_integer:
-    case rule::long_out_of_range:
-    case rule::time_invalid:
-    case rule::http_path_empty_label:
-    case rule::http_percent_encoding:
-    case rule::http_encoded_slash:
-    case rule::error_unknown_type:
-    case rule::error_missing_type:
-      return true;
-    default:
-      return false;
-  }
-}
+/** Whether the reader refuses the value itself on a finding of `r` (rule_description::refuses_value). */
+constexpr bool rule_refuses_value(rule r) noexcept { return r.info().refuses_value; }
 
 /** Whether parse_options::disabled can drop the findings of `r`. Not a fatal rule (a document
  *  that does not parse is never valid), not a resource bound, and not a rule that refuses a
  *  value (rule_refuses_value). The others only judge a value that is kept either way; a
  *  disabled constraint.enum keeps an unknown value verbatim, as keep_unknown_enum_values does. */
 constexpr bool rule_can_be_disabled(rule r) noexcept {
-  const rule_description info = rule_info(r);
-  return !info.fatal && info.source != rule_source::resource_bound && !rule_refuses_value(r);
+  const rule_description& info = r.info();
+  return !info.fatal && info.source != rule_source::resource_bound && !info.refuses_value;
 }
 
-/** The stable id of `r`, e.g. "shape.unknown-member". */
-constexpr std::string_view rule_id(rule r) noexcept { return rule_info(r).id; }
+/** The stable id of `r`, e.g. "shape.unknown-member"; "" for no rule. */
+constexpr std::string_view rule_id(rule r) noexcept { return r.empty() ? std::string_view() : r.info().id; }
 
-/** The rule whose id is `id`; false when there is none. */
-constexpr bool rule_from_id(std::string_view id, rule& out) noexcept {
-  for (std::size_t i = 0; i < rule_count; ++i) {
-    if (rule_info(static_cast<rule>(i)).id == id) {
-      out = static_cast<rule>(i);
+namespace detail {
+/// Every registered rule, in listing order: modules by their order number, then in the order
+/// each module lists its rules.
+struct rule_registry {
+  struct entry {
+    int order;
+    rule r;
+  };
+  std::vector<entry> entries;
+
+  static rule_registry& instance() {
+    static rule_registry r;
+    return r;
+  }
+};
+}  // namespace detail
+
+/** Registers a module's rules under `order` (the library's modules use 100 to 400; a user's
+ *  module, any larger number, lists after them). Returns false, registering nothing, when an
+ *  id is already taken by another rule or given twice. Registration is meant for static
+ *  initialization (an inline variable per module, as the library's modules do); it must not
+ *  race with the look-ups below. */
+inline bool register_rules(int order, std::initializer_list<rule> module_rules) {
+  auto& entries = detail::rule_registry::instance().entries;
+  for (auto it = module_rules.begin(); it != module_rules.end(); ++it) {
+    if (it->empty()) return false;
+    for (auto jt = module_rules.begin(); jt != it; ++jt)
+      if (jt->info().id == it->info().id) return false;
+    for (const auto& e : entries)
+      if (e.r.info().id == it->info().id && e.r != *it) return false;
+  }
+  for (rule r : module_rules) {
+    bool present = false;
+    for (const auto& e : entries) present = present || e.r == r;
+    if (present) continue;
+    auto pos = entries.end();
+    while (pos != entries.begin() && std::prev(pos)->order > order) --pos;
+    entries.insert(pos, {order, r});
+  }
+  return true;
+}
+
+/** Every registered rule, in listing order (the order of docs/rules.md and of SARIF's rule table). */
+inline std::vector<rule> registered_rules() {
+  std::vector<rule> out;
+  for (const auto& e : detail::rule_registry::instance().entries) out.push_back(e.r);
+  return out;
+}
+
+/** The registered rule whose id is `id`; false when there is none. */
+inline bool rule_from_id(std::string_view id, rule& out) noexcept {
+  for (const auto& e : detail::rule_registry::instance().entries) {
+    if (e.r.info().id == id) {
+      out = e.r;
       return true;
     }
   }
   return false;
+}
+
+/** The position of `r` in registered_rules(), or registered_rules().size() when it is not registered. */
+inline std::size_t rule_index(rule r) noexcept {
+  const auto& entries = detail::rule_registry::instance().entries;
+  for (std::size_t i = 0; i < entries.size(); ++i)
+    if (entries[i].r == r) return i;
+  return entries.size();
 }
 
 constexpr std::string_view to_string(severity s) noexcept { return s == severity::error ? "error" : "warning"; }
@@ -207,23 +164,34 @@ constexpr std::string_view to_string(rule_source s) noexcept {
   return "";
 }
 
-/// A set of rules (e.g. the ones a caller disabled).
+/// A set of rules (e.g. the ones a caller disabled), of any size.
 class rule_set {
  public:
-  constexpr rule_set() noexcept = default;
-  constexpr void insert(rule r) noexcept { bits_ |= bit(r); }
-  constexpr void erase(rule r) noexcept { bits_ &= ~bit(r); }
-  constexpr bool contains(rule r) const noexcept { return (bits_ & bit(r)) != 0; }
+  void insert(rule r) {
+    if (!contains(r)) rules_.push_back(r);
+  }
+  void erase(rule r) noexcept {
+    for (auto it = rules_.begin(); it != rules_.end(); ++it) {
+      if (*it == r) {
+        rules_.erase(it);
+        return;
+      }
+    }
+  }
+  bool contains(rule r) const noexcept {
+    for (rule x : rules_)
+      if (x == r) return true;
+    return false;
+  }
+  bool empty() const noexcept { return rules_.empty(); }
 
  private:
-  static constexpr std::uint64_t bit(rule r) noexcept { return std::uint64_t{1} << static_cast<unsigned>(r); }
-  static_assert(rule_count <= 64, "rule_set holds at most 64 rules");
-  std::uint64_t bits_ = 0;
+  std::vector<rule> rules_;
 };
 
 /// One finding.
 struct diagnostic {
-  rule id = rule::json_syntax;
+  rule id;                   ///< the rule that broke
   severity level = severity::error;
   std::string pointer;       ///< RFC 6901 JSON Pointer of the value ("" is the root)
   std::size_t offset = 0;    ///< byte offset in the input
@@ -257,8 +225,9 @@ class rule_category_impl final : public std::error_category {
  public:
   const char* name() const noexcept override { return "bedrock_agent"; }
   std::string message(int ev) const override {
-    if (ev < 0 || static_cast<std::size_t>(ev) >= rule_count) return "unknown bedrock_agent rule";
-    const auto info = rule_info(static_cast<rule>(ev));
+    const auto& entries = rule_registry::instance().entries;
+    if (ev < 0 || static_cast<std::size_t>(ev) >= entries.size()) return "unknown bedrock_agent rule";
+    const auto& info = entries[static_cast<std::size_t>(ev)].r.info();
     return std::string(info.id) + ": " + std::string(info.summary);
   }
 };
@@ -269,8 +238,9 @@ inline const std::error_category& rule_category() noexcept {
   static const detail::rule_category_impl instance;
   return instance;
 }
+/** An error_code whose value is rule_index(r). */
 inline std::error_code make_error_code(rule r) noexcept {
-  return {static_cast<int>(r), rule_category()};
+  return {static_cast<int>(rule_index(r)), rule_category()};
 }
 
 // ---- locations and excerpts ------------------------------------------------------------
@@ -296,7 +266,6 @@ inline void line_column(std::string_view text, std::size_t offset, std::size_t& 
 /** `s` escaped for a one-line message (quotes, controls and bytes >= 0x7F as escapes) and cut
  *  to `max_chars` source bytes, with "..." when cut. */
 inline std::string excerpt(std::string_view s, std::size_t max_chars = 40) {
-  static constexpr char hex[] = "0123456789abcdef";
   std::string out;
   const bool cut = s.size() > max_chars;
   if (cut) s = s.substr(0, max_chars);
@@ -308,8 +277,7 @@ inline std::string excerpt(std::string_view s, std::size_t max_chars = 40) {
       const std::size_t len = utf8_decode(s, i, cp);
       if (len == 0) {  // not UTF-8 (or cut mid-character): show the byte
         out += "\\x";
-        out += hex[c >> 4];
-        out += hex[c & 15];
+        append_hex_byte(out, c);
       } else {
         out.append(s.data() + i, len);
         i += len - 1;
@@ -324,8 +292,7 @@ inline std::string excerpt(std::string_view s, std::size_t max_chars = 40) {
       out += "\\t";
     } else if (c < 0x20 || c == 0x7F) {
       out += "\\x";
-      out += hex[c >> 4];
-      out += hex[c & 15];
+      append_hex_byte(out, c);
     } else {
       out += ch;
     }

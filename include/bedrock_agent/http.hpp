@@ -30,6 +30,60 @@
 
 namespace bedrock_agent {
 
+// ---- the binding's rules ---------------------------------------------------------------
+
+namespace detail::rule_data {
+inline constexpr rule_description http_method{"http.method", rule_source::protocol, false, severity::error,
+    "not the operation's HTTP method"};
+inline constexpr rule_description http_path_literal{"http.path-literal", rule_source::protocol, true, severity::error,
+    "a literal path segment differs from the URI template"};
+inline constexpr rule_description http_path_missing_segment{"http.path-missing-segment", rule_source::protocol, true, severity::error,
+    "the path ends before the URI template does"};
+inline constexpr rule_description http_path_extra_segment{"http.path-extra-segment", rule_source::protocol, true, severity::error,
+    "the path goes on after the URI template ends"};
+inline constexpr rule_description http_path_empty_label{"http.path-empty-label", rule_source::protocol, false, severity::error,
+    "a label segment is empty", true};
+inline constexpr rule_description http_percent_encoding{"http.percent-encoding", rule_source::protocol, false, severity::error,
+    "bad percent-encoding in a path segment", true};
+inline constexpr rule_description http_encoded_slash{"http.encoded-slash", rule_source::protocol, false, severity::error,
+    "an encoded '/' inside a label", true};
+inline constexpr rule_description error_unknown_type{"error.unknown-type", rule_source::protocol, false, severity::error,
+    "an error type the operation does not declare", true};
+inline constexpr rule_description error_missing_type{"error.missing-type", rule_source::protocol, false, severity::error,
+    "an error status with no error type", true};
+inline constexpr rule_description error_status_mismatch{"error.status-mismatch", rule_source::protocol, false, severity::error,
+    "the HTTP status disagrees with the error type"};
+inline constexpr rule_description error_success_status{"error.success-status", rule_source::protocol, false, severity::error,
+    "a 2xx status other than the operation's"};
+inline constexpr rule_description error_type_disagreement{"error.type-disagreement", rule_source::protocol, false, severity::error,
+    "header and body name different error types"};
+}  // namespace detail::rule_data
+
+namespace rules {
+inline constexpr rule http_method{detail::rule_data::http_method};  ///< http.method: not the operation's HTTP method
+inline constexpr rule http_path_literal{detail::rule_data::http_path_literal};  ///< http.path-literal: a literal path segment differs from the URI template
+inline constexpr rule http_path_missing_segment{detail::rule_data::http_path_missing_segment};  ///< http.path-missing-segment: the path ends before the template does
+inline constexpr rule http_path_extra_segment{detail::rule_data::http_path_extra_segment};  ///< http.path-extra-segment: the path goes on after the template ends
+inline constexpr rule http_path_empty_label{detail::rule_data::http_path_empty_label};  ///< http.path-empty-label: a label segment is empty
+inline constexpr rule http_percent_encoding{detail::rule_data::http_percent_encoding};  ///< http.percent-encoding: a '%' not followed by two hex digits, or an unencoded reserved character
+inline constexpr rule http_encoded_slash{detail::rule_data::http_encoded_slash};  ///< http.encoded-slash: an encoded '/' (%2F) inside a label
+inline constexpr rule error_unknown_type{detail::rule_data::error_unknown_type};  ///< error.unknown-type: an error type the operation does not declare
+inline constexpr rule error_missing_type{detail::rule_data::error_missing_type};  ///< error.missing-type: an error status with no error type anywhere
+inline constexpr rule error_status_mismatch{detail::rule_data::error_status_mismatch};  ///< error.status-mismatch: the HTTP status disagrees with the error type
+inline constexpr rule error_success_status{detail::rule_data::error_success_status};  ///< error.success-status: a 2xx status other than the operation's
+inline constexpr rule error_type_disagreement{detail::rule_data::error_type_disagreement};  ///< error.type-disagreement: header and body name different error types
+}  // namespace rules
+
+namespace detail {
+/// The restJson1 binding's rules, listed after the model's.
+inline const bool http_rules_registered = register_rules(300, {
+    rules::http_method, rules::http_path_literal, rules::http_path_missing_segment,
+    rules::http_path_extra_segment, rules::http_path_empty_label, rules::http_percent_encoding,
+    rules::http_encoded_slash, rules::error_unknown_type, rules::error_missing_type,
+    rules::error_status_mismatch, rules::error_success_status, rules::error_type_disagreement
+});
+}  // namespace detail
+
 /// HTTP header fields in order, as (name, value). Names compare case-insensitively.
 using http_headers = std::vector<std::pair<std::string, std::string>>;
 
@@ -146,7 +200,7 @@ inline bool decode_label(std::string_view raw, std::size_t base, std::string& ou
       const int lo = i + 2 < raw.size() ? uri_hex_digit(raw[i + 2]) : -1;
       if (hi < 0 || lo < 0) {
         const std::string bad = excerpt(raw.substr(i, 3));
-        ctx.report(rule::http_percent_encoding, base + i, at, "'%' and two hex digits", "\"" + bad + "\"",
+        ctx.report(rules::http_percent_encoding, base + i, at, "'%' and two hex digits", "\"" + bad + "\"",
                    "'%' must be followed by two hex digits; found \"" + bad + "\"");
         clean = false;
         ++i;
@@ -154,7 +208,7 @@ inline bool decode_label(std::string_view raw, std::size_t base, std::string& ou
       }
       const char decoded = static_cast<char>(hi * 16 + lo);
       if (decoded == '/') {
-        ctx.report(rule::http_encoded_slash, base + i, at, "no '/' in a label", "\"" + std::string(raw.substr(i, 3)) + "\"",
+        ctx.report(rules::http_encoded_slash, base + i, at, "no '/' in a label", "\"" + std::string(raw.substr(i, 3)) + "\"",
                    "a label cannot hold an encoded '/' (" + std::string(raw.substr(i, 3)) +
                        "); servers and proxies disagree on whether it separates segments");
         clean = false;
@@ -168,7 +222,7 @@ inline bool decode_label(std::string_view raw, std::size_t base, std::string& ou
       char32_t cp = 0;
       if (c >= 0x80) len = std::max<std::size_t>(1, utf8_decode(raw, i, cp));  // one report per character
       const std::string bad = excerpt(raw.substr(i, len));
-      ctx.report(rule::http_percent_encoding, base + i, at, "a character allowed in a path segment, or %XX",
+      ctx.report(rules::http_percent_encoding, base + i, at, "a character allowed in a path segment, or %XX",
                  "\"" + bad + "\"", "\"" + bad + "\" must be percent-encoded in a path segment");
       clean = false;
     }
@@ -181,7 +235,7 @@ inline bool decode_label(std::string_view raw, std::size_t base, std::string& ou
     // The path offset of decoded byte `bad`: each "%XX" decoded to one byte, anything else to itself.
     std::size_t off = 0;
     for (std::size_t k = 0; k < bad; ++k) off += raw[off] == '%' ? 3 : 1;
-    ctx.report(rule::http_percent_encoding, base + off, at, "percent-encoded UTF-8",
+    ctx.report(rules::http_percent_encoding, base + off, at, "percent-encoded UTF-8",
                "\"" + excerpt(std::string_view(out).substr(bad, 4)) + "\"",
                "the label decodes to bytes that are not UTF-8 (at decoded byte " + std::to_string(bad) + ")");
     return false;
@@ -211,11 +265,11 @@ http_result<typename Op::input> parse_request(std::string_view method, std::stri
   detail::read_context ctx(path, options, true, &diags);
   input_type value{};
   if (path_and_query.size() > options.max_input_bytes) {
-    ctx.report(rule::limit_input_size, 0, nullptr, "at most " + std::to_string(options.max_input_bytes) + " bytes",
+    ctx.report(rules::limit_input_size, 0, nullptr, "at most " + std::to_string(options.max_input_bytes) + " bytes",
                std::to_string(path_and_query.size()) + " bytes", "the request target is longer than max_input_bytes");
   } else {
     if (method != Op::http_method) {
-      ctx.report(rule::http_method, 0, nullptr, std::string(Op::http_method), "\"" + detail::excerpt(method) + "\"",
+      ctx.report(rules::http_method, 0, nullptr, std::string(Op::http_method), "\"" + detail::excerpt(method) + "\"",
                  std::string(Op::name) + " is " + std::string(Op::http_method) + "; found \"" +
                      detail::excerpt(method) + "\" (methods are case-sensitive)");
     }
@@ -227,13 +281,13 @@ http_result<typename Op::input> parse_request(std::string_view method, std::stri
       const detail::path_node* at = seg.is_label() ? &node : nullptr;
       auto wanted = [&seg] { return seg.is_label() ? "/{" + std::string(seg.text) + "}" : "/" + std::string(seg.text); };
       if (pos >= path.size()) {
-        ctx.report(rule::http_path_missing_segment, path.size(), at, wanted(), "the end of the path",
+        ctx.report(rules::http_path_missing_segment, path.size(), at, wanted(), "the end of the path",
                    "the path ends where the template has " + wanted());
         stopped = true;
         break;
       }
       if (path[pos] != '/') {  // only at the start: later segments begin at a '/' by construction
-        ctx.report(rule::http_path_literal, pos, at, wanted(), "\"" + detail::excerpt(path.substr(pos, 16)) + "\"",
+        ctx.report(rules::http_path_literal, pos, at, wanted(), "\"" + detail::excerpt(path.substr(pos, 16)) + "\"",
                    "the path must start with '/'");
         stopped = true;
         break;
@@ -244,7 +298,7 @@ http_result<typename Op::input> parse_request(std::string_view method, std::stri
       pos = end;
       if (!seg.is_label()) {
         if (!detail::literal_matches(raw, seg.text)) {
-          ctx.report(rule::http_path_literal, begin, nullptr, "\"" + std::string(seg.text) + "\"",
+          ctx.report(rules::http_path_literal, begin, nullptr, "\"" + std::string(seg.text) + "\"",
                      "\"" + detail::excerpt(raw) + "\"",
                      "expected the segment \"" + std::string(seg.text) + "\", found \"" + detail::excerpt(raw) +
                          "\" (segments are case-sensitive)");
@@ -254,7 +308,7 @@ http_result<typename Op::input> parse_request(std::string_view method, std::stri
         continue;
       }
       if (raw.empty()) {
-        ctx.report(rule::http_path_empty_label, begin, at, "a non-empty " + std::string(seg.text), "\"\"",
+        ctx.report(rules::http_path_empty_label, begin, at, "a non-empty " + std::string(seg.text), "\"\"",
                    "label {" + std::string(seg.text) + "} is empty");
         continue;
       }
@@ -270,7 +324,7 @@ http_result<typename Op::input> parse_request(std::string_view method, std::stri
     }
     if (!stopped && pos < path.size()) {
       const std::string rest(path.substr(pos));
-      ctx.report(rule::http_path_extra_segment, pos, nullptr, "the end of the path",
+      ctx.report(rules::http_path_extra_segment, pos, nullptr, "the end of the path",
                  "\"" + detail::excerpt(rest) + "\"",
                  rest == "/" ? "the path has a trailing '/' the template does not have"
                              : "the path goes on after the template ends: \"" + detail::excerpt(rest) + "\"");
@@ -278,7 +332,7 @@ http_result<typename Op::input> parse_request(std::string_view method, std::stri
   }
   ctx.finish();
   for (diagnostic& d : diags) {  // the path is one line of ASCII when valid: columns are bytes
-    const bool in_path = d.id != rule::http_method && d.id != rule::limit_diagnostics;
+    const bool in_path = d.id != rules::http_method && d.id != rules::limit_diagnostics;
     d.line = in_path ? 1 : 0;
     d.column = in_path ? d.offset + 1 : 0;
   }
@@ -373,9 +427,9 @@ inline http_scratch& http_thread_scratch() {
   return s;
 }
 
-/** Adds `d` unless its rule is disabled (and can be: rule_can_be_disabled). */
+/** Adds `d` unless the options drop its rule (finding_severity). */
 inline void add_http_diagnostic(std::vector<diagnostic>& out, const parse_options& opt, diagnostic d) {
-  if (opt.disabled.contains(d.id) && rule_can_be_disabled(d.id)) return;
+  if (!finding_severity(d.id, opt)) return;
   out.push_back(std::move(d));
 }
 
@@ -438,7 +492,7 @@ inline error_type_resolution resolve_error_type(const http_headers& headers, sim
       bool& seen = is_code ? seen_code : seen_type;
       if (seen) {
         add_http_diagnostic(r.diagnostics, opt,
-                       make_http_diagnostic(rule::json_duplicate_member, severity::error, body, key_off,
+                       make_http_diagnostic(rules::json_duplicate_member, severity::error, body, key_off,
                                        "/" + key_storage, "each member once", "\"" + key_storage + "\" again",
                                        "member \"" + key_storage +
                                            "\" appears twice; readers disagree on which one names the error"));
@@ -470,7 +524,7 @@ inline error_type_resolution resolve_error_type(const http_headers& headers, sim
   if (from_header) {
     if (from_body && from_body->name != from_header->name) {
       add_http_diagnostic(r.diagnostics, opt,
-                     make_http_diagnostic(rule::error_type_disagreement, severity::warning, body, from_body->offset,
+                     make_http_diagnostic(rules::error_type_disagreement, severity::warning, body, from_body->offset,
                                      from_body->pointer, "\"" + excerpt(from_header->name) + "\"",
                                      "\"" + excerpt(from_body->name) + "\"",
                                      "the X-Amzn-Errortype header names \"" + excerpt(from_header->name) +
@@ -556,7 +610,7 @@ std::size_t read_http_body(simdjson::ondemand::parser& parser, simdjson::padded_
   read_document(parser, padded, out, ctx);
   std::size_t errors = ctx.error_count;
   for (diagnostic& d : found) {
-    const bool consumed = d.id == rule::shape_unknown_member && (d.pointer == "/code" || d.pointer == "/__type") &&
+    const bool consumed = d.id == rules::shape_unknown_member && (d.pointer == "/code" || d.pointer == "/__type") &&
                           std::find(excused.begin(), excused.end(), d.offset) != excused.end();
     if (consumed) {
       if (d.level == severity::error) --errors;
@@ -583,7 +637,7 @@ error_response_result<Op> parse_error_response(int status, const http_headers& h
   error_type& type = error_result_access<Op>::type(result) = std::move(resolution.type);
   if (body.size() > options.max_input_bytes) {  // the body was not read: nothing else can be judged
     add_http_diagnostic(diags, options,
-                   make_http_diagnostic(rule::limit_input_size, severity::error, {}, 0, "",
+                   make_http_diagnostic(rules::limit_input_size, severity::error, {}, 0, "",
                                    "at most " + std::to_string(options.max_input_bytes) + " bytes",
                                    std::to_string(body.size()) + " bytes",
                                    "the body is " + std::to_string(body.size()) +
@@ -597,7 +651,7 @@ error_response_result<Op> parse_error_response(int status, const http_headers& h
   if (success_status) {
     if (status != Op::http_success_status) {
       add_http_diagnostic(diags, options,
-                     make_http_diagnostic(rule::error_success_status, severity::error, {}, 0, "",
+                     make_http_diagnostic(rules::error_success_status, severity::error, {}, 0, "",
                                      "an error status, or " + std::to_string(Op::http_success_status),
                                      status_text,
                                      std::string(Op::name) + " succeeds with " +
@@ -605,7 +659,7 @@ error_response_result<Op> parse_error_response(int status, const http_headers& h
                                          " is neither its success nor an error"));
     } else {
       add_http_diagnostic(diags, options,
-                     make_http_diagnostic(rule::error_status_mismatch, severity::error, {}, 0, "", "an error status",
+                     make_http_diagnostic(rules::error_status_mismatch, severity::error, {}, 0, "", "an error status",
                                      status_text,
                                      status_text + " is the success status of " + std::string(Op::name) +
                                          ", not an error status"));
@@ -621,7 +675,7 @@ error_response_result<Op> parse_error_response(int status, const http_headers& h
   if (type.source == error_type_source::none) {
     if (!success_status) {
       add_http_diagnostic(diags, options,
-                     make_http_diagnostic(rule::error_missing_type, severity::error, {}, 0, "",
+                     make_http_diagnostic(rules::error_missing_type, severity::error, {}, 0, "",
                                      "an X-Amzn-Errortype header, or a \"code\" or \"__type\" body member",
                                      "no error type",
                                      "an error response (" + status_text +
@@ -634,7 +688,7 @@ error_response_result<Op> parse_error_response(int status, const http_headers& h
       declared += decltype(e)::shape_name;
     });
     add_http_diagnostic(diags, options,
-                   make_http_diagnostic(rule::error_unknown_type, severity::error, at_text, type.offset, type.pointer,
+                   make_http_diagnostic(rules::error_unknown_type, severity::error, at_text, type.offset, type.pointer,
                                    "one of " + declared, "\"" + excerpt(type.name) + "\"",
                                    std::string(Op::name) + " does not declare error \"" + excerpt(type.name) +
                                        "\" (from the " + std::string(to_string(type.source)) + ")"));
@@ -643,7 +697,7 @@ error_response_result<Op> parse_error_response(int status, const http_headers& h
       using E = boost::mp11::mp_at_c<errors, i>;
       if (!success_status && status != E::http_status) {
         add_http_diagnostic(diags, options,
-                       make_http_diagnostic(rule::error_status_mismatch, severity::error, at_text, type.offset,
+                       make_http_diagnostic(rules::error_status_mismatch, severity::error, at_text, type.offset,
                                        type.pointer, std::to_string(E::http_status), status_text,
                                        std::string(E::shape_name) + " is HTTP " + std::to_string(E::http_status) +
                                            "; the response has " + status_text));

@@ -8,6 +8,7 @@
 #include <bedrock_agent/diagnostics.hpp>
 
 #include <cstddef>
+#include <optional>
 #include <string_view>
 
 namespace bedrock_agent {
@@ -69,11 +70,11 @@ struct parse_options {
   rule_set disabled;
 
   /** The strict checker (the default). */
-  static constexpr parse_options contract() noexcept { return parse_options{}; }
+  static parse_options contract() noexcept { return parse_options{}; }
   /** What an SDK should do with a response (Smithy: clients do not enforce constraints on
    *  output): unknown members ignored, null as absent, constraints as warnings, unknown enum
    *  values kept. */
-  static constexpr parse_options client() noexcept {
+  static parse_options client() noexcept {
     parse_options o;
     o.ignore_unknown_members = true;
     o.null_as_absent = true;
@@ -82,6 +83,15 @@ struct parse_options {
     return o;
   }
 };
+
+/** The severity a finding of `r` has under `opt`: none when opt.disabled drops it (only a rule
+ *  that rule_can_be_disabled), a warning for a constraint under constraints_as_warnings, else
+ *  the rule's own. Every module (codec, binding, lifecycle rules) decides through this. */
+inline std::optional<severity> finding_severity(rule r, const parse_options& opt) noexcept {
+  if (rule_can_be_disabled(r) && opt.disabled.contains(r)) return std::nullopt;
+  if (opt.constraints_as_warnings && r.info().constraint) return severity::warning;
+  return r.info().level;
+}
 
 }  // namespace bedrock_agent
 

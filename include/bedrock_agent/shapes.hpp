@@ -8,6 +8,7 @@
 // published API reference, and is the order the serializer writes.
 
 #include <bedrock_agent/constraints.hpp>
+#include <bedrock_agent/diagnostics.hpp>
 #include <bedrock_agent/time.hpp>
 
 #include <boost/describe/class.hpp>
@@ -34,6 +35,24 @@
 #endif
 
 namespace bedrock_agent {
+
+// ---- the model's rules -----------------------------------------------------------------
+
+namespace detail::rule_data {
+inline constexpr rule_description semantic_negative_counter{"semantic.negative-counter", rule_source::semantic, false, severity::error,
+    "a document counter below zero", false, true};
+}  // namespace detail::rule_data
+
+namespace rules {
+inline constexpr rule semantic_negative_counter{detail::rule_data::semantic_negative_counter};  ///< semantic.negative-counter: a document counter below zero
+}  // namespace rules
+
+namespace detail {
+/// The model's own rules, listed after the codec's.
+inline const bool model_rules_registered = register_rules(200, {
+    rules::semantic_negative_counter
+});
+}  // namespace detail
 
 // ---- simple shapes ---------------------------------------------------------------------
 
@@ -353,14 +372,13 @@ struct is_error_shape<T, std::void_t<decltype(T::http_status)>> : std::true_type
 
 namespace detail {
 inline void print_quoted(std::ostream& os, std::string_view s) {
-  static constexpr char hex[] = "0123456789abcdef";
   os << '"';
   for (char ch : s) {
     const auto c = static_cast<unsigned char>(ch);
     if (c == '"' || c == '\\') {
       os << '\\' << ch;
     } else if (c < 0x20) {
-      os << "\\u00" << hex[c >> 4] << hex[c & 15];
+      os << "\\u00" << hex_digit(c >> 4u) << hex_digit(c);
     } else {
       os << ch;
     }

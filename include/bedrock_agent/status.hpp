@@ -8,6 +8,7 @@
 // are 0 because these rules look at values, not text.
 
 #include <bedrock_agent/diagnostics.hpp>
+#include <bedrock_agent/http.hpp>
 #include <bedrock_agent/options.hpp>
 #include <bedrock_agent/shapes.hpp>
 #include <bedrock_agent/time.hpp>
@@ -32,6 +33,54 @@
 #include <vector>
 
 namespace bedrock_agent {
+
+// ---- the lifecycle rules ---------------------------------------------------------------
+
+namespace detail::rule_data {
+inline constexpr rule_description status_time_order{"status.time-order", rule_source::semantic, false, severity::error,
+    "startedAt is after updatedAt"};
+inline constexpr rule_description status_stop_state{"status.stop-state", rule_source::semantic, false, severity::warning,
+    "a stop response not in STOPPING or STOPPED"};
+inline constexpr rule_description status_reasons_without_failure{"status.reasons-without-failure", rule_source::semantic, false, severity::warning,
+    "failureReasons present but status is not FAILED"};
+inline constexpr rule_description status_failure_without_reasons{"status.failure-without-reasons", rule_source::semantic, false, severity::warning,
+    "status FAILED with no failureReasons"};
+inline constexpr rule_description exchange_id_mismatch{"exchange.id-mismatch", rule_source::protocol, false, severity::error,
+    "the response's ids differ from the request path's"};
+inline constexpr rule_description exchange_status_shape{"exchange.status-shape", rule_source::protocol, false, severity::error,
+    "the HTTP status disagrees with the body's shape"};
+inline constexpr rule_description sequence_transition{"sequence.transition", rule_source::semantic, false, severity::error,
+    "a status change the lifecycle does not allow"};
+inline constexpr rule_description sequence_started_at_changed{"sequence.started-at-changed", rule_source::semantic, false, severity::error,
+    "startedAt differs between observations of one job"};
+inline constexpr rule_description sequence_updated_at_decreased{"sequence.updated-at-decreased", rule_source::semantic, false, severity::error,
+    "updatedAt went back between observations"};
+inline constexpr rule_description sequence_scanned_decreased{"sequence.scanned-decreased", rule_source::semantic, false, severity::warning,
+    "numberOfDocumentsScanned went down"};
+}  // namespace detail::rule_data
+
+namespace rules {
+inline constexpr rule status_time_order{detail::rule_data::status_time_order};  ///< status.time-order: startedAt is after updatedAt
+inline constexpr rule status_stop_state{detail::rule_data::status_stop_state};  ///< status.stop-state: a StopIngestionJob response not in STOPPING or STOPPED
+inline constexpr rule status_reasons_without_failure{detail::rule_data::status_reasons_without_failure};  ///< status.reasons-without-failure: failureReasons present but status is not FAILED
+inline constexpr rule status_failure_without_reasons{detail::rule_data::status_failure_without_reasons};  ///< status.failure-without-reasons: status FAILED with no failureReasons
+inline constexpr rule exchange_id_mismatch{detail::rule_data::exchange_id_mismatch};  ///< exchange.id-mismatch: the response's ids differ from the request path's
+inline constexpr rule exchange_status_shape{detail::rule_data::exchange_status_shape};  ///< exchange.status-shape: the HTTP status disagrees with the body's shape
+inline constexpr rule sequence_transition{detail::rule_data::sequence_transition};  ///< sequence.transition: a status change the lifecycle does not allow
+inline constexpr rule sequence_started_at_changed{detail::rule_data::sequence_started_at_changed};  ///< sequence.started-at-changed: startedAt differs between observations
+inline constexpr rule sequence_updated_at_decreased{detail::rule_data::sequence_updated_at_decreased};  ///< sequence.updated-at-decreased: updatedAt went back
+inline constexpr rule sequence_scanned_decreased{detail::rule_data::sequence_scanned_decreased};  ///< sequence.scanned-decreased: numberOfDocumentsScanned went down
+}  // namespace rules
+
+namespace detail {
+/// The ingestion-job lifecycle rules, listed after the binding's.
+inline const bool status_rules_registered = register_rules(400, {
+    rules::status_time_order, rules::status_stop_state, rules::status_reasons_without_failure,
+    rules::status_failure_without_reasons, rules::exchange_id_mismatch, rules::exchange_status_shape,
+    rules::sequence_transition, rules::sequence_started_at_changed,
+    rules::sequence_updated_at_decreased, rules::sequence_scanned_decreased
+});
+}  // namespace detail
 
 // ---- the lifecycle ---------------------------------------------------------------------
 
@@ -245,10 +294,11 @@ namespace detail {
 inline void add_status_finding(std::vector<diagnostic>& out, const parse_options& options, rule r,
                                std::string pointer, std::string expected, std::string found,
                                std::string message) {
-  if (options.disabled.contains(r)) return;
+  const std::optional<severity> level = finding_severity(r, options);
+  if (!level) return;
   diagnostic d;
   d.id = r;
-  d.level = rule_info(r).level;
+  d.level = *level;
   d.pointer = std::move(pointer);
   d.expected = std::move(expected);
   d.found = std::move(found);
@@ -260,8 +310,9 @@ inline void add_status_finding(std::vector<diagnostic>& out, const parse_options
  *  caller only counts (when `counted_warnings` is set, such a warning adds one to it instead, and
  *  no message is made: the validator's --quiet shows no warnings but counts them). */
 inline bool build_status_finding(rule r, const parse_options& options, std::size_t* counted_warnings) noexcept {
-  if (options.disabled.contains(r)) return false;
-  if (counted_warnings && rule_info(r).level != severity::error) {
+  const std::optional<severity> level = finding_severity(r, options);
+  if (!level) return false;
+  if (counted_warnings && *level != severity::error) {
     ++*counted_warnings;
     return false;
   }
@@ -293,8 +344,8 @@ inline std::string status_words(status_set set) {
 /** The rules on one IngestionJob located at `at` (see build_status_finding for `counted_warnings`). */
 inline void check_job(const IngestionJob& job, std::string_view at, const parse_options& options,
                       std::vector<diagnostic>& out, std::size_t* counted_warnings = nullptr) {
-  if (job.updatedAt < job.startedAt && build_status_finding(rule::status_time_order, options, counted_warnings)) {
-    add_status_finding(out, options, rule::status_time_order, status_pointer(at, "/updatedAt"),
+  if (job.updatedAt < job.startedAt && build_status_finding(rules::status_time_order, options, counted_warnings)) {
+    add_status_finding(out, options, rules::status_time_order, status_pointer(at, "/updatedAt"),
                        "a time at or after startedAt " + format_timestamp(job.startedAt),
                        format_timestamp(job.updatedAt),
                        "updatedAt " + format_timestamp(job.updatedAt) + " is before startedAt " +
@@ -306,8 +357,8 @@ inline void check_job(const IngestionJob& job, std::string_view at, const parse_
   if (!status) return;
   const std::size_t reasons = job.failureReasons ? job.failureReasons->size() : 0;
   if (reasons > 0 && *status != IngestionJobStatus::FAILED &&
-      build_status_finding(rule::status_reasons_without_failure, options, counted_warnings)) {
-    add_status_finding(out, options, rule::status_reasons_without_failure, status_pointer(at, "/failureReasons"),
+      build_status_finding(rules::status_reasons_without_failure, options, counted_warnings)) {
+    add_status_finding(out, options, rules::status_reasons_without_failure, status_pointer(at, "/failureReasons"),
                        "no failureReasons unless status is FAILED",
                        std::to_string(reasons) + (reasons == 1 ? " reason" : " reasons"),
                        "failureReasons has " + std::to_string(reasons) + (reasons == 1 ? " entry" : " entries") +
@@ -315,9 +366,9 @@ inline void check_job(const IngestionJob& job, std::string_view at, const parse_
                            "; only a FAILED job has reasons for failing");
   }
   if (*status == IngestionJobStatus::FAILED && reasons == 0 &&
-      build_status_finding(rule::status_failure_without_reasons, options, counted_warnings)) {
+      build_status_finding(rules::status_failure_without_reasons, options, counted_warnings)) {
     const char* what = job.failureReasons ? "empty" : "absent";
-    add_status_finding(out, options, rule::status_failure_without_reasons, status_pointer(at, "/status"),
+    add_status_finding(out, options, rules::status_failure_without_reasons, status_pointer(at, "/status"),
                        "failureReasons with at least one entry", std::string("failureReasons ") + what,
                        std::string("status is FAILED but failureReasons is ") + what +
                            "; a failed job should say why it failed");
@@ -331,8 +382,8 @@ inline void check_stop_response(const StopIngestionJobResponse& response, const 
   const IngestionJob& job = response.ingestionJob;
   const std::optional<IngestionJobStatus> status = job.status.known();
   if (status && *status != IngestionJobStatus::STOPPING && *status != IngestionJobStatus::STOPPED &&
-      build_status_finding(rule::status_stop_state, options, counted_warnings)) {
-    add_status_finding(out, options, rule::status_stop_state, "/ingestionJob/status", "STOPPING or STOPPED",
+      build_status_finding(rules::status_stop_state, options, counted_warnings)) {
+    add_status_finding(out, options, rules::status_stop_state, "/ingestionJob/status", "STOPPING or STOPPED",
                        std::string(to_string(*status)),
                        "a StopIngestionJob response reports status " + std::string(to_string(*status)) +
                            "; a job that was just stopped is STOPPING or STOPPED");
@@ -385,7 +436,7 @@ inline std::vector<diagnostic> check_exchange(const StopIngestionJobRequest& req
   const IngestionJob& job = response.ingestionJob;
   const auto compare = [&](std::string_view name, const Id& asked, const Id& got) {
     if (asked == got) return;
-    detail::add_status_finding(out, options, rule::exchange_id_mismatch, detail::status_pointer("/ingestionJob/", name),
+    detail::add_status_finding(out, options, rules::exchange_id_mismatch, detail::status_pointer("/ingestionJob/", name),
                                "\"" + detail::excerpt(asked) + "\"", "\"" + detail::excerpt(got) + "\"",
                                "the response's " + std::string(name) + " is \"" + detail::excerpt(got) +
                                    "\" but the request asked for \"" + detail::excerpt(asked) + "\"");
@@ -593,21 +644,21 @@ inline void observe_job(job_state& st, label_pool& labels, const IngestionJob& j
                                                        status_words(others);
           expected = from_name + " or " + status_words(others);
         }
-        add_status_finding(out, options, rule::sequence_transition, status_pointer(at, "/status"), std::move(expected),
+        add_status_finding(out, options, rules::sequence_transition, status_pointer(at, "/status"), std::move(expected),
                            to_name,
                            "status went from " + from_name + " (" + labels.text(st.label) + ") to " + to_name + " (" +
                                labels.text(here) + "), " + why);
       }
     }
     if (job.startedAt != st.started_at) {
-      add_status_finding(out, options, rule::sequence_started_at_changed, status_pointer(at, "/startedAt"),
+      add_status_finding(out, options, rules::sequence_started_at_changed, status_pointer(at, "/startedAt"),
                          format_timestamp(st.started_at), format_timestamp(job.startedAt),
                          "startedAt changed from " + format_timestamp(st.started_at) + " (" + labels.text(st.label) +
                              ") to " + format_timestamp(job.startedAt) + " (" + labels.text(here) +
                              "); a job's start time never changes, even when it is stopped");
     }
     if (job.updatedAt < st.updated_at) {
-      add_status_finding(out, options, rule::sequence_updated_at_decreased, status_pointer(at, "/updatedAt"),
+      add_status_finding(out, options, rules::sequence_updated_at_decreased, status_pointer(at, "/updatedAt"),
                          "a time at or after " + format_timestamp(st.updated_at), format_timestamp(job.updatedAt),
                          "updatedAt went back from " + format_timestamp(st.updated_at) + " (" +
                              labels.text(st.label) + ") to " + format_timestamp(job.updatedAt) + " (" +
@@ -619,7 +670,7 @@ inline void observe_job(job_state& st, label_pool& labels, const IngestionJob& j
   if (job.statistics) {
     const PrimitiveLong scanned = job.statistics->numberOfDocumentsScanned;
     if (st.scanned && scanned < *st.scanned) {
-      add_status_finding(out, options, rule::sequence_scanned_decreased,
+      add_status_finding(out, options, rules::sequence_scanned_decreased,
                          status_pointer(at, "/statistics/numberOfDocumentsScanned"),
                          "at least " + std::to_string(*st.scanned), std::to_string(scanned),
                          "numberOfDocumentsScanned went down from " + std::to_string(*st.scanned) + " (" +

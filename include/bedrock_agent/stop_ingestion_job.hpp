@@ -4,6 +4,7 @@
 // The executable contract of Agents for Amazon Bedrock StopIngestionJob: include this one
 // header. (Test-only generators live in bedrock_agent/testing/ and are not included here.)
 
+#include <bedrock_agent/codec_rules.hpp>
 #include <bedrock_agent/constraints.hpp>
 #include <bedrock_agent/diagnostics.hpp>
 #include <bedrock_agent/http.hpp>

@@ -127,25 +127,7 @@ inline bool checking = false;
 
 // ---- JSON text -----------------------------------------------------------------------------
 
-/** Appends `s` as a JSON string; bytes >= 0x80 are copied (the driver only writes UTF-8). */
-inline void append_json_string(std::string& out, std::string_view s) {
-  static constexpr char hex[] = "0123456789abcdef";
-  out += '"';
-  for (char ch : s) {
-    const auto c = static_cast<unsigned char>(ch);
-    if (c == '"' || c == '\\') {
-      out += '\\';
-      out += ch;
-    } else if (c < 0x20) {
-      out += "\\u00";
-      out += hex[c >> 4];
-      out += hex[c & 15];
-    } else {
-      out += ch;
-    }
-  }
-  out += '"';
-}
+using ba::append_json_string;  // the library's JSON string writer (bytes >= 0x80 are copied)
 
 /** Appends the base64 (RFC 4648, padded) of `bytes`: bodies may be any bytes. */
 inline void append_base64(std::string& out, std::string_view bytes) {

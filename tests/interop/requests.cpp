@@ -130,7 +130,7 @@ std::vector<interop_case> request_cases() {
       in.knowledgeBaseId = "KB12345678";
       in.ingestionJobId = "IJ12345678";
       const auto report = ba::check_value(in);
-      r.expect(!report.valid() && report.diagnostics.front().id == ba::rule::constraint_pattern &&
+      r.expect(!report.valid() && report.diagnostics.front().id == ba::rules::constraint_pattern &&
                    report.diagnostics.front().pointer == "/dataSourceId",
                "contract check_value", "(pinned)", report.valid() ? "accepts" : to_string(report.diagnostics.front()));
     };

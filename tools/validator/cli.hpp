@@ -72,10 +72,10 @@ inline bool parse_size(std::string_view s, std::size_t& out) {
 
 inline std::string rule_list() {
   std::string out;
-  for (std::size_t i = 0; i < rule_count; ++i) {
-    const auto info = rule_info(static_cast<rule>(i));
+  for (rule r : registered_rules()) {
+    const auto& info = rule_info(r);
     out += std::string(info.id) + "\t" + std::string(to_string(info.level)) + "\t" + std::string(to_string(info.source)) +
-           (info.fatal ? "\tfatal" : "\t") + (rule_can_be_disabled(static_cast<rule>(i)) ? "\t" : "\tfixed") + "\t" +
+           (info.fatal ? "\tfatal" : "\t") + (rule_can_be_disabled(r) ? "\t" : "\tfixed") + "\t" +
            std::string(info.summary) + "\n";
   }
   return out;

@@ -107,9 +107,11 @@ inline std::string sarif_report(const std::vector<finding>& findings) {
   json_member(out, "version", tool_version);
   json_member(out, "informationUri", "https://docs.aws.amazon.com/bedrock/latest/APIReference/API_agent_StopIngestionJob.html");
   out += ",\"rules\":[";
-  for (std::size_t i = 0; i < rule_count; ++i) {
-    const auto info = rule_info(static_cast<rule>(i));
-    if (i) out += ',';
+  bool first_rule = true;
+  for (rule r : registered_rules()) {
+    const auto& info = rule_info(r);
+    if (!first_rule) out += ',';
+    first_rule = false;
     out += '{';
     json_member(out, "id", info.id, false);
     out += ",\"shortDescription\":{";
@@ -128,7 +130,7 @@ inline std::string sarif_report(const std::vector<finding>& findings) {
     const diagnostic& d = f.what;
     out += '{';
     json_member(out, "ruleId", rule_id(d.id), false);
-    json_member(out, "ruleIndex", static_cast<std::size_t>(d.id));
+    json_member(out, "ruleIndex", rule_index(d.id));
     json_member(out, "level", to_string(d.level));
     out += ",\"message\":{";
     std::string text = d.message;

@@ -179,7 +179,7 @@ class runner {
       StopIngestionJobResponse value;
       const bool ok = read_all(fixed, value, doc, boto3_options_);
       if (meta.status && *meta.status != StopIngestionJob::http_success_status) {
-        add_status_finding(doc, rule::error_success_status, *meta.status, "a StopIngestionJobResponse comes with HTTP " +
+        add_status_finding(doc, rules::error_success_status, *meta.status, "a StopIngestionJobResponse comes with HTTP " +
                            std::to_string(StopIngestionJob::http_success_status));
       }
       if (ok) observe_response(value, doc);
@@ -191,7 +191,7 @@ class runner {
     std::string type = std::string(sanitize_error_type(meta.code));
     if (header.type.source == error_type_source::header) {
       if (!type.empty() && header.type.name != type) {
-        add_status_finding(doc, rule::error_type_disagreement, meta.status.value_or(0),
+        add_status_finding(doc, rules::error_type_disagreement, meta.status.value_or(0),
                            "x-amzn-errortype says " + header.type.name + " but Error.Code says " + type +
                                "; the header wins",
                            "/Error/Code");
@@ -199,7 +199,7 @@ class runner {
       type = header.type.name;
     }
     if (type.empty()) {
-      add_status_finding(doc, rule::error_missing_type, meta.status.value_or(0),
+      add_status_finding(doc, rules::error_missing_type, meta.status.value_or(0),
                          "the error names no type: no Error.Code and no x-amzn-errortype header", "/Error");
       return;
     }
@@ -209,7 +209,7 @@ class runner {
       if (known || type != E::shape_name) return;
       known = true;
       if (meta.status && *meta.status != E::http_status) {
-        add_status_finding(doc, rule::error_status_mismatch, *meta.status,
+        add_status_finding(doc, rules::error_status_mismatch, *meta.status,
                            std::string(E::shape_name) + " is HTTP " + std::to_string(E::http_status) +
                                "; ResponseMetadata.HTTPStatusCode is " + std::to_string(*meta.status));
       }
@@ -217,7 +217,7 @@ class runner {
       read_all(fixed, value, doc, boto3_options_);
     });
     if (!known) {
-      add_status_finding(doc, rule::error_unknown_type, meta.status.value_or(0),
+      add_status_finding(doc, rules::error_unknown_type, meta.status.value_or(0),
                          "StopIngestionJob does not declare error \"" + excerpt(type) + "\"", "/Error/Code");
     }
   }
@@ -367,7 +367,7 @@ class runner {
       if (e.response.content->encoding && *e.response.content->encoding == "base64") {
         if (!base64_decode(text, body)) {
           diagnostic d;
-          d.id = rule::json_syntax;
+          d.id = rules::json_syntax;
           d.pointer = "/log/entries/" + std::to_string(where.document) + "/response/content/text";
           d.expected = "base64 (RFC 4648), as content.encoding says";
           d.found = excerpt(text);
@@ -383,7 +383,7 @@ class runner {
     const shape_kind body_shape = body.empty() ? shape_kind::error : detect_shape(body);
     if ((status == StopIngestionJob::http_success_status) != (body_shape == shape_kind::response)) {
       diagnostic d;
-      d.id = rule::exchange_status_shape;
+      d.id = rules::exchange_status_shape;
       d.expected = status == StopIngestionJob::http_success_status ? "a StopIngestionJobResponse body"
                                                                    : "an error body";
       d.found = "HTTP " + std::to_string(status) + " with " +

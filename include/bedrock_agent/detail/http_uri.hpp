@@ -6,6 +6,7 @@
 // template. Plus RFC 3986 percent-encoding for path segments.
 
 #include <bedrock_agent/constraints.hpp>
+#include <bedrock_agent/detail/text.hpp>
 
 #include <boost/describe/members.hpp>
 #include <boost/mp11/algorithm.hpp>
@@ -179,15 +180,13 @@ constexpr bool is_pchar(unsigned char c) noexcept {
 
 /** Appends `s` with every byte except the unreserved ones as %XX (uppercase hex). */
 inline void append_percent_encoded(std::string& out, std::string_view s) {
-  static constexpr char hex[] = "0123456789ABCDEF";
   for (char ch : s) {
     const auto c = static_cast<unsigned char>(ch);
     if (is_unreserved(c)) {
       out += ch;
     } else {
       out += '%';
-      out += hex[c >> 4];
-      out += hex[c & 15];
+      append_hex_byte(out, c, /*upper=*/true);
     }
   }
 }

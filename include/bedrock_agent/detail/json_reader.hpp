@@ -9,6 +9,7 @@
 // everything else takes read_value_slow(), which finds and reports what is wrong.
 
 #include <bedrock_agent/detail/json_text.hpp>
+#include <bedrock_agent/codec_rules.hpp>
 #include <bedrock_agent/diagnostics.hpp>
 #include <bedrock_agent/options.hpp>
 #include <bedrock_agent/shapes.hpp>
@@ -44,8 +45,8 @@ namespace od = simdjson::ondemand;
 #else
 #define BEDROCK_AGENT_COLD
 #endif
-/// Marks read_value(): the common case of a member is a few instructions, cheaper inline than
-/// behind a call that saves and restores six registers.
+/// Marks the per-member path (read_value, read_member, the counters' fast read): the common case
+/// is a few instructions, cheaper inline than behind a call (docs/performance.md).
 #if defined(__GNUC__) || defined(__clang__)
 #define BEDROCK_AGENT_ALWAYS_INLINE __attribute__((always_inline)) inline
 #else
@@ -72,11 +73,7 @@ inline std::string json_pointer(const path_node* at) {
       out += std::to_string((*it)->index);
       continue;
     }
-    for (char c : (*it)->key) {
-      if (c == '~') out += "~0";
-      else if (c == '/') out += "~1";
-      else out += c;
-    }
+    append_pointer_segment(out, (*it)->key);
   }
   return out;
 }
@@ -129,11 +126,6 @@ struct read_context {
   // line:column of the last diagnostic, so that locating many of them stays linear
   std::size_t lc_offset = 0, lc_line = 1, lc_column = 1;
 
-  static constexpr bool is_constraint(rule r) noexcept {
-    return r == rule::constraint_length || r == rule::constraint_pattern ||
-           r == rule::constraint_list_length || r == rule::semantic_negative_counter;
-  }
-
   std::size_t offset_of(const char* p) const noexcept {
     if (!p || input.empty() || p < input.data()) return 0;
     const auto off = static_cast<std::size_t>(p - input.data());
@@ -164,10 +156,9 @@ struct read_context {
   bool report(rule r, std::size_t offset, const path_node* at, std::string expected, std::string found,
               std::string message, std::optional<severity> level = std::nullopt) {
     const bool fatal = rule_info(r).fatal;
-    if (opt.disabled.contains(r) && rule_can_be_disabled(r)) return true;
-    const severity lvl = level                                                ? *level
-                         : opt.constraints_as_warnings && is_constraint(r) ? severity::warning
-                                                                           : rule_info(r).level;
+    const std::optional<severity> kept = finding_severity(r, opt);
+    if (!kept) return true;
+    const severity lvl = level ? *level : *kept;
     if (lvl == severity::error) ++error_count; else ++warning_count;
     const bool go_on = !fatal && (lvl == severity::warning || collect);
     if (lvl == severity::error && !collect) {  // fail-fast: the first error is the answer
@@ -204,7 +195,7 @@ struct read_context {
   void finish() {
     if (truncated && sink) {
       diagnostic d;
-      d.id = rule::limit_diagnostics;
+      d.id = rules::limit_diagnostics;
       d.level = severity::warning;
       d.expected = "at most " + std::to_string(opt.max_diagnostics) + " diagnostics";
       d.found = std::to_string(suppressed + opt.max_diagnostics) + " diagnostics";
@@ -230,7 +221,7 @@ struct read_context {
 
   BEDROCK_AGENT_COLD bool too_deep(std::size_t off, const path_node* at) {
     const std::string limit = std::to_string(depth_limit());
-    report(rule::limit_depth, off, at, "at most " + limit + " levels", "deeper nesting",
+    report(rules::limit_depth, off, at, "at most " + limit + " levels", "deeper nesting",
            "nesting is deeper than max_depth (" + limit + ")");
     failed = true;
     return false;
@@ -256,13 +247,13 @@ struct read_context {
     const char c = offset < input.size() ? input[offset] : '\0';
     const std::string found = found_at(offset);
     if ((c >= 'a' && c <= 'z') || (c >= 'A' && c <= 'Z')) {
-      report(rule::json_invalid_literal, offset, at, "a JSON value", found,
+      report(rules::json_invalid_literal, offset, at, "a JSON value", found,
              found + " is not a JSON value (the only bare words are true, false and null)");
     } else if (c == '+' || c == '.') {
-      report(rule::json_invalid_number, offset, at, "a number as RFC 8259 writes it", found,
+      report(rules::json_invalid_number, offset, at, "a number as RFC 8259 writes it", found,
              found + " is not a JSON number (no leading '+' or '.')");
     } else {
-      report(rule::json_syntax, offset, at, "a JSON value", found, "expected a JSON value, found " + found);
+      report(rules::json_syntax, offset, at, "a JSON value", found, "expected a JSON value, found " + found);
     }
     failed = true;
     return false;
@@ -279,12 +270,12 @@ struct read_context {
    *  there (`where`). Always fatal. */
   bool simdjson_error(simdjson::error_code e, std::size_t offset, const path_node* at,
                       expecting where = expecting::value) {
-    rule r = rule::json_syntax;
+    rule r = rules::json_syntax;
     std::string expected = "well-formed JSON (RFC 8259)";
     std::string message;
     switch (e) {
       case simdjson::UTF8_ERROR: {
-        r = rule::json_invalid_utf8;
+        r = rules::json_invalid_utf8;
         const std::size_t bad = utf8_first_invalid(input);
         if (bad != std::string_view::npos) offset = bad;
         expected = "UTF-8 (RFC 3629)";
@@ -292,7 +283,7 @@ struct read_context {
         break;
       }
       case simdjson::UNESCAPED_CHARS: {
-        r = rule::json_control_character;
+        r = rules::json_control_character;
         const std::size_t bad = scan_strings(input).control_at;
         if (bad != std::string_view::npos) offset = bad;
         expected = "U+0000..U+001F escaped in strings";
@@ -307,11 +298,11 @@ struct read_context {
         break;
       }
       case simdjson::DEPTH_ERROR:
-        r = rule::limit_depth;
+        r = rules::limit_depth;
         message = "the input nests deeper than the parser allows";
         break;
       case simdjson::CAPACITY:
-        r = rule::limit_input_size;
+        r = rules::limit_input_size;
         message = "the input is larger than the parser allows";
         break;
       case simdjson::EMPTY:
@@ -321,15 +312,15 @@ struct read_context {
       case simdjson::N_ATOM_ERROR:
       case simdjson::T_ATOM_ERROR:
       case simdjson::F_ATOM_ERROR:
-        r = rule::json_invalid_literal;
+        r = rules::json_invalid_literal;
         message = "a bare word that is not true, false or null";
         break;
       case simdjson::NUMBER_ERROR:
-        r = rule::json_invalid_number;
+        r = rules::json_invalid_number;
         message = "a number RFC 8259's grammar rejects";
         break;
       case simdjson::STRING_ERROR:
-        r = rule::json_invalid_escape;
+        r = rules::json_invalid_escape;
         message = "a string with an invalid escape";
         break;
       case simdjson::TAPE_ERROR:
@@ -366,7 +357,7 @@ struct read_context {
       expected = where == expecting::object ? "',' or '}' after a member" : "',' or ']' after an array item";
     }
     const std::string found = found_at(offset);
-    report(rule::json_syntax, offset, at, expected, found, "expected " + expected + ", found " + found);
+    report(rules::json_syntax, offset, at, expected, found, "expected " + expected + ", found " + found);
     failed = true;
     return false;
   }
@@ -467,11 +458,11 @@ inline bool check_string_token(const char* p, read_context& ctx, const path_node
     return "'" + (plain ? std::string(t) : excerpt(t)) + "'";
   };
   std::string found, expected, message;
-  if (s.error == rule::json_control_character) {
+  if (s.error == rules::json_control_character) {
     found = shown(rest.substr(0, 1));
     expected = "U+0000..U+001F escaped in strings";
     message = "a string holds an unescaped control character (U+0000..U+001F must be escaped)";
-  } else if (s.error == rule::json_unpaired_surrogate) {
+  } else if (s.error == rules::json_unpaired_surrogate) {
     unsigned u = 0;
     read_hex4(p + s.error_at + 2, u);
     found = shown(rest.substr(0, 6));
@@ -526,7 +517,7 @@ inline bool missing_separator(std::string_view tok, std::size_t length, std::siz
                           : at->is_index ? "',' or ']' after an array item"
                                           : "',' or '}' after a member";
   const std::string found = ctx.found_at(off + length);
-  ctx.report(rule::json_syntax, off + length, at, due, found, "expected " + due + ", found " + found);
+  ctx.report(rules::json_syntax, off + length, at, due, found, "expected " + due + ", found " + found);
   ctx.failed = true;
   return true;
 }
@@ -547,14 +538,14 @@ inline bool check_scalar_token(od::value& v, od::json_type t, read_context& ctx,
     const std::size_t length = scan_json_number(tok, is_integer);
     if (length == tok.size() && !tok.empty()) return true;
     if (missing_separator(tok, length, off, ctx, at)) return false;
-    ctx.report(rule::json_invalid_number, off, at, "a number as RFC 8259 writes it", excerpt(tok),
+    ctx.report(rules::json_invalid_number, off, at, "a number as RFC 8259 writes it", excerpt(tok),
                "'" + excerpt(tok) + "' is not a JSON number");
     return false;
   }
   const bool ok = t == od::json_type::null ? tok == "null" : (tok == "true" || tok == "false");
   if (ok) return true;
   if (missing_separator(tok, literal_length(tok), off, ctx, at)) return false;
-  ctx.report(rule::json_invalid_literal, off, at, "true, false or null", excerpt(tok),
+  ctx.report(rules::json_invalid_literal, off, at, "true, false or null", excerpt(tok),
              "'" + excerpt(tok) + "' is not a JSON literal");
   return false;
 }
@@ -681,14 +672,14 @@ bool check_string_constraints(std::string_view s, std::size_t code_points, read_
                               const path_node* at) {
   constexpr string_constraints c = S::constraints;
   if (!string_length_ok<S>(code_points)) {
-    if (!ctx.report(rule::constraint_length, off, at, range_text(c.min_length, c.max_length, "code points"),
+    if (!ctx.report(rules::constraint_length, off, at, range_text(c.min_length, c.max_length, "code points"),
                     std::to_string(code_points) + " code points",
                     std::string(S::shape_name) + " must be " + range_text(c.min_length, c.max_length, "code points") +
                         " long; this one has " + std::to_string(code_points)))
       return false;
   }
   if (!string_pattern_ok<S>(s, code_points)) {
-    return ctx.report(rule::constraint_pattern, off, at, std::string(c.pattern.text), "\"" + excerpt(s) + "\"",
+    return ctx.report(rules::constraint_pattern, off, at, std::string(c.pattern.text), "\"" + excerpt(s) + "\"",
                       std::string(S::shape_name) + " must match " + std::string(c.pattern.text) + "; \"" +
                           excerpt(s) + "\" does not");
   }
@@ -763,7 +754,7 @@ struct string_leaf {
     const std::size_t bad = utf8_first_invalid(v);
     if (bad != std::string_view::npos) {
       // fatal for a parse (the text cannot be read); here the other members can still be checked
-      ctx.report(rule::json_invalid_utf8, 0, at, "UTF-8", excerpt(std::string_view(v).substr(bad, 4)),
+      ctx.report(rules::json_invalid_utf8, 0, at, "UTF-8", excerpt(std::string_view(v).substr(bad, 4)),
                  "the string is not UTF-8 at byte " + std::to_string(bad));
       return ctx.collect;
     }
@@ -815,24 +806,24 @@ struct int64_leaf {
     const std::size_t length = scan_json_number(tok, is_integer);
     if (tok.empty() || length != tok.size()) {
       if (missing_separator(tok, length, off, ctx, at)) return false;
-      ctx.report(rule::json_invalid_number, off, at, "a number as RFC 8259 writes it", excerpt(tok),
+      ctx.report(rules::json_invalid_number, off, at, "a number as RFC 8259 writes it", excerpt(tok),
                  "'" + excerpt(tok) + "' is not a JSON number");
       return false;
     }
     if (!is_integer) {
-      return ctx.report(rule::long_not_integer, off, at, "an integer literal (no fraction, no exponent)", excerpt(tok),
+      return ctx.report(rules::long_not_integer, off, at, "an integer literal (no fraction, no exponent)", excerpt(tok),
                         info_shape_name<T>() + " takes an integer literal; '" + excerpt(tok) +
                             "' has a fraction or an exponent");
     }
     std::int64_t value = 0;
     if (!parse_int64(tok, value)) {
-      return ctx.report(rule::long_out_of_range, off, at, "-9223372036854775808..9223372036854775807", excerpt(tok),
+      return ctx.report(rules::long_out_of_range, off, at, "-9223372036854775808..9223372036854775807", excerpt(tok),
                         "'" + excerpt(tok) + "' is outside " + info_shape_name<T>() + "'s signed 64-bit range");
     }
     out = static_cast<T>(value);
     if constexpr (nonnegative) {
       if (value < 0) {
-        return ctx.report(rule::semantic_negative_counter, off, at, "a count >= 0", excerpt(tok),
+        return ctx.report(rules::semantic_negative_counter, off, at, "a count >= 0", excerpt(tok),
                           std::string(shape_info<T>::nonnegative) + " cannot be negative; found " + std::string(tok));
       }
     }
@@ -842,7 +833,7 @@ struct int64_leaf {
   static bool check(const T& v, read_context& ctx, const path_node* at) {
     if constexpr (nonnegative) {
       if (v < 0) {
-        return ctx.report(rule::semantic_negative_counter, 0, at, "a count >= 0", std::to_string(v),
+        return ctx.report(rules::semantic_negative_counter, 0, at, "a count >= 0", std::to_string(v),
                           std::string(shape_info<T>::nonnegative) + " cannot be negative; found " + std::to_string(v));
       }
     }
@@ -890,7 +881,7 @@ struct timestamp_leaf {
     }
     // Positions map one to one onto the input when the string had no escapes.
     const std::size_t off = ctx.offset_of(raw) + (escaped ? 0 : r.error().position);
-    return ctx.report(rule::time_invalid, off, at,
+    return ctx.report(rules::time_invalid, off, at,
                       "an RFC 3339 date-time in 0001..9999, e.g. 2024-03-14T09:26:53.589Z",
                       "\"" + excerpt(text) + "\"",
                       "invalid timestamp \"" + excerpt(text) + "\": " + std::string(r.error().message) +
@@ -946,9 +937,9 @@ struct enum_leaf<enum_value<E>> {
       allowed += d.name;
     });
     // A disabled constraint.enum keeps the value too: dropping the finding must not make one up.
-    const bool keep = ctx.opt.keep_unknown_enum_values || ctx.opt.disabled.contains(rule::constraint_enum);
+    const bool keep = ctx.opt.keep_unknown_enum_values || ctx.opt.disabled.contains(rules::constraint_enum);
     if (keep) out = V::unknown(std::string(text));
-    return ctx.report(rule::constraint_enum, ctx.offset_of(raw) - 1, at, "one of " + allowed,
+    return ctx.report(rules::constraint_enum, ctx.offset_of(raw) - 1, at, "one of " + allowed,
                       "\"" + excerpt(text) + "\"",
                       "\"" + excerpt(text) + "\" is not a known value (one of " + allowed + "; case matters)" +
                           (keep ? "; kept as an unknown value" : ""),
@@ -958,7 +949,7 @@ struct enum_leaf<enum_value<E>> {
   static bool check(const V& v, read_context& ctx, const path_node* at) {
     if (v.is_known()) return true;
     const bool keep = ctx.opt.keep_unknown_enum_values;
-    return ctx.report(rule::constraint_enum, 0, at, "a known value", "\"" + excerpt(v.wire_name()) + "\"",
+    return ctx.report(rules::constraint_enum, 0, at, "a known value", "\"" + excerpt(v.wire_name()) + "\"",
                       "\"" + excerpt(v.wire_name()) + "\" is not a known value",
                       keep ? std::optional<severity>(severity::warning) : std::nullopt);
   }
@@ -969,7 +960,7 @@ struct enum_leaf<enum_value<E>> {
 /** A list of `n` items outside `c`: constraint.list-length. */
 BEDROCK_AGENT_COLD inline bool list_length_finding(std::string_view shape, list_constraints c, std::size_t n,
                                                    read_context& ctx, std::size_t off, const path_node* at) {
-  return ctx.report(rule::constraint_list_length, off, at, range_text(c.min_items, c.max_items, "items"),
+  return ctx.report(rules::constraint_list_length, off, at, range_text(c.min_items, c.max_items, "items"),
                     std::to_string(n) + " items",
                     std::string(shape) + " must have " + range_text(c.min_items, c.max_items, "items") +
                         "; this one has " + std::to_string(n));
@@ -1004,7 +995,7 @@ struct list_leaf {
   static bool check(const L& v, read_context& ctx, const path_node* at) {
     constexpr list_constraints lc = L::constraints;
     if (v.size() < lc.min_items || v.size() > lc.max_items) {
-      if (!ctx.report(rule::constraint_list_length, 0, at, range_text(lc.min_items, lc.max_items, "items"),
+      if (!ctx.report(rules::constraint_list_length, 0, at, range_text(lc.min_items, lc.max_items, "items"),
                       std::to_string(v.size()) + " items",
                       std::string(L::shape_name) + " must have " + range_text(lc.min_items, lc.max_items, "items") +
                           "; this one has " + std::to_string(v.size())))
@@ -1099,7 +1090,7 @@ bool wrong_type(od::value& v, od::json_type t, read_context& ctx, const path_nod
       }
     }
   }
-  if (!ctx.report(rule::shape_wrong_type, off, at, wire_description<T>(), found_token(v, t), std::move(message)))
+  if (!ctx.report(rules::shape_wrong_type, off, at, wire_description<T>(), found_token(v, t), std::move(message)))
     return false;
   return validate_any(v, ctx, at, depth);
 }
@@ -1108,7 +1099,7 @@ bool wrong_type(od::value& v, od::json_type t, read_context& ctx, const path_nod
 template <class T>
 bool null_value(od::value& v, read_context& ctx, const path_node* at) {
   if (!check_scalar_token(v, od::json_type::null, ctx, at)) return false;
-  return ctx.report(rule::shape_null, value_offset(v, ctx), at, wire_description<T>(), "null",
+  return ctx.report(rules::shape_null, value_offset(v, ctx), at, wire_description<T>(), "null",
                     "null is not " + wire_description<T>() + " (the model has no null values)");
 }
 
@@ -1130,7 +1121,7 @@ BEDROCK_AGENT_COLD inline bool unknown_member(od::field& f, od::value& v, std::s
                                               const path_node* at, std::size_t depth) {
   if (!ctx.opt.ignore_unknown_members && !(at->parent == nullptr && ctx.opt.protocol_members.contains(at->key))) {
     const std::size_t key_off = ctx.offset_of(f.key().raw()) - 1;
-    if (!ctx.report(rule::shape_unknown_member, key_off, at, "a member of " + std::string(shape),
+    if (!ctx.report(rules::shape_unknown_member, key_off, at, "a member of " + std::string(shape),
                     "\"" + excerpt(at->key) + "\"", std::string(shape) + " has no member \"" + excerpt(at->key) + "\""))
       return false;
   }
@@ -1141,7 +1132,7 @@ BEDROCK_AGENT_COLD inline bool unknown_member(od::field& f, od::value& v, std::s
 BEDROCK_AGENT_COLD inline bool duplicate_member(od::field& f, od::value& v, read_context& ctx, const path_node* at,
                                                 std::size_t depth) {
   const std::size_t key_off = ctx.offset_of(f.key().raw()) - 1;
-  if (!ctx.report(rule::json_duplicate_member, key_off, at, "each member once", "\"" + excerpt(at->key) + "\" again",
+  if (!ctx.report(rules::json_duplicate_member, key_off, at, "each member once", "\"" + excerpt(at->key) + "\" again",
                   "member \"" + excerpt(at->key) + "\" appears twice; readers disagree on which one counts"))
     return false;
   return validate_any(v, ctx, at, depth);
@@ -1150,7 +1141,7 @@ BEDROCK_AGENT_COLD inline bool duplicate_member(od::field& f, od::value& v, read
 /** A required member `name` of `shape` the object at `off` left out: shape.missing-member. */
 BEDROCK_AGENT_COLD inline bool missing_member(std::string_view name, std::string_view shape, read_context& ctx,
                                               std::size_t off, const path_node* at) {
-  return ctx.report(rule::shape_missing_member, off, at, "member \"" + std::string(name) + "\"", "no such member",
+  return ctx.report(rules::shape_missing_member, off, at, "member \"" + std::string(name) + "\"", "no such member",
                     std::string(shape) + " requires member \"" + std::string(name) + "\"");
 }
 
@@ -1323,7 +1314,7 @@ BEDROCK_AGENT_COLD bool read_value_slow(od::value& v, T& out, read_context& ctx,
 inline void check_trailing(std::size_t from, read_context& ctx) {
   const std::size_t off = skip_json_whitespace(ctx.input, from);
   if (off >= ctx.input.size()) return;
-  ctx.report(rule::json_trailing_content, off, nullptr, "the end of the input", ctx.found_at(off),
+  ctx.report(rules::json_trailing_content, off, nullptr, "the end of the input", ctx.found_at(off),
              "content follows the root object: " + ctx.found_at(off));
 }
 
@@ -1376,12 +1367,12 @@ inline bool check_root_scalar(od::json_type t, std::size_t root, read_context& c
   if (t == od::json_type::number) {
     bool is_integer;
     if (scan_json_number(tok, is_integer) == tok.size()) return true;
-    ctx.report(rule::json_invalid_number, root, nullptr, "a number as RFC 8259 writes it", ctx.found_at(root),
+    ctx.report(rules::json_invalid_number, root, nullptr, "a number as RFC 8259 writes it", ctx.found_at(root),
                ctx.found_at(root) + " is not a JSON number");
     return false;
   }
   if (tok == "null" || tok == "true" || tok == "false") return true;
-  ctx.report(rule::json_invalid_literal, root, nullptr, "true, false or null", ctx.found_at(root),
+  ctx.report(rules::json_invalid_literal, root, nullptr, "true, false or null", ctx.found_at(root),
              ctx.found_at(root) + " is not a JSON literal");
   return false;
 }
@@ -1399,14 +1390,14 @@ template <class T>
 void read_document_body(od::parser& parser, simdjson::padded_string_view json, T& out, read_context& ctx) {
   const std::string_view in = ctx.input;
   if (in.size() > ctx.opt.max_input_bytes) {
-    ctx.report(rule::limit_input_size, 0, nullptr, "at most " + std::to_string(ctx.opt.max_input_bytes) + " bytes",
+    ctx.report(rules::limit_input_size, 0, nullptr, "at most " + std::to_string(ctx.opt.max_input_bytes) + " bytes",
                std::to_string(in.size()) + " bytes",
                "the input is " + std::to_string(in.size()) + " bytes, more than max_input_bytes (" +
                    std::to_string(ctx.opt.max_input_bytes) + ")");
     return;
   }
   if (in.substr(0, 3) == "\xEF\xBB\xBF") {  // RFC 8259 section 8.1: a BOM is not JSON text
-    ctx.report(rule::json_syntax, 0, nullptr, "a JSON value", "a byte order mark (U+FEFF)",
+    ctx.report(rules::json_syntax, 0, nullptr, "a JSON value", "a byte order mark (U+FEFF)",
                "the input starts with a byte order mark (U+FEFF); JSON text must not");
     return;
   }
@@ -1436,7 +1427,7 @@ void read_document_body(od::parser& parser, simdjson::padded_string_view json, T
   } else if (t != od::json_type::object) {
     std::size_t end = root;
     while (end < in.size() && end - root < 24 && in[end] != '\n') ++end;
-    ctx.report(rule::json_root_not_object, root, nullptr, "an object (" + std::string(T::shape_name) + ")",
+    ctx.report(rules::json_root_not_object, root, nullptr, "an object (" + std::string(T::shape_name) + ")",
                std::string(json_type_name(t)) + " " + excerpt(in.substr(root, end - root)),
                "the document must be a JSON object (" + std::string(T::shape_name) + "), not " +
                    json_type_with_article(t));

@@ -5,7 +5,9 @@
 // surrogate pairs, control characters), numbers and literals, and JSON string escaping for
 // output. On-Demand validates UTF-8 and structure; these check each token exactly.
 
+#include <bedrock_agent/detail/text.hpp>
 #include <bedrock_agent/detail/utf8.hpp>
+#include <bedrock_agent/codec_rules.hpp>
 #include <bedrock_agent/diagnostics.hpp>
 
 #include <cstddef>
@@ -24,7 +26,7 @@ namespace bedrock_agent::detail {
 struct string_scan {
   std::size_t raw_length = 0;   ///< bytes between the quotes
   std::size_t code_points = 0;  ///< decoded length
-  rule error = rule::json_syntax;
+  rule error = rules::json_syntax;
   bool ok = true;
   bool escaped = false;         ///< a backslash escape occurred (decoded bytes differ from raw)
   std::size_t error_at = 0;     ///< byte offset from the first byte after the opening quote
@@ -86,7 +88,7 @@ inline string_scan decode_json_string(const char* p, std::string* out) {
     if (c == '"') break;
     if (c < 0x20) {
       r.ok = false;
-      r.error = rule::json_control_character;
+      r.error = rules::json_control_character;
       r.error_at = static_cast<std::size_t>(p - begin);
       return r;
     }
@@ -107,7 +109,7 @@ inline string_scan decode_json_string(const char* p, std::string* out) {
       case 'u': break;
       default:
         r.ok = false;
-        r.error = rule::json_invalid_escape;
+        r.error = rules::json_invalid_escape;
         r.error_at = static_cast<std::size_t>(esc - begin);
         return r;
     }
@@ -120,7 +122,7 @@ inline string_scan decode_json_string(const char* p, std::string* out) {
     unsigned u;
     if (!read_hex4(p + 2, u)) {
       r.ok = false;
-      r.error = rule::json_invalid_escape;
+      r.error = rules::json_invalid_escape;
       r.error_at = static_cast<std::size_t>(esc - begin);
       return r;
     }
@@ -130,7 +132,7 @@ inline string_scan decode_json_string(const char* p, std::string* out) {
       unsigned low;
       if (p[0] != '\\' || p[1] != 'u' || !read_hex4(p + 2, low) || low < 0xDC00 || low > 0xDFFF) {
         r.ok = false;
-        r.error = rule::json_unpaired_surrogate;
+        r.error = rules::json_unpaired_surrogate;
         r.error_at = static_cast<std::size_t>(esc - begin);
         return r;
       }
@@ -138,7 +140,7 @@ inline string_scan decode_json_string(const char* p, std::string* out) {
       p += 6;
     } else if (u >= 0xDC00 && u <= 0xDFFF) {
       r.ok = false;
-      r.error = rule::json_unpaired_surrogate;
+      r.error = rules::json_unpaired_surrogate;
       r.error_at = static_cast<std::size_t>(esc - begin);
       return r;
     }
@@ -343,7 +345,6 @@ inline std::string_view token_at(std::string_view in, std::size_t from, std::siz
 /** Appends `s` as a JSON string (with quotes): escapes '"', '\' and U+0000..U+001F, the
  *  common ones in their short form; everything else, U+2028 included, is written raw. */
 inline void append_json_string(std::string& out, std::string_view s) {
-  static constexpr char hex[] = "0123456789abcdef";
   constexpr std::uint64_t ones = 0x0101010101010101u, highs = 0x8080808080808080u;
   out += '"';
   const char* const p = s.data();
@@ -375,7 +376,7 @@ inline void append_json_string(std::string& out, std::string_view s) {
       case '\r': out += "\\r"; break;
       case '\t': out += "\\t"; break;
       default: {
-        const char u[6] = {'\\', 'u', '0', '0', hex[c >> 4], hex[c & 15]};
+        const char u[6] = {'\\', 'u', '0', '0', hex_digit(c >> 4u), hex_digit(c)};
         out.append(u, 6);
       }
     }

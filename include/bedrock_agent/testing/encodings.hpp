@@ -212,9 +212,8 @@ class chooser {
 // ---- strings ------------------------------------------------------------------------------------
 
 inline void append_u_escape(std::string& out, unsigned u, bool upper) {
-  const char* hex = upper ? "0123456789ABCDEF" : "0123456789abcdef";
   out += "\\u";
-  for (int shift = 12; shift >= 0; shift -= 4) out += hex[(u >> shift) & 15];
+  for (int shift = 12; shift >= 0; shift -= 4) out += bedrock_agent::detail::hex_digit(u >> shift, upper);
 }
 
 /** Appends `cp` as \u escapes (a surrogate pair above U+FFFF). */

@@ -107,7 +107,7 @@ struct broken_lifecycle {
   std::vector<IngestionJob> observations;
   transition_check mode = transition_check::reachable;
   std::size_t bad_step = 0;           ///< the observation the one finding is about
-  rule expected = rule::sequence_transition;
+  rule expected = rules::sequence_transition;
   std::string pointer;                ///< relative to the job: "/status", "/startedAt", ...
 };
 
@@ -228,8 +228,8 @@ inline rc::Gen<lifecycle> valid_lifecycle(transition_check mode) {
 
 /** The rules a sequence of observations can break, one at a time. */
 inline std::vector<rule> lifecycle_rules() {
-  return {rule::sequence_transition, rule::sequence_started_at_changed, rule::sequence_updated_at_decreased,
-          rule::sequence_scanned_decreased};
+  return {rules::sequence_transition, rules::sequence_started_at_changed, rules::sequence_updated_at_decreased,
+          rules::sequence_scanned_decreased};
 }
 
 /** Sequences with exactly one illegal step breaking `r` (one of lifecycle_rules()): a legal
@@ -243,62 +243,54 @@ inline rc::Gen<broken_lifecycle> lifecycle_with_illegal_step(transition_check mo
     broken_lifecycle out;
     out.mode = mode;
     out.expected = r;
-    switch (r) {
-      case rule::sequence_transition: {
-        b.step_until([&](IngestionJobStatus s) { return !detail::illegal_next(s, mode).empty(); });
-        const auto bad = detail::illegal_next(b.status_, mode);
-        b.observe(bad[lifecycle_builder::choose_index(bad.size())], *detail::gap());
-        out.pointer = "/status";
-        break;
+    if (r == rules::sequence_transition) {
+      b.step_until([&](IngestionJobStatus s) { return !detail::illegal_next(s, mode).empty(); });
+      const auto bad = detail::illegal_next(b.status_, mode);
+      b.observe(bad[lifecycle_builder::choose_index(bad.size())], *detail::gap());
+      out.pointer = "/status";
+    } else if (r == rules::sequence_started_at_changed) {
+      const std::uint64_t step = *detail::gap();
+      timestamp changed = *start_time();
+      if (changed == b.base_.startedAt) changed = detail::later(changed, 1);
+      b.base_.startedAt = changed;  // from here on, the new start is the one
+      const timestamp next_update = detail::later(b.updated_, step);
+      if (next_update < changed) b.updated_ = changed;  // keep startedAt <= updatedAt
+      b.observe(b.status_, b.updated_ == changed ? 0 : step);
+      out.pointer = "/startedAt";
+    } else if (r == rules::sequence_updated_at_decreased) {
+      if (b.updated_ == b.base_.startedAt) b.observe(b.status_, 1 + lifecycle_builder::choose_index(1000000));
+      // back by 1 ns .. all the way to startedAt
+      const timestamp lo = b.base_.startedAt, hi = b.updated_;
+      const std::int64_t span_s = hi.seconds() - lo.seconds();
+      timestamp back = lo;
+      if (lifecycle_builder::choose_index(2) == 0) {
+        back = hi.nanoseconds() > 0 ? *timestamp::from_parts(hi.seconds(), hi.nanoseconds() - 1)
+                                    : *timestamp::from_parts(hi.seconds() - 1, 999999999);
+      } else if (span_s > 1) {
+        back = *timestamp::from_parts(lo.seconds() + 1 + static_cast<std::int64_t>(lifecycle_builder::choose_index(
+                                                            static_cast<std::size_t>(span_s - 1))),
+                                      0);
       }
-      case rule::sequence_started_at_changed: {
-        const std::uint64_t step = *detail::gap();
-        timestamp changed = *start_time();
-        if (changed == b.base_.startedAt) changed = detail::later(changed, 1);
-        b.base_.startedAt = changed;  // from here on, the new start is the one
-        const timestamp next_update = detail::later(b.updated_, step);
-        if (next_update < changed) b.updated_ = changed;  // keep startedAt <= updatedAt
-        b.observe(b.status_, b.updated_ == changed ? 0 : step);
-        out.pointer = "/startedAt";
-        break;
-      }
-      case rule::sequence_updated_at_decreased: {
-        if (b.updated_ == b.base_.startedAt) b.observe(b.status_, 1 + lifecycle_builder::choose_index(1000000));
-        // back by 1 ns .. all the way to startedAt
-        const timestamp lo = b.base_.startedAt, hi = b.updated_;
-        const std::int64_t span_s = hi.seconds() - lo.seconds();
-        timestamp back = lo;
-        if (lifecycle_builder::choose_index(2) == 0) {
-          back = hi.nanoseconds() > 0 ? *timestamp::from_parts(hi.seconds(), hi.nanoseconds() - 1)
-                                      : *timestamp::from_parts(hi.seconds() - 1, 999999999);
-        } else if (span_s > 1) {
-          back = *timestamp::from_parts(lo.seconds() + 1 + static_cast<std::int64_t>(lifecycle_builder::choose_index(
-                                                              static_cast<std::size_t>(span_s - 1))),
-                                        0);
-        }
-        if (back < lo) back = lo;
-        b.updated_ = back;
-        b.observe(b.status_, 0);
-        out.pointer = "/updatedAt";
-        break;
-      }
-      default: {  // sequence.scanned-decreased
-        IngestionJob last = b.observe(b.status_, *detail::gap());
-        if (!last.statistics || last.statistics->numberOfDocumentsScanned == 0) {
-          IngestionJobStatistics st = b.stats_;
-          b.scanned_ += 1 + static_cast<PrimitiveLong>(lifecycle_builder::choose_index(1000));
-          st.numberOfDocumentsScanned = b.scanned_;
-          b.out_.back().statistics = st;
-        }
-        const PrimitiveLong before = b.out_.back().statistics->numberOfDocumentsScanned;
-        IngestionJob bad = b.observe(b.status_, *detail::gap());
-        IngestionJobStatistics st = bad.statistics ? *bad.statistics : b.stats_;
-        st.numberOfDocumentsScanned = static_cast<PrimitiveLong>(lifecycle_builder::choose_index(static_cast<std::size_t>(before)));
+      if (back < lo) back = lo;
+      b.updated_ = back;
+      b.observe(b.status_, 0);
+      out.pointer = "/updatedAt";
+    } else {
+      // sequence.scanned-decreased
+      IngestionJob last = b.observe(b.status_, *detail::gap());
+      if (!last.statistics || last.statistics->numberOfDocumentsScanned == 0) {
+        IngestionJobStatistics st = b.stats_;
+        b.scanned_ += 1 + static_cast<PrimitiveLong>(lifecycle_builder::choose_index(1000));
+        st.numberOfDocumentsScanned = b.scanned_;
         b.out_.back().statistics = st;
-        b.scanned_ = st.numberOfDocumentsScanned;
-        out.pointer = "/statistics/numberOfDocumentsScanned";
-        break;
       }
+      const PrimitiveLong before = b.out_.back().statistics->numberOfDocumentsScanned;
+      IngestionJob bad = b.observe(b.status_, *detail::gap());
+      IngestionJobStatistics st = bad.statistics ? *bad.statistics : b.stats_;
+      st.numberOfDocumentsScanned = static_cast<PrimitiveLong>(lifecycle_builder::choose_index(static_cast<std::size_t>(before)));
+      b.out_.back().statistics = st;
+      b.scanned_ = st.numberOfDocumentsScanned;
+      out.pointer = "/statistics/numberOfDocumentsScanned";
     }
     out.bad_step = b.out_.size() - 1;
     for (std::size_t i = 0, n = *rc::gen::inRange<std::size_t>(0, 4); i < n; ++i) b.step();

@@ -53,7 +53,7 @@ namespace bedrock_agent::testing {
 struct mutation {
   std::string_view shape;               ///< the shape the document is read as (T::shape_name)
   std::string document;                 ///< the broken JSON text
-  rule expected = rule::json_syntax;    ///< the one rule it breaks
+  rule expected = rules::json_syntax;    ///< the one rule it breaks
   std::optional<std::string> pointer;   ///< where it must be reported; nullopt: anywhere (json.syntax)
   std::size_t offset_min = 0;           ///< the finding's byte offset is in [offset_min, offset_max]
   std::size_t offset_max = 0;
@@ -83,11 +83,7 @@ namespace detail {
 /** RFC 6901: `name` as one pointer segment. */
 inline std::string pointer_segment(std::string_view name) {
   std::string out;
-  for (char c : name) {
-    if (c == '~') out += "~0";
-    else if (c == '/') out += "~1";
-    else out += c;
-  }
+  bedrock_agent::detail::append_pointer_segment(out, name);
   return out;
 }
 
@@ -234,43 +230,37 @@ inline void string_text_sites(rule r, std::string* raw, const void* mark, const 
     o.delta_min = o.delta_max = 1 + pos;
     o.edit = description + " at byte " + std::to_string(pos) + " of " + where;
   };
-  switch (r) {
-    case rule::json_invalid_escape:
-      out.push_back([=](site_outcome& o) {
-        std::string e = choose_from<std::string>(
-            {"\\x41", "\\a", "\\U0041", "\\u12G4", "\\'", "\\0", "\\ ", "\\v", "\\uZZZZ", "\\u00g0", "\\e", "\\%"});
-        insert(o, e, "inserted the escape " + e);
-        o.pointer = pointer;
-      });
-      break;
-    case rule::json_unpaired_surrogate:
-      out.push_back([=](site_outcome& o) {
-        std::string e = choose_from<std::string>(
-            {"\\uD800", "\\udc00", "\\uDBFF\\uDBFF", "\\uDFFF", "\\ud83d", "\\uD83D\\u0041", "\\uDE00\\uD83D"});
-        insert(o, e, "inserted " + e);
-        o.pointer = pointer;
-      });
-      break;
-    case rule::json_control_character:
-      out.push_back([=](site_outcome& o) {
-        const auto c = static_cast<char>(choose(0x20));
-        insert(o, std::string(1, c), "inserted the raw byte 0x" + std::string(1, "0123456789abcdef"[c >> 4]) +
-                                         std::string(1, "0123456789abcdef"[c & 15]));
-        o.pointer = "";
-      });
-      break;
-    case rule::json_invalid_utf8:
-      out.push_back([=](site_outcome& o) {
-        static const std::vector<std::string> bad = {
-            "\x80", "\xBF", "\xC0\x80", "\xC1\xBF", "\xE0\x80\x80", "\xED\xA0\x80", "\xED\xBF\xBF",
-            "\xF4\x90\x80\x80", "\xF5\x80\x80\x80", "\xFF", "\xFE", "\xC2", "\xE2\x82", "\xF0\x9F\x98"};
-        const std::string b = choose_from(bad);
-        insert(o, b, "inserted the bytes " + bedrock_agent::detail::excerpt(b));
-        o.pointer = "";
-      });
-      break;
-    default:
-      break;
+  if (r == rules::json_invalid_escape) {
+    out.push_back([=](site_outcome& o) {
+      std::string e = choose_from<std::string>(
+          {"\\x41", "\\a", "\\U0041", "\\u12G4", "\\'", "\\0", "\\ ", "\\v", "\\uZZZZ", "\\u00g0", "\\e", "\\%"});
+      insert(o, e, "inserted the escape " + e);
+      o.pointer = pointer;
+    });
+  } else if (r == rules::json_unpaired_surrogate) {
+    out.push_back([=](site_outcome& o) {
+      std::string e = choose_from<std::string>(
+          {"\\uD800", "\\udc00", "\\uDBFF\\uDBFF", "\\uDFFF", "\\ud83d", "\\uD83D\\u0041", "\\uDE00\\uD83D"});
+      insert(o, e, "inserted " + e);
+      o.pointer = pointer;
+    });
+  } else if (r == rules::json_control_character) {
+    out.push_back([=](site_outcome& o) {
+      const auto c = static_cast<char>(choose(0x20));
+      std::string why = "inserted the raw byte 0x";
+      bedrock_agent::detail::append_hex_byte(why, static_cast<unsigned char>(c));
+      insert(o, std::string(1, c), why);
+      o.pointer = "";
+    });
+  } else if (r == rules::json_invalid_utf8) {
+    out.push_back([=](site_outcome& o) {
+      static const std::vector<std::string> bad = {
+          "\x80", "\xBF", "\xC0\x80", "\xC1\xBF", "\xE0\x80\x80", "\xED\xA0\x80", "\xED\xBF\xBF",
+          "\xF4\x90\x80\x80", "\xF5\x80\x80\x80", "\xFF", "\xFE", "\xC2", "\xE2\x82", "\xF0\x9F\x98"};
+      const std::string b = choose_from(bad);
+      insert(o, b, "inserted the bytes " + bedrock_agent::detail::excerpt(b));
+      o.pointer = "";
+    });
   }
 }
 
@@ -289,7 +279,7 @@ void string_shape_sites(rule r, json_node& n, const std::string& pointer, std::v
     o.mark = node;
     o.edit = "replaced " + pointer + " with \"" + bedrock_agent::detail::excerpt(text, 60) + "\" (" + why + ")";
   };
-  if (r == rule::constraint_length) {
+  if (r == rules::constraint_length) {
     // lengths outside [min_length, max_length] that the pattern still accepts
     std::vector<std::size_t> bad;
     for (std::size_t len = c.min_length > 3 ? c.min_length - 3 : 0; len < c.min_length; ++len) {
@@ -306,7 +296,7 @@ void string_shape_sites(rule r, json_node& n, const std::string& pointer, std::v
         replace(o, *text_of_length(len, c.pattern.chars), std::to_string(len) + " code points");
       });
     }
-  } else if (r == rule::constraint_pattern && !c.pattern.text.empty()) {
+  } else if (r == rules::constraint_pattern && !c.pattern.text.empty()) {
     const std::size_t lmin = (std::max)(c.min_length, std::size_t{0}), lmax = c.max_length;
     std::vector<std::size_t> bad_count;  // counts the pattern rejects and the length accepts
     for (std::size_t len = pmin > 3 ? pmin - 3 : 0; len < pmin; ++len) {
@@ -341,7 +331,7 @@ void string_shape_sites(rule r, json_node& n, const std::string& pointer, std::v
 
 inline void time_sites(rule r, json_node& n, timestamp t, const std::string& pointer, std::vector<site>& out) {
   json_node* node = &n;
-  if (r == rule::time_invalid) {
+  if (r == rules::time_invalid) {
     out.push_back([=](site_outcome& o) {
       std::string s = format_timestamp(t);  // YYYY-MM-DDThh:mm:ss[.f]Z
       const std::string date = s.substr(0, 10), clock = s.substr(11, 8);
@@ -389,7 +379,7 @@ inline void time_sites(rule r, json_node& n, timestamp t, const std::string& poi
 template <class E>
 void enum_sites(rule r, json_node& n, const std::string& pointer, std::vector<site>& out) {
   json_node* node = &n;
-  if (r == rule::constraint_enum) {
+  if (r == rules::constraint_enum) {
     out.push_back([=](site_outcome& o) {
       const std::string s = *unknown_enum_string<E>();
       node->raw = escape_json(s, static_cast<std::uint32_t>(choose(3)));
@@ -409,37 +399,30 @@ inline void counter_sites(rule r, json_node& n, const std::string& pointer, std:
     o.mark = node;
     o.edit = "replaced " + pointer + " with " + token;
   };
-  switch (r) {
-    case rule::long_not_integer:
-      out.push_back([=](site_outcome& o) {
-        const std::string v = node->raw;
-        replace(o, choose_from<std::string>({v + ".0", v + ".5", v + "e0", v + "E2", v + ".25e+1", v + "e-1",
-                                             v + ".0E-0", "-" + v + ".5", "1e400", v + ".000000000000000000001"}));
-      });
-      break;
-    case rule::long_out_of_range:
-      out.push_back([=](site_outcome& o) {
-        std::string big = std::to_string(1 + choose(9));
-        for (std::size_t i = 0, n_digits = 19 + choose(20); i < n_digits; ++i) big += static_cast<char>('0' + choose(10));
-        replace(o, choose_from<std::string>({"9223372036854775808", "-9223372036854775809", "18446744073709551615",
-                                             "18446744073709551616", big, "-" + big}));
-      });
-      break;
-    case rule::semantic_negative_counter:
-      out.push_back([=](site_outcome& o) {
-        replace(o, choose_from<std::string>({"-1", "-9223372036854775808", "-" + std::to_string(1 + *counter() % 1000000),
-                                             "-9223372036854775807"}));
-      });
-      break;
-    case rule::json_invalid_number:
-      out.push_back([=](site_outcome& o) {
-        const std::string v = node->raw;
-        replace(o, choose_from<std::string>({"01", "-01", "00", "1.", "-", "1e", "1e+", "1.e5", "0x1F", "1_000",
-                                             "2e3e4", "1.5.2", "-.5", "0" + v, v + ".", v + "e", "--1", "-a"}));
-      });
-      break;
-    default:
-      break;
+  if (r == rules::long_not_integer) {
+    out.push_back([=](site_outcome& o) {
+      const std::string v = node->raw;
+      replace(o, choose_from<std::string>({v + ".0", v + ".5", v + "e0", v + "E2", v + ".25e+1", v + "e-1",
+                                           v + ".0E-0", "-" + v + ".5", "1e400", v + ".000000000000000000001"}));
+    });
+  } else if (r == rules::long_out_of_range) {
+    out.push_back([=](site_outcome& o) {
+      std::string big = std::to_string(1 + choose(9));
+      for (std::size_t i = 0, n_digits = 19 + choose(20); i < n_digits; ++i) big += static_cast<char>('0' + choose(10));
+      replace(o, choose_from<std::string>({"9223372036854775808", "-9223372036854775809", "18446744073709551615",
+                                           "18446744073709551616", big, "-" + big}));
+    });
+  } else if (r == rules::semantic_negative_counter) {
+    out.push_back([=](site_outcome& o) {
+      replace(o, choose_from<std::string>({"-1", "-9223372036854775808", "-" + std::to_string(1 + *counter() % 1000000),
+                                           "-9223372036854775807"}));
+    });
+  } else if (r == rules::json_invalid_number) {
+    out.push_back([=](site_outcome& o) {
+      const std::string v = node->raw;
+      replace(o, choose_from<std::string>({"01", "-01", "00", "1.", "-", "1e", "1e+", "1.e5", "0x1F", "1_000",
+                                           "2e3e4", "1.5.2", "-.5", "0" + v, v + ".", v + "e", "--1", "-a"}));
+    });
   }
 }
 
@@ -448,7 +431,7 @@ void list_sites(rule r, json_node& n, const std::string& pointer, std::vector<si
   using E = typename L::value_type;
   constexpr list_constraints c = L::constraints;
   json_node* node = &n;
-  if (r == rule::constraint_list_length && (c.min_items > 0 || c.max_items != unbounded)) {
+  if (r == rules::constraint_list_length && (c.min_items > 0 || c.max_items != unbounded)) {
     out.push_back([=](site_outcome& o) {
       std::vector<std::size_t> bad;
       for (std::size_t k = c.min_items > 3 ? c.min_items - 3 : 0; k < c.min_items; ++k) bad.push_back(k);
@@ -470,9 +453,9 @@ void list_sites(rule r, json_node& n, const std::string& pointer, std::vector<si
     if (i >= 4 && i + 1 != n.items.size()) continue;
     const std::string item_pointer = pointer + "/" + std::to_string(i);
     json_node* item = &n.items[i];
-    if (r == rule::shape_wrong_type || r == rule::shape_null || r == rule::json_invalid_literal) {
+    if (r == rules::shape_wrong_type || r == rules::shape_null || r == rules::json_invalid_literal) {
       out.push_back([=](site_outcome& o) {
-        item->raw = r == rule::shape_null ? "null" : r == rule::shape_wrong_type ? wrong_type_value(json_kind_of<E>()) : bad_literal();
+        item->raw = r == rules::shape_null ? "null" : r == rules::shape_wrong_type ? wrong_type_value(json_kind_of<E>()) : bad_literal();
         item->type = json_node::kind::scalar;
         item->items.clear();
         item->members.clear();
@@ -489,7 +472,7 @@ template <class T>
 void struct_sites(rule r, json_node& n, const std::string& pointer, std::vector<site>& out) {
   json_node* object = &n;
   const std::string where = pointer.empty() ? std::string("the root") : pointer;
-  if (r == rule::shape_unknown_member) {
+  if (r == rules::shape_unknown_member) {
     out.push_back([=](site_outcome& o) {
       json_node::member m;
       m.name = unknown_member_name<T>();
@@ -517,68 +500,60 @@ void struct_sites(rule r, json_node& n, const std::string& pointer, std::vector<
       if constexpr (is_optional<M>::value) return to_node(*arbitrary<typename M::value_type>(), ch);
       else return to_node(*arbitrary<M>(), ch);
     };
-    switch (r) {
-      case rule::json_duplicate_member:
-        out.push_back([=](site_outcome& o) {
-          json_node::member copy;
-          copy.name = name;
-          copy.raw_key = escape_json(name, static_cast<std::uint32_t>(choose(3)));
-          copy.value = present && choose(2) == 0 ? object->members[index].value : value_of();
-          std::size_t second = 0;
-          if (present) {
-            second = index + 1 + choose(object->members.size() - index);
-          } else {
-            const std::size_t first = choose(object->members.size() + 1);
-            json_node::member original = copy;
-            original.value = value_of();
-            object->members.insert(object->members.begin() + static_cast<std::ptrdiff_t>(first), std::move(original));
-            second = first + 1 + choose(object->members.size() - first);
-          }
-          object->members.insert(object->members.begin() + static_cast<std::ptrdiff_t>(second), std::move(copy));
-          o.pointer = member_pointer;
-          o.mark = &object->members[second];
-          o.edit = std::string(present ? "repeated" : "added twice") + " the member \"" + name + "\" in " + where;
-        });
-        break;
-      case rule::shape_missing_member:
-        if (present && is_required_member_v<M>) {
-          out.push_back([=](site_outcome& o) {
-            object->members.erase(object->members.begin() + static_cast<std::ptrdiff_t>(index));
-            o.pointer = pointer;
-            o.mark = object;
-            o.edit = "removed the required member \"" + name + "\" from " + where;
-          });
-        }
-        break;
-      case rule::shape_null:
-      case rule::shape_wrong_type:
-      case rule::json_invalid_literal:
+    if (r == rules::json_duplicate_member) {
+      out.push_back([=](site_outcome& o) {
+        json_node::member copy;
+        copy.name = name;
+        copy.raw_key = escape_json(name, static_cast<std::uint32_t>(choose(3)));
+        copy.value = present && choose(2) == 0 ? object->members[index].value : value_of();
+        std::size_t second = 0;
         if (present) {
-          out.push_back([=](site_outcome& o) {
-            json_node& v = object->members[index].value;
-            v = json_node::scalar(r == rule::shape_null ? "null"
-                                  : r == rule::shape_wrong_type ? wrong_type_value(json_kind_of<M>())
-                                                                : bad_literal());
-            o.pointer = member_pointer;
-            o.mark = &v;
-            o.edit = "replaced " + member_pointer + " with " + v.raw;
-          });
-        } else if (r == rule::shape_null) {
-          out.push_back([=](site_outcome& o) {
-            json_node::member m;
-            m.name = name;
-            m.raw_key = escape_json(name, static_cast<std::uint32_t>(choose(3)));
-            m.value = json_node::scalar("null");
-            const std::size_t at = choose(object->members.size() + 1);
-            object->members.insert(object->members.begin() + static_cast<std::ptrdiff_t>(at), std::move(m));
-            o.pointer = member_pointer;
-            o.mark = &object->members[at].value;
-            o.edit = "added the absent optional member \"" + name + "\" as null";
-          });
+          second = index + 1 + choose(object->members.size() - index);
+        } else {
+          const std::size_t first = choose(object->members.size() + 1);
+          json_node::member original = copy;
+          original.value = value_of();
+          object->members.insert(object->members.begin() + static_cast<std::ptrdiff_t>(first), std::move(original));
+          second = first + 1 + choose(object->members.size() - first);
         }
-        break;
-      default:
-        break;
+        object->members.insert(object->members.begin() + static_cast<std::ptrdiff_t>(second), std::move(copy));
+        o.pointer = member_pointer;
+        o.mark = &object->members[second];
+        o.edit = std::string(present ? "repeated" : "added twice") + " the member \"" + name + "\" in " + where;
+      });
+    } else if (r == rules::shape_missing_member) {
+      if (present && is_required_member_v<M>) {
+        out.push_back([=](site_outcome& o) {
+          object->members.erase(object->members.begin() + static_cast<std::ptrdiff_t>(index));
+          o.pointer = pointer;
+          o.mark = object;
+          o.edit = "removed the required member \"" + name + "\" from " + where;
+        });
+      }
+    } else if (r == rules::shape_null || r == rules::shape_wrong_type || r == rules::json_invalid_literal) {
+      if (present) {
+        out.push_back([=](site_outcome& o) {
+          json_node& v = object->members[index].value;
+          v = json_node::scalar(r == rules::shape_null ? "null"
+                                : r == rules::shape_wrong_type ? wrong_type_value(json_kind_of<M>())
+                                                              : bad_literal());
+          o.pointer = member_pointer;
+          o.mark = &v;
+          o.edit = "replaced " + member_pointer + " with " + v.raw;
+        });
+      } else if (r == rules::shape_null) {
+        out.push_back([=](site_outcome& o) {
+          json_node::member m;
+          m.name = name;
+          m.raw_key = escape_json(name, static_cast<std::uint32_t>(choose(3)));
+          m.value = json_node::scalar("null");
+          const std::size_t at = choose(object->members.size() + 1);
+          object->members.insert(object->members.begin() + static_cast<std::ptrdiff_t>(at), std::move(m));
+          o.pointer = member_pointer;
+          o.mark = &object->members[at].value;
+          o.edit = "added the absent optional member \"" + name + "\" as null";
+        });
+      }
     }
     if (present) {
       json_node::member& m = n.members[index];
@@ -663,112 +638,103 @@ inline std::vector<std::size_t> structural_offsets(std::string_view doc, char wh
  *  lowered resource bounds. */
 inline void document_sites(rule r, json_node& root, std::vector<site>& out) {
   json_node* node = &root;
-  switch (r) {
-    case rule::json_trailing_content:
-      out.push_back([](site_outcome& o) {
-        std::string ws = choose_from<std::string>({"", " ", "\n", "\r\n\t "});
-        std::string tail = choose_from<std::string>({"{}", "{\"a\":1}", "}", "]", "1", "x", "null", "\"s\"", ",", "[]",
-                                                     "true", "0", "#", "\xc3\xa9"});
-        o.suffix = ws + tail;
-        o.pointer = "";
-        o.absolute = true;
-        o.delta_min = o.delta_max = ws.size();  // relative to the end of the document: fixed up later
-        o.edit = "appended \"" + bedrock_agent::detail::excerpt(o.suffix) + "\" after the root object";
-      });
-      break;
-    case rule::json_root_not_object:
-      out.push_back([](site_outcome& o) {
-        std::string ws = choose_from<std::string>({"", " ", "\n\t"});
-        std::string root = choose_from<std::string>({"[]", "[{}]", "\"text\"", "\"{}\"", "123", "-1.5", "true", "false",
-                                                     "null", "[1,2,3]", "0"});
-        o.document = ws + root;
-        o.pointer = "";
-        o.absolute = true;
-        o.delta_min = o.delta_max = ws.size();
-        o.edit = "replaced the whole document with " + root;
-      });
-      break;
-    case rule::json_syntax:
-      out.push_back([](site_outcome& o) {
-        const std::size_t how = choose(7);
-        o.anywhere = true;
-        o.postprocess = [how](std::string& doc, site_outcome& oc) {
-          auto pick = [&](char c) {
-            const auto at = structural_offsets(doc, c);
-            return at.empty() ? std::string::npos : at[choose(at.size())];
-          };
-          const std::size_t open = doc.find('{'), close = doc.rfind('}');
-          std::size_t at = std::string::npos;
-          switch (how) {
-            case 0:  // truncated, at a character boundary inside the root object
-              at = open + 1 + choose(close - open);
-              while (at < doc.size() && (static_cast<unsigned char>(doc[at]) & 0xC0) == 0x80) ++at;
-              if (at > close) at = close;
-              doc.erase(at);
-              oc.edit = "cut the document after byte " + std::to_string(at);
-              return;
-            case 1:
-              if ((at = pick(':')) == std::string::npos) break;
-              doc.erase(at, 1);
-              oc.edit = "removed the ':' at byte " + std::to_string(at);
-              return;
-            case 2:
-              if ((at = pick(',')) == std::string::npos) break;
-              doc.erase(at, 1);
-              oc.edit = "removed the ',' at byte " + std::to_string(at);
-              return;
-            case 3:
-              if ((at = pick(',')) == std::string::npos) break;
-              doc.insert(at, ",");
-              oc.edit = "doubled the ',' at byte " + std::to_string(at);
-              return;
-            case 4:
-              doc.insert(close, ",");
-              oc.edit = "added a ',' before the last '}'";
-              return;
-            case 5:
-              doc[close] = ']';
-              oc.edit = "replaced the last '}' with ']'";
-              return;
-            default:
-              break;
-          }
-          doc.insert(open + 1, ",");
-          oc.edit = "added a ',' after the first '{'";
+  if (r == rules::json_trailing_content) {
+    out.push_back([](site_outcome& o) {
+      std::string ws = choose_from<std::string>({"", " ", "\n", "\r\n\t "});
+      std::string tail = choose_from<std::string>({"{}", "{\"a\":1}", "}", "]", "1", "x", "null", "\"s\"", ",", "[]",
+                                                   "true", "0", "#", "\xc3\xa9"});
+      o.suffix = ws + tail;
+      o.pointer = "";
+      o.absolute = true;
+      o.delta_min = o.delta_max = ws.size();  // relative to the end of the document: fixed up later
+      o.edit = "appended \"" + bedrock_agent::detail::excerpt(o.suffix) + "\" after the root object";
+    });
+  } else if (r == rules::json_root_not_object) {
+    out.push_back([](site_outcome& o) {
+      std::string ws = choose_from<std::string>({"", " ", "\n\t"});
+      std::string root = choose_from<std::string>({"[]", "[{}]", "\"text\"", "\"{}\"", "123", "-1.5", "true", "false",
+                                                   "null", "[1,2,3]", "0"});
+      o.document = ws + root;
+      o.pointer = "";
+      o.absolute = true;
+      o.delta_min = o.delta_max = ws.size();
+      o.edit = "replaced the whole document with " + root;
+    });
+  } else if (r == rules::json_syntax) {
+    out.push_back([](site_outcome& o) {
+      const std::size_t how = choose(7);
+      o.anywhere = true;
+      o.postprocess = [how](std::string& doc, site_outcome& oc) {
+        auto pick = [&](char c) {
+          const auto at = structural_offsets(doc, c);
+          return at.empty() ? std::string::npos : at[choose(at.size())];
         };
+        const std::size_t open = doc.find('{'), close = doc.rfind('}');
+        std::size_t at = std::string::npos;
+        switch (how) {
+          case 0:  // truncated, at a character boundary inside the root object
+            at = open + 1 + choose(close - open);
+            while (at < doc.size() && (static_cast<unsigned char>(doc[at]) & 0xC0) == 0x80) ++at;
+            if (at > close) at = close;
+            doc.erase(at);
+            oc.edit = "cut the document after byte " + std::to_string(at);
+            return;
+          case 1:
+            if ((at = pick(':')) == std::string::npos) break;
+            doc.erase(at, 1);
+            oc.edit = "removed the ':' at byte " + std::to_string(at);
+            return;
+          case 2:
+            if ((at = pick(',')) == std::string::npos) break;
+            doc.erase(at, 1);
+            oc.edit = "removed the ',' at byte " + std::to_string(at);
+            return;
+          case 3:
+            if ((at = pick(',')) == std::string::npos) break;
+            doc.insert(at, ",");
+            oc.edit = "doubled the ',' at byte " + std::to_string(at);
+            return;
+          case 4:
+            doc.insert(close, ",");
+            oc.edit = "added a ',' before the last '}'";
+            return;
+          case 5:
+            doc[close] = ']';
+            oc.edit = "replaced the last '}' with ']'";
+            return;
+          default:
+            break;
+        }
+        doc.insert(open + 1, ",");
+        oc.edit = "added a ',' after the first '{'";
+      };
+    });
+  } else if (r == rules::limit_input_size) {
+    out.push_back([](site_outcome& o) {
+      o.pointer = "";
+      o.absolute = true;
+      o.delta_min = o.delta_max = 0;
+      o.postprocess = [](std::string& doc, site_outcome& oc) {
+        oc.options.max_input_bytes = doc.size() - 1 - choose((std::min<std::size_t>)(doc.size(), 50));
+        oc.edit = "lowered max_input_bytes to " + std::to_string(oc.options.max_input_bytes);
+      };
+    });
+  } else if (r == rules::limit_depth) {
+    const json_node* none = nullptr;
+    std::string ignored;
+    const std::size_t depth = tree_depth(root, 1, unbounded, &none, "", &ignored);
+    if (depth >= 2) {
+      out.push_back([node, depth](site_outcome& o) {
+        o.options.max_depth = 1 + choose(depth - 1);
+        const json_node* first = nullptr;
+        std::string first_pointer;
+        tree_depth(*node, 1, o.options.max_depth, &first, "", &first_pointer);
+        o.pointer = first_pointer;
+        o.mark = first;
+        o.edit = "lowered max_depth to " + std::to_string(o.options.max_depth) + " (the document is " +
+                 std::to_string(depth) + " deep)";
       });
-      break;
-    case rule::limit_input_size:
-      out.push_back([](site_outcome& o) {
-        o.pointer = "";
-        o.absolute = true;
-        o.delta_min = o.delta_max = 0;
-        o.postprocess = [](std::string& doc, site_outcome& oc) {
-          oc.options.max_input_bytes = doc.size() - 1 - choose((std::min<std::size_t>)(doc.size(), 50));
-          oc.edit = "lowered max_input_bytes to " + std::to_string(oc.options.max_input_bytes);
-        };
-      });
-      break;
-    case rule::limit_depth: {
-      const json_node* none = nullptr;
-      std::string ignored;
-      const std::size_t depth = tree_depth(root, 1, unbounded, &none, "", &ignored);
-      if (depth >= 2) {
-        out.push_back([node, depth](site_outcome& o) {
-          o.options.max_depth = 1 + choose(depth - 1);
-          const json_node* first = nullptr;
-          std::string first_pointer;
-          tree_depth(*node, 1, o.options.max_depth, &first, "", &first_pointer);
-          o.pointer = first_pointer;
-          o.mark = first;
-          o.edit = "lowered max_depth to " + std::to_string(o.options.max_depth) + " (the document is " +
-                   std::to_string(depth) + " deep)";
-        });
-      }
-      break;
     }
-    default:
-      break;
   }
 }
 
@@ -834,19 +800,18 @@ bool try_mutation(rule r, const rc::Gen<T>& values, mutation& out) {
 template <class T>
 const std::vector<rule>& breakable_rules() {
   static_assert(is_described_struct_v<T>, "breakable_rules<T>: T must be a described shape structure");
-  static const std::vector<rule> rules = [] {
+  static const std::vector<rule> breakable = [] {
     // A complete value (every optional member present, lists non-empty) offers every site.
     const T sample = complete<T>()(rc::Random(), 10).value();
     std::vector<rule> out;
-    for (std::size_t i = 0; i < rule_count; ++i) {
-      const auto r = static_cast<rule>(i);
+    for (rule r : registered_rules()) {
       detail::chooser c = detail::chooser::canonical();
       detail::json_node root = detail::to_node(sample, c);
       if (!detail::sites_of<T>(r, root).empty()) out.push_back(r);
     }
     return out;
   }();
-  return rules;
+  return breakable;
 }
 
 /** Documents of shape T that break exactly rule `r` (one of breakable_rules<T>()), from
@@ -872,8 +837,8 @@ rc::Gen<mutation> mutations(rule r) {
 /** Documents of shape T that each break one of breakable_rules<T>(). */
 template <class T>
 rc::Gen<mutation> mutations() {
-  const std::vector<rule>& rules = breakable_rules<T>();
-  return rc::gen::mapcat(detail::index(rules.size()), [rules](std::size_t i) { return mutations<T>(rules[i]); });
+  const std::vector<rule>& breakable = breakable_rules<T>();
+  return rc::gen::mapcat(detail::index(breakable.size()), [breakable](std::size_t i) { return mutations<T>(breakable[i]); });
 }
 
 // ---- all the structures of an operation ------------------------------------------------------
@@ -922,13 +887,14 @@ using operation_structs = boost::mp11::mp_unique<boost::mp11::mp_append<
 /** The rules some structure of Op can be made to break (in rule order). */
 template <class Op>
 std::vector<rule> operation_breakable_rules() {
-  std::vector<bool> any(rule_count, false);
+  const std::vector<rule> all = registered_rules();
+  std::vector<bool> any(all.size(), false);
   boost::mp11::mp_for_each<boost::mp11::mp_transform<boost::mp11::mp_identity, operation_structs<Op>>>([&](auto type) {
-    for (rule r : breakable_rules<typename decltype(type)::type>()) any[static_cast<std::size_t>(r)] = true;
+    for (rule r : breakable_rules<typename decltype(type)::type>()) any[rule_index(r)] = true;
   });
   std::vector<rule> out;
-  for (std::size_t i = 0; i < rule_count; ++i) {
-    if (any[i]) out.push_back(static_cast<rule>(i));
+  for (std::size_t i = 0; i < all.size(); ++i) {
+    if (any[i]) out.push_back(all[i]);
   }
   return out;
 }
@@ -940,8 +906,8 @@ rc::Gen<mutation> operation_mutations(rule r) {
   std::vector<rc::Gen<mutation>> gens;
   boost::mp11::mp_for_each<boost::mp11::mp_transform<boost::mp11::mp_identity, operation_structs<Op>>>([&](auto type) {
     using T = typename decltype(type)::type;
-    const std::vector<rule>& rules = breakable_rules<T>();
-    if (std::find(rules.begin(), rules.end(), r) != rules.end()) gens.push_back(mutations<T>(r));
+    const std::vector<rule>& breakable = breakable_rules<T>();
+    if (std::find(breakable.begin(), breakable.end(), r) != breakable.end()) gens.push_back(mutations<T>(r));
   });
   if (gens.empty()) {
     throw std::invalid_argument(std::string("operation_mutations: ") + std::string(rule_id(r)) +
