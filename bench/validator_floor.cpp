@@ -75,7 +75,9 @@ int read(const char* path) {
     return 2;
   }
   simdjson::ondemand::parser parser;
+#ifdef SIMDJSON_THREADS_ENABLED
   parser.threaded = false;  // the validator runs on one thread
+#endif
   std::size_t cap = chunk_size + simdjson::SIMDJSON_PADDING;
   std::unique_ptr<char[]> buf(new char[cap]);
   std::size_t size = 0, lines = 0, bad = 0;
