@@ -11,6 +11,8 @@
 #   BEDROCK_AGENT_BENCH_MIN_TIME     seconds per repetition [0.2]
 #   BEDROCK_AGENT_BENCH_NDJSON_MB    size of the generated NDJSON corpus in MiB [100]
 #   BEDROCK_AGENT_BENCH_CLI_RUNS     timed runs of bedrock-agent-validate on the corpus [3]
+#   BEDROCK_AGENT_BENCH_VALIDATOR_RUNS  repetitions of the whole-process validator benchmark [7]
+#   BEDROCK_AGENT_BENCH_VALIDATOR_LINES lines of each of its two corpora [250000]
 #   BEDROCK_AGENT_BENCH_NO_DOCS=1    write the JSON results only
 set -euo pipefail
 
@@ -21,6 +23,8 @@ cpu=${BEDROCK_AGENT_BENCH_CPU:-1}
 reps=${BEDROCK_AGENT_BENCH_REPETITIONS:-5}
 min_time=${BEDROCK_AGENT_BENCH_MIN_TIME:-0.2}
 cli_runs=${BEDROCK_AGENT_BENCH_CLI_RUNS:-3}
+validator_runs=${BEDROCK_AGENT_BENCH_VALIDATOR_RUNS:-7}
+validator_lines=${BEDROCK_AGENT_BENCH_VALIDATOR_LINES:-250000}
 filter=${1:-.}
 results=$build/bench-results
 mkdir -p "$results"
@@ -37,7 +41,7 @@ configure() {
     -DBEDROCK_AGENT_BENCH_ARCH="$arch" "$@" >/dev/null
 }
 configure -DBEDROCK_AGENT_BUILD_TOOLS=ON || configure -DBEDROCK_AGENT_BUILD_TOOLS=OFF
-cmake --build "$build" -j1 --target bedrock_agent_bench bedrock_agent_bench_fallback
+cmake --build "$build" -j1 --target bedrock_agent_bench bedrock_agent_bench_fallback bedrock_agent_validator_floor
 cli=""
 if cmake --build "$build" -j1 --target bedrock-agent-validate >"$build/cli-build.log" 2>&1; then
   cli=$build/tools/bedrock-agent-validate
@@ -74,6 +78,22 @@ fi
 if [[ -n "$cli_arch" && -f "$BEDROCK_AGENT_BENCH_NDJSON" ]]; then
   python3 "$root/bench/time_cli.py" "$results/cli-arch.json" "$cli_runs" "$BEDROCK_AGENT_BENCH_NDJSON" -- \
     "${pin[@]}" "$cli_arch" --input ndjson --shape response --quiet --no-progress
+fi
+
+# The validator against its floor, both as whole processes on two generated corpora: every line
+# a new job, and 50 jobs observed in turn (bench/validator_floor.cpp, bench/time_validator.py).
+rm -f "$results/validator.json"
+if [[ -n "$cli" ]]; then
+  floor_bin=$build/bench/bedrock_agent_validator_floor
+  for kind in distinct polled; do
+    corpus=$build/validator-$kind-$validator_lines.ndjson
+    [[ -f "$corpus" ]] || "$floor_bin" generate "$kind" "$validator_lines" "$corpus"
+  done
+  python3 "$root/bench/time_validator.py" "$results/validator.json" "$validator_runs" \
+    --corpus "distinct jobs=$build/validator-distinct-$validator_lines.ndjson" \
+    --corpus "50 jobs polled=$build/validator-polled-$validator_lines.ndjson" \
+    --command "floor=${pin[*]} $floor_bin read" \
+    --command "validator=${pin[*]} $cli --input ndjson --shape response --quiet --no-progress"
 fi
 
 # ---- report ----

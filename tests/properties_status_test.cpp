@@ -45,7 +45,7 @@ TEST_CASE("properties: lifecycle: generated valid sequences pass every sequence 
     const testing::lifecycle l = *testing::valid_lifecycle(mode);
     RC_LOG() << l << "\n";
     job_tracker tracker({}, mode);
-    sequence_checker checker({}, sequence_options{mode, 100000});
+    sequence_checker checker({}, sequence_options{mode, 100000, std::nullopt});
     for (std::size_t i = 0; i < l.observations.size(); ++i) {
       const IngestionJob& job = l.observations[i];
       for (const diagnostic& d : tracker.observe(job)) RC_FAIL("#" + std::to_string(i) + ": " + to_string(d));

@@ -738,22 +738,23 @@ struct reference_lru {
   }
 };
 
-struct constant_hash {  // every key in one probe chain
+// Hashes that make keys collide, as a crafted file would try to with a hash it knows.
+struct constant_hash {  // every key the same hash: one probe sequence, equal tags
   std::uint64_t operator()(const ba::detail::job_key_view&) const noexcept { return 42; }
 };
-struct two_hashes {  // two chains that meet and wrap around the table's end
+struct two_hashes {  // every key one of two hashes
   std::uint64_t operator()(const ba::detail::job_key_view& k) const noexcept {
     return k.ingestion_job_id.empty() || (k.ingestion_job_id.back() & 1) ? 0xFFFFFFFFU : 0xFFFFFFFEU;
   }
 };
-struct low_bits_equal {  // the same home cell, different stored hashes
+struct low_bits_equal {  // hashes equal in their low 20 bits
   std::uint64_t operator()(const ba::detail::job_key_view& k) const noexcept {
-    return ba::detail::job_key_hash{}(k) << 20;
+    return ba::detail::job_key_hash{7}(k) << 20;
   }
 };
 
 template <class Hash>
-void check_index_against_reference(std::uint64_t seed) {
+void check_index_against_reference(std::uint64_t seed, const Hash& hash = Hash{}) {
   std::uint64_t state = seed;
   const auto next = [&state] {
     state ^= state << 13;
@@ -763,7 +764,7 @@ void check_index_against_reference(std::uint64_t seed) {
   };
   for (std::size_t limit : {1U, 2U, 3U, 7U, 31U, 32U, 33U, 100U}) {
     CAPTURE(limit);
-    ba::detail::basic_job_index<Hash> index;
+    ba::detail::basic_job_index<Hash> index(hash);
     ba::detail::label_pool labels;
     reference_lru ref;
     const std::size_t universe = limit * 3 + 5;
@@ -829,10 +830,56 @@ void check_index_against_reference(std::uint64_t seed) {
 }
 
 TEST_CASE("status: the flat job index keeps least-recently-observed order, with any hash collisions") {
-  check_index_against_reference<ba::detail::job_key_hash>(1);
+  check_index_against_reference<ba::detail::job_key_hash>(1);  // the process's seed
+  check_index_against_reference(5, ba::detail::job_key_hash{0});
+  check_index_against_reference(6, ba::detail::job_key_hash{0x9E3779B97F4A7C15U});
   check_index_against_reference<constant_hash>(2);
   check_index_against_reference<two_hashes>(3);
   check_index_against_reference<low_bits_equal>(4);
+}
+
+TEST_CASE("status: the job hash is seeded, and the seed changes no finding") {
+  using ba::detail::job_key_hash;
+  using ba::detail::job_key_view;
+  const job_key_view k{"KB12345678", "DS12345678", "JOB1234567"};
+  // Deterministic for a seed; another seed, another hash.
+  CHECK(job_key_hash{1}(k) == job_key_hash{1}(k));
+  CHECK(job_key_hash{1}(k) != job_key_hash{2}(k));
+  // The default seed is drawn once per process.
+  CHECK(job_key_hash{}.seed == ba::detail::process_hash_seed());
+  CHECK(job_key_hash{}(k) == job_key_hash{ba::detail::process_hash_seed()}(k));
+  // Where one id ends and the next begins is part of the key.
+  CHECK(job_key_hash{1}(job_key_view{"KB1", "2", "3"}) != job_key_hash{1}(job_key_view{"KB", "12", "3"}));
+  CHECK(job_key_hash{1}(job_key_view{"", "", "ab"}) != job_key_hash{1}(job_key_view{"", "a", "b"}));
+
+  // The same observations under several seeds (and the process's): the same findings, the
+  // same jobs remembered and forgotten.
+  const auto run = [](std::optional<std::uint64_t> seed) {
+    ba::sequence_options so;
+    so.max_jobs = 7;
+    so.hash_seed = seed;
+    ba::sequence_checker c({}, so);
+    std::string out;
+    std::uint64_t state = 88172645463325252U;
+    for (int i = 0; i < 2000; ++i) {
+      state ^= state << 13;
+      state ^= state >> 7;
+      state ^= state << 17;
+      const std::string id = "JOB" + std::to_string(1000000 + state % 11);
+      const S status = static_cast<S>(state / 11 % 6);
+      const auto found = c.observe(
+          with_ids(make_job(status, t0, t0 + static_cast<std::int64_t>(state / 66 % 50)), "KB12345678", "DS12345678",
+                   id.c_str()),
+          "line " + std::to_string(i));
+      out += dump(found);
+    }
+    return out + std::to_string(c.tracked_jobs()) + "/" + std::to_string(c.forgotten_jobs());
+  };
+  const std::string reference = run(0);
+  CHECK(reference.size() > 1000);  // the run does find things
+  CHECK(run(1) == reference);
+  CHECK(run(0xFFFFFFFFFFFFFFFFU) == reference);
+  CHECK(run(std::nullopt) == reference);
 }
 
 TEST_CASE("status: labels come back byte for byte in messages") {

@@ -13,11 +13,14 @@
 #include <bedrock_agent/shapes.hpp>
 #include <bedrock_agent/time.hpp>
 
+#include <boost/container_hash/hash.hpp>
 #include <boost/describe/enumerators.hpp>
 #include <boost/mp11/algorithm.hpp>
+#include <boost/unordered/unordered_flat_set.hpp>
 
 #include <algorithm>
 #include <array>
+#include <chrono>
 #include <cstddef>
 #include <cstdint>
 #include <cstring>
@@ -26,6 +29,7 @@
 #include <memory>
 #include <optional>
 #include <ostream>
+#include <random>
 #include <string>
 #include <string_view>
 #include <unordered_map>
@@ -468,6 +472,10 @@ struct sequence_options {
   /// recently is forgotten (forgotten_jobs() counts them); its next observation starts a
   /// new sequence, so nothing is reported wrongly, only less is checked. 0 remembers none.
   std::size_t max_jobs = 100000;
+  /// sequence_checker only: the seed of the hash of the jobs' ids. Unset, a seed drawn once per
+  /// process from std::random_device, so that a crafted file cannot choose ids that collide.
+  /// Findings never depend on it: it only decides where a job sits in the hash table.
+  std::optional<std::uint64_t> hash_seed;
 };
 
 namespace detail {
@@ -741,29 +749,49 @@ struct job_key_view {
   }
 };
 
-/// A 64-bit hash of the three ids, eight bytes at a time (ids are ten bytes under the contract).
-/// Each id's length goes into its last word, so moving a byte from one id to the next changes it.
+/** A seed for job_key_hash that a crafted file cannot know in advance: drawn from
+ *  std::random_device once per process (the OS's random source), or, where that throws, the
+ *  address of a static (which ASLR moves) mixed with the clock. */
+inline std::uint64_t process_hash_seed() noexcept {
+  static const std::uint64_t seed = [] {
+    try {
+      std::random_device device;
+      return (static_cast<std::uint64_t>(device()) << 32) ^ device();
+    } catch (...) {
+      static const char here = 0;
+      std::size_t s = static_cast<std::size_t>(reinterpret_cast<std::uintptr_t>(&here));
+      boost::hash_combine(s, std::chrono::steady_clock::now().time_since_epoch().count());
+      return static_cast<std::uint64_t>(s);
+    }
+  }();
+  return seed;
+}
+
+/// The hash of the three ids: each id eight bytes at a time into boost::hash_combine, from a
+/// seed (three chains, one per id, so that they run side by side; then combined). Each id's
+/// length goes into its last word, so moving a byte from one id to the next changes the hash.
 struct job_key_hash {
-  static std::uint64_t mix(std::uint64_t h) noexcept {
-    h ^= h >> 32;
-    h *= 0xD6E8FEB86659FD93ULL;
-    h ^= h >> 32;
-    return h;
-  }
-  static std::uint64_t add(std::uint64_t h, std::string_view s) noexcept {
-    const char* p = s.data();
-    std::size_t n = s.size();
+  std::uint64_t seed = process_hash_seed();
+
+  static std::size_t add(std::size_t h, std::string_view id) noexcept {
+    const char* p = id.data();
+    std::size_t n = id.size();
     for (; n >= 8; p += 8, n -= 8) {
       std::uint64_t w = 0;
       std::memcpy(&w, p, 8);
-      h = mix(h ^ w) + 0x9E3779B97F4A7C15ULL;
+      boost::hash_combine(h, w);
     }
-    std::uint64_t w = static_cast<std::uint64_t>(n) << 56;
-    if (n) std::memcpy(&w, p, n);  // n < 8: the top byte keeps the length
-    return mix(h ^ w) + 0x9E3779B97F4A7C15ULL;
+    std::uint64_t w = static_cast<std::uint64_t>(n) << 56;  // n < 8: the top byte keeps the length
+    for (std::size_t i = 0; i < n; ++i) w |= static_cast<std::uint64_t>(static_cast<unsigned char>(p[i])) << (8 * i);
+    boost::hash_combine(h, w);
+    return h;
   }
   std::uint64_t operator()(const job_key_view& k) const noexcept {
-    return mix(add(add(add(0, k.knowledge_base_id), k.data_source_id), k.ingestion_job_id));
+    const std::size_t s = static_cast<std::size_t>(seed);
+    std::size_t h = add(s, k.knowledge_base_id);
+    boost::hash_combine(h, add(s + 1, k.data_source_id));
+    boost::hash_combine(h, add(s + 2, k.ingestion_job_id));
+    return h;
   }
 };
 
@@ -797,26 +825,26 @@ class job_key_store {
   std::unique_ptr<char[]> long_;
 };
 
-/// The jobs a sequence_checker remembers: a flat LRU map from the three ids to a job_state.
+/// The jobs a sequence_checker remembers: an LRU map from the three ids to a job_state.
 /// Slots live in one vector and are chained most recently observed first by index (no node per
-/// job); a full index reuses the least recently observed job's slot. The hash table is open
-/// addressing with linear probing over (slot, hash) cells, at most half full, and deletes by
-/// shifting back (no tombstones). `Hash` is a parameter so that the tests can make every key
-/// collide.
+/// job); a full index reuses the least recently observed job's slot. The hash table is a
+/// boost::unordered_flat_set of (slot number, hash) entries: the ids are stored once, in the
+/// slots; an entry is found by ids through heterogeneous lookup, and rehashing reads only the
+/// entries. `Hash` maps a job_key_view to 64 bits; the index is built with one (job_key_hash:
+/// seeded), and the tests pass hashes that make keys collide.
 template <class Hash = job_key_hash>
 class basic_job_index {
  public:
-  /// Indices are 32-bit: at most this many jobs are remembered, whatever the limit.
+  /// Slot numbers are 32-bit: at most this many jobs are remembered, whatever the limit.
   static constexpr std::size_t max_size = 0xFFFFFFFEU;
 
-  basic_job_index() = default;
+  explicit basic_job_index(Hash hash = Hash{}) : hash_(std::move(hash)) {}
   basic_job_index(const basic_job_index&) = delete;
   basic_job_index& operator=(const basic_job_index&) = delete;
-  basic_job_index(basic_job_index&& other) noexcept { take(other); }
-  basic_job_index& operator=(basic_job_index&& other) noexcept {
-    if (this != &other) take(other);
-    return *this;
-  }
+  // The table's equality points into *core_, which a move does not relocate. A moved-from
+  // index has no core: it is empty, and makes a new one when a job is inserted.
+  basic_job_index(basic_job_index&&) noexcept = default;
+  basic_job_index& operator=(basic_job_index&&) noexcept = default;
   ~basic_job_index() = default;
 
   /** The state of the job `key`, now the most recently observed. A job not remembered gets a
@@ -824,148 +852,130 @@ class basic_job_index {
    *  forgotten first (its labels released into `labels`) and `forgot` is set. */
   job_state& find_or_insert(const job_key_view& key, std::size_t limit, label_pool& labels, bool& forgot) {
     forgot = false;
+    if (!core_) core_ = std::make_unique<core>();
+    core& c = *core_;
     const std::uint32_t h = hash_of(key);
-    std::size_t cell = 0;
-    if (find_cell(key, h, cell)) {
-      const std::uint32_t s = table_[cell].slot - 1;
-      to_front(s);
-      return slots_[s].state;
+    const auto found = c.table.find(lookup{key, h});
+    if (found != c.table.end()) {
+      c.to_front(found->slot);
+      return c.slots[found->slot].state;
     }
     if (limit > max_size) limit = max_size;
     std::uint32_t s;
-    if (slots_.size() >= limit) {  // full: the least recently observed job's slot is reused
-      s = tail_;
-      erase_cell(s);
-      unlink(s);
-      reset_job_state(slots_[s].state, labels);
+    if (c.slots.size() >= limit) {  // full: the least recently observed job's slot is reused
+      s = c.tail;
+      c.table.erase(entry{s, c.slots[s].hash});
+      c.unlink(s);
+      reset_job_state(c.slots[s].state, labels);
       forgot = true;
     } else {
-      if (slots_.capacity() == slots_.size()) {
+      if (c.slots.capacity() == c.slots.size()) {
         // One reservation up to a bound, then doubling: pages no job reaches are never touched.
-        slots_.reserve(std::min(limit, std::max(std::size_t{1} << 17, slots_.size() * 2)));
+        c.slots.reserve(std::min(limit, std::max(std::size_t{1} << 17, c.slots.size() * 2)));
       }
-      if ((slots_.size() + 1) * 2 > table_.size()) grow();
-      slots_.emplace_back();
-      s = static_cast<std::uint32_t>(slots_.size() - 1);
+      c.slots.emplace_back();
+      s = static_cast<std::uint32_t>(c.slots.size() - 1);
     }
-    find_cell(key, h, cell);  // the empty cell for the key (erase_cell and grow move cells)
-    slot& sl = slots_[s];
+    slot& sl = c.slots[s];
     sl.key.assign(key);
     sl.hash = h;
-    table_[cell] = cell_type{s + 1, h};
-    push_front(s);
+    c.table.insert(entry{s, h});
+    c.push_front(s);
     return sl.state;
   }
 
-  bool contains(const job_key_view& key) const noexcept {
-    std::size_t cell = 0;
-    return find_cell(key, hash_of(key), cell);
+  bool contains(const job_key_view& key) const {
+    return core_ && core_->table.contains(lookup{key, hash_of(key)});
   }
-  std::size_t size() const noexcept { return slots_.size(); }
+  std::size_t size() const noexcept { return core_ ? core_->slots.size() : 0; }
   /** Forgets every job; the memory is kept for the next ones. */
   void clear() noexcept {
-    slots_.clear();
-    std::fill(table_.begin(), table_.end(), cell_type{});
-    head_ = tail_ = none;
+    if (!core_) return;
+    core_->slots.clear();
+    core_->table.clear();
+    core_->head = core_->tail = none;
   }
   /** Calls f(job_key_view) for each job, most recently observed first. */
   template <class F>
   void for_each_recent(F&& f) const {
-    for (std::uint32_t s = head_; s != none; s = slots_[s].next) f(slots_[s].key.view());
+    if (!core_) return;
+    for (std::uint32_t s = core_->head; s != none; s = core_->slots[s].next) f(core_->slots[s].key.view());
   }
 
  private:
   static constexpr std::uint32_t none = 0xFFFFFFFFU;
   struct slot {
     job_key_store key;
-    std::uint32_t hash = 0;
+    std::uint32_t hash = 0;  // of key: the table entry is found again without hashing the ids
     std::uint32_t prev = none, next = none;  // towards more / less recently observed
     job_state state;
   };
-  struct cell_type {
-    std::uint32_t slot = 0;  // slot index + 1; 0 is an empty cell
-    std::uint32_t hash = 0;
+  /// A table entry: a slot number and the hash of its ids (32 bits of Hash, folded).
+  struct entry {
+    std::uint32_t slot;
+    std::uint32_t hash;
+  };
+  /// A lookup by ids, with their hash computed once.
+  struct lookup {
+    job_key_view key;
+    std::uint32_t hash;
+  };
+  struct entry_hash {
+    using is_transparent = void;
+    std::size_t operator()(const entry& e) const noexcept { return e.hash; }
+    std::size_t operator()(const lookup& k) const noexcept { return k.hash; }
+  };
+  /// Entries are equal when their slots are; ids are compared only when the hashes are equal.
+  struct entry_equal {
+    using is_transparent = void;
+    const std::vector<slot>* slots;
+    bool operator()(const entry& a, const entry& b) const noexcept { return a.slot == b.slot; }
+    bool operator()(const lookup& k, const entry& e) const noexcept {
+      return e.hash == k.hash && (*slots)[e.slot].key.view() == k.key;
+    }
+    bool operator()(const entry& e, const lookup& k) const noexcept { return (*this)(k, e); }
+  };
+  using table_type = boost::unordered_flat_set<entry, entry_hash, entry_equal>;
+
+  struct core {
+    core() : table(0, entry_hash{}, entry_equal{&slots}) {}
+    core(const core&) = delete;
+    core& operator=(const core&) = delete;
+    core(core&&) = delete;
+    core& operator=(core&&) = delete;
+    ~core() = default;
+
+    void unlink(std::uint32_t s) noexcept {
+      slot& sl = slots[s];
+      (sl.prev == none ? head : slots[sl.prev].next) = sl.next;
+      (sl.next == none ? tail : slots[sl.next].prev) = sl.prev;
+      sl.prev = sl.next = none;
+    }
+    void push_front(std::uint32_t s) noexcept {
+      slot& sl = slots[s];
+      sl.prev = none;
+      sl.next = head;
+      (head == none ? tail : slots[head].prev) = s;
+      head = s;
+    }
+    void to_front(std::uint32_t s) noexcept {
+      if (s == head) return;
+      unlink(s);
+      push_front(s);
+    }
+
+    std::vector<slot> slots;
+    table_type table;  // after slots: its equality points at them
+    std::uint32_t head = none, tail = none;  // most and least recently observed
   };
 
-  static std::uint32_t hash_of(const job_key_view& key) noexcept {
-    const std::uint64_t h = Hash{}(key);
+  std::uint32_t hash_of(const job_key_view& key) const noexcept {
+    const std::uint64_t h = hash_(key);
     return static_cast<std::uint32_t>(h ^ (h >> 32));
   }
 
-  /** The cell holding `key` (true), or the empty cell where it would go (false). */
-  bool find_cell(const job_key_view& key, std::uint32_t h, std::size_t& cell) const noexcept {
-    if (table_.empty()) return false;
-    const std::size_t mask = table_.size() - 1;
-    for (std::size_t i = h & mask;; i = (i + 1) & mask) {
-      const cell_type& c = table_[i];
-      if (c.slot == 0 || (c.hash == h && slots_[c.slot - 1].key.view() == key)) {
-        cell = i;
-        return c.slot != 0;
-      }
-    }
-  }
-
-  /** Removes the cell of slot `s`, shifting back the cells after it that would no longer be
-   *  found. */
-  void erase_cell(std::uint32_t s) noexcept {
-    const std::size_t mask = table_.size() - 1;
-    std::size_t i = slots_[s].hash & mask;
-    while (table_[i].slot != s + 1) i = (i + 1) & mask;
-    for (std::size_t j = (i + 1) & mask; table_[j].slot != 0; j = (j + 1) & mask) {
-      const std::size_t home = table_[j].hash & mask;
-      // The cell at j may move to the hole at i unless its home lies cyclically in (i, j].
-      const bool stays = i <= j ? (home > i && home <= j) : (home > i || home <= j);
-      if (stays) continue;
-      table_[i] = table_[j];
-      i = j;
-    }
-    table_[i] = cell_type{};
-  }
-
-  void grow() {
-    std::vector<cell_type> bigger(table_.empty() ? 64 : table_.size() * 2);
-    const std::size_t mask = bigger.size() - 1;
-    for (const cell_type& c : table_) {
-      if (c.slot == 0) continue;
-      std::size_t i = c.hash & mask;
-      while (bigger[i].slot != 0) i = (i + 1) & mask;
-      bigger[i] = c;
-    }
-    table_ = std::move(bigger);
-  }
-
-  void unlink(std::uint32_t s) noexcept {
-    slot& sl = slots_[s];
-    (sl.prev == none ? head_ : slots_[sl.prev].next) = sl.next;
-    (sl.next == none ? tail_ : slots_[sl.next].prev) = sl.prev;
-    sl.prev = sl.next = none;
-  }
-  void push_front(std::uint32_t s) noexcept {
-    slot& sl = slots_[s];
-    sl.prev = none;
-    sl.next = head_;
-    (head_ == none ? tail_ : slots_[head_].prev) = s;
-    head_ = s;
-  }
-  void to_front(std::uint32_t s) noexcept {
-    if (s == head_) return;
-    unlink(s);
-    push_front(s);
-  }
-
-  void take(basic_job_index& other) noexcept {
-    slots_ = std::move(other.slots_);
-    table_ = std::move(other.table_);
-    head_ = other.head_;
-    tail_ = other.tail_;
-    other.slots_.clear();
-    other.table_.clear();
-    other.head_ = other.tail_ = none;
-  }
-
-  std::vector<slot> slots_;
-  std::vector<cell_type> table_;  // size 0 or a power of two
-  std::uint32_t head_ = none, tail_ = none;  // most and least recently observed
+  Hash hash_;
+  std::unique_ptr<core> core_;
 };
 using job_index = basic_job_index<>;
 }  // namespace detail
@@ -978,7 +988,9 @@ using job_index = basic_job_index<>;
 class sequence_checker {
  public:
   explicit sequence_checker(const parse_options& options = {}, const sequence_options& sequence = {})
-      : options_(options), sequence_(sequence) {}
+      : options_(options),
+        sequence_(sequence),
+        jobs_(detail::job_key_hash{sequence.hash_seed ? *sequence.hash_seed : detail::process_hash_seed()}) {}
   // Up to max_jobs jobs: a copy is never what is meant.
   sequence_checker(const sequence_checker&) = delete;
   sequence_checker& operator=(const sequence_checker&) = delete;
