@@ -155,8 +155,8 @@ constexpr std::string_view to_string(E e) noexcept {
 /** The enumerator whose wire name is exactly `s` (case matters); nullopt when none is. */
 template <class E>
 constexpr std::optional<E> enum_from_string(std::string_view s) noexcept {
-  // Two plain locals, the optional made only at the return: an optional written in parts inside
-  // the loop and read back whole cost a store-forwarding stall in the reader's hot path.
+  // Two plain locals, the optional made only at the return: the reader calls this on every
+  // status, and this form is the fast one (docs/performance.md).
   E value{};
   bool known = false;
   boost::mp11::mp_for_each<boost::describe::describe_enumerators<E>>([&](auto d) {
