@@ -6,6 +6,7 @@
 #include <bedrock_agent/diagnostics.hpp>
 #include <bedrock_agent/http.hpp>
 #include <bedrock_agent/json.hpp>
+#include <bedrock_agent/members.hpp>
 #include <bedrock_agent/options.hpp>
 #include <bedrock_agent/result.hpp>
 #include <bedrock_agent/shapes.hpp>

@@ -23,10 +23,9 @@ std::vector<std::string> member_names() {
 template <class T>
 std::vector<std::string> required_names() {
   std::vector<std::string> names;
-  boost::mp11::mp_for_each<boost::describe::describe_members<T, boost::describe::mod_public>>([&](auto d) {
-    using M = std::remove_reference_t<decltype(std::declval<T&>().*d.pointer)>;
-    if (is_required_member_v<M>) names.emplace_back(d.name);
-  });
+  for (const member_info& m : member_table<T>::members) {
+    if (m.presence == member_presence::required) names.emplace_back(m.name);
+  }
   return names;
 }
 template <class T>

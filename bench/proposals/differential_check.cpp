@@ -5,8 +5,8 @@
 // masked last word of the string scan and the eight-byte [0-9a-zA-Z] check, against
 // e638ea6 with 26732 mutants; then each member read at its name test and the string scan
 // that stops at the first quote or backslash, against 882c583 with 28227 mutants; then the
-// leaf types behind leaf_traits, against 8b369d1 with 28227 mutants, check_value() included)
-// were checked:
+// leaf types behind leaf_traits, against 8b369d1 with 28227 mutants, check_value() included;
+// then member metadata declared in members.hpp, against 53c5921 with 28227 mutants) were checked:
 //
 //   git archive <before> include | tar -x -C /tmp/before
 //   python3 bench/proposals/differential_mutants.py /tmp/mutants     # targeted mutants

@@ -4,11 +4,13 @@
 // The shapes reachable from StopIngestionJob, one C++ type per model shape, with the model's
 // names. Member and enumerator names are the wire names (Boost.Describe turns them into
 // strings). Members the model does not require are std::optional, except PrimitiveLong
-// counters, which default to 0 as the model says. Declaration order is the order of the
+// counters, which default to 0 as the model says; each structure declares its members'
+// presence and HTTP binding in a member_metadata<T> after its Describe line. Declaration order is the order of the
 // published API reference, and is the order the serializer writes.
 
 #include <bedrock_agent/constraints.hpp>
 #include <bedrock_agent/diagnostics.hpp>
+#include <bedrock_agent/members.hpp>
 #include <bedrock_agent/time.hpp>
 
 #include <boost/describe/class.hpp>
@@ -218,6 +220,14 @@ struct StopIngestionJobRequest {
   static constexpr std::string_view shape_name = "StopIngestionJobRequest";
 };
 BOOST_DESCRIBE_STRUCT(StopIngestionJobRequest, (), (knowledgeBaseId, dataSourceId, ingestionJobId))
+template <>
+struct member_metadata<StopIngestionJobRequest> {
+  static constexpr member_info members[] = {
+    {"knowledgeBaseId", member_presence::required, member_binding::label},
+    {"dataSourceId", member_presence::required, member_binding::label},
+    {"ingestionJobId", member_presence::required, member_binding::label},
+  };
+};
 
 struct IngestionJobStatistics {
   PrimitiveLong numberOfDocumentsScanned = 0;
@@ -235,6 +245,19 @@ BOOST_DESCRIBE_STRUCT(IngestionJobStatistics, (),
                        numberOfNewDocumentsIndexed, numberOfModifiedDocumentsIndexed,
                        numberOfMetadataDocumentsModified, numberOfDocumentsDeleted,
                        numberOfDocumentsFailed, numberOfDocumentsSkipped))
+template <>
+struct member_metadata<IngestionJobStatistics> {
+  static constexpr member_info members[] = {
+    {"numberOfDocumentsScanned", member_presence::defaulted, member_binding::body},
+    {"numberOfMetadataDocumentsScanned", member_presence::defaulted, member_binding::body},
+    {"numberOfNewDocumentsIndexed", member_presence::defaulted, member_binding::body},
+    {"numberOfModifiedDocumentsIndexed", member_presence::defaulted, member_binding::body},
+    {"numberOfMetadataDocumentsModified", member_presence::defaulted, member_binding::body},
+    {"numberOfDocumentsDeleted", member_presence::defaulted, member_binding::body},
+    {"numberOfDocumentsFailed", member_presence::defaulted, member_binding::body},
+    {"numberOfDocumentsSkipped", member_presence::defaulted, member_binding::body},
+  };
+};
 
 struct IngestionJob {
   Id knowledgeBaseId;
@@ -251,12 +274,32 @@ struct IngestionJob {
 BOOST_DESCRIBE_STRUCT(IngestionJob, (),
                       (knowledgeBaseId, dataSourceId, ingestionJobId, description, status,
                        statistics, failureReasons, startedAt, updatedAt))
+template <>
+struct member_metadata<IngestionJob> {
+  static constexpr member_info members[] = {
+    {"knowledgeBaseId", member_presence::required, member_binding::body},
+    {"dataSourceId", member_presence::required, member_binding::body},
+    {"ingestionJobId", member_presence::required, member_binding::body},
+    {"description", member_presence::optional, member_binding::body},
+    {"status", member_presence::required, member_binding::body},
+    {"statistics", member_presence::optional, member_binding::body},
+    {"failureReasons", member_presence::optional, member_binding::body},
+    {"startedAt", member_presence::required, member_binding::body},
+    {"updatedAt", member_presence::required, member_binding::body},
+  };
+};
 
 struct StopIngestionJobResponse {
   IngestionJob ingestionJob;
   static constexpr std::string_view shape_name = "StopIngestionJobResponse";
 };
 BOOST_DESCRIBE_STRUCT(StopIngestionJobResponse, (), (ingestionJob))
+template <>
+struct member_metadata<StopIngestionJobResponse> {
+  static constexpr member_info members[] = {
+    {"ingestionJob", member_presence::required, member_binding::body},
+  };
+};
 
 // ---- errors ----------------------------------------------------------------------------
 
@@ -270,6 +313,12 @@ struct ThrottlingException {
   static constexpr error_fault fault = error_fault::client;
 };
 BOOST_DESCRIBE_STRUCT(ThrottlingException, (), (message))
+template <>
+struct member_metadata<ThrottlingException> {
+  static constexpr member_info members[] = {
+    {"message", member_presence::optional, member_binding::body},
+  };
+};
 
 struct AccessDeniedException {
   std::optional<NonBlankString> message;
@@ -278,6 +327,12 @@ struct AccessDeniedException {
   static constexpr error_fault fault = error_fault::client;
 };
 BOOST_DESCRIBE_STRUCT(AccessDeniedException, (), (message))
+template <>
+struct member_metadata<AccessDeniedException> {
+  static constexpr member_info members[] = {
+    {"message", member_presence::optional, member_binding::body},
+  };
+};
 
 struct ValidationExceptionField {
   NonBlankString name;
@@ -285,6 +340,13 @@ struct ValidationExceptionField {
   static constexpr std::string_view shape_name = "ValidationExceptionField";
 };
 BOOST_DESCRIBE_STRUCT(ValidationExceptionField, (), (name, message))
+template <>
+struct member_metadata<ValidationExceptionField> {
+  static constexpr member_info members[] = {
+    {"name", member_presence::required, member_binding::body},
+    {"message", member_presence::required, member_binding::body},
+  };
+};
 
 /// `ValidationExceptionFieldList`: the model sets no bounds.
 struct ValidationExceptionFieldList : std::vector<ValidationExceptionField> {
@@ -301,6 +363,13 @@ struct ValidationException {
   static constexpr error_fault fault = error_fault::client;
 };
 BOOST_DESCRIBE_STRUCT(ValidationException, (), (message, fieldList))
+template <>
+struct member_metadata<ValidationException> {
+  static constexpr member_info members[] = {
+    {"message", member_presence::optional, member_binding::body},
+    {"fieldList", member_presence::optional, member_binding::body},
+  };
+};
 
 struct InternalServerException {
   std::optional<NonBlankString> message;
@@ -309,6 +378,12 @@ struct InternalServerException {
   static constexpr error_fault fault = error_fault::server;
 };
 BOOST_DESCRIBE_STRUCT(InternalServerException, (), (message))
+template <>
+struct member_metadata<InternalServerException> {
+  static constexpr member_info members[] = {
+    {"message", member_presence::optional, member_binding::body},
+  };
+};
 
 struct ResourceNotFoundException {
   std::optional<NonBlankString> message;
@@ -317,6 +392,12 @@ struct ResourceNotFoundException {
   static constexpr error_fault fault = error_fault::client;
 };
 BOOST_DESCRIBE_STRUCT(ResourceNotFoundException, (), (message))
+template <>
+struct member_metadata<ResourceNotFoundException> {
+  static constexpr member_info members[] = {
+    {"message", member_presence::optional, member_binding::body},
+  };
+};
 
 struct ConflictException {
   std::optional<NonBlankString> message;
@@ -325,6 +406,12 @@ struct ConflictException {
   static constexpr error_fault fault = error_fault::client;
 };
 BOOST_DESCRIBE_STRUCT(ConflictException, (), (message))
+template <>
+struct member_metadata<ConflictException> {
+  static constexpr member_info members[] = {
+    {"message", member_presence::optional, member_binding::body},
+  };
+};
 
 // ---- the operation ---------------------------------------------------------------------
 
@@ -347,17 +434,6 @@ using boost::describe::operators::operator==;
 using boost::describe::operators::operator!=;
 
 // ---- traits the generic engine reads -----------------------------------------------------
-
-template <class T>
-struct is_optional : std::false_type {};
-template <class T>
-struct is_optional<std::optional<T>> : std::true_type {};
-
-/** A member is required unless it is std::optional or a PrimitiveLong (which defaults to 0):
- *  the model's `required` list, read from the member's type. */
-template <class Member>
-inline constexpr bool is_required_member_v =
-    !is_optional<Member>::value && !std::is_same<Member, PrimitiveLong>::value;
 
 template <class T>
 inline constexpr bool is_described_struct_v =

@@ -3,9 +3,10 @@
 
 // The URI template of an operation, read at compile time: its segments, which member of the
 // described input each label binds, and static_asserts that name what is wrong with a
-// template. Plus RFC 3986 percent-encoding for path segments.
+// template, cross-checked against the input's declared member_metadata when it has one. Plus RFC 3986 percent-encoding for path segments.
 
 #include <bedrock_agent/constraints.hpp>
+#include <bedrock_agent/members.hpp>
 #include <bedrock_agent/detail/text.hpp>
 
 #include <boost/describe/members.hpp>
@@ -40,6 +41,8 @@ enum class uri_template_problem {
   label_not_a_string,
   label_twice,
   member_not_bound,
+  label_not_declared_label,  ///< a template label names a member declared body, query or header
+  declared_label_unbound,    ///< a member declared binding label is not in the template
 };
 
 template <class T>
@@ -120,6 +123,8 @@ constexpr uri_template_problem check_uri_template(std::string_view tpl) {
       if (m == no_member) return P::label_not_a_member;
       if (!member_is_string_shape<Input>(m)) return P::label_not_a_string;
       if (bound[m]) return P::label_twice;
+      if (has_member_metadata<Input>::value && member_table<Input>::members[m].binding != member_binding::label)
+        return P::label_not_declared_label;
       bound[m] = true;
     } else {
       for (char c : s) {
@@ -129,6 +134,7 @@ constexpr uri_template_problem check_uri_template(std::string_view tpl) {
     pos = end + 1;
   }
   for (std::size_t m = 0; m < n_members; ++m) {
+    if (!bound[m] && member_table<Input>::members[m].binding == member_binding::label) return P::declared_label_unbound;
     if (!bound[m]) return P::member_not_bound;
   }
   return P::ok;
@@ -155,6 +161,10 @@ struct uri_binding {
   static_assert(problem != uri_template_problem::member_not_bound,
                 "a member of Op::input is not a label: this engine binds inputs whose members are all path "
                 "labels (body, query and header members need more code)");
+  static_assert(problem != uri_template_problem::label_not_declared_label,
+                "a label of http_uri names a member that member_metadata<Op::input> does not declare member_binding::label");
+  static_assert(problem != uri_template_problem::declared_label_unbound,
+                "a member declared member_binding::label in member_metadata<Op::input> is not a label of http_uri");
   static constexpr std::size_t count = uri_segment_count(tpl);
   static constexpr std::array<uri_segment, count> segments = uri_segments<input, count>(tpl);
 };

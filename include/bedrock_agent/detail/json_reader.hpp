@@ -1108,11 +1108,24 @@ bool null_value(od::value& v, read_context& ctx, const path_node* at) {
 template <class T>
 using public_members = boost::describe::describe_members<T, boost::describe::mod_public>;
 
-/** Resets a member that the document left out, so a reused target holds no stale value. */
-template <class M>
+/** Resets a member that the document left out, so a reused target holds no stale value: an
+ *  optional one to absent, a defaulted one to its value-initialized default. */
+template <member_presence P, class M>
 void reset_absent(M& m) {
-  if constexpr (is_optional<M>::value) m.reset();
-  else if constexpr (!is_required_member_v<M>) m = M{};
+  if constexpr (P == member_presence::optional) m.reset();
+  else if constexpr (P == member_presence::defaulted) m = M{};
+}
+
+/** null for a member whose declared presence is not the one its type implies (a defaulted
+ *  bool, a required int64): read_value_slow() decides null by the type, so the member's own
+ *  declaration decides here. Under null_as_absent a defaulted member takes its default. */
+template <member_presence P, class M>
+BEDROCK_AGENT_COLD bool declared_null(od::value& v, M& m, read_context& ctx, const path_node* at) {
+  if (P == member_presence::defaulted && ctx.opt.null_as_absent) {
+    m = M{};
+    return check_scalar_token(v, od::json_type::null, ctx, at);
+  }
+  return null_value<M>(v, ctx, at);
 }
 
 /** A member T does not have (at `at`): shape.unknown-member unless ignored or a protocol
@@ -1155,11 +1168,18 @@ template <std::size_t I, class T>
 BEDROCK_AGENT_ALWAYS_INLINE member_read read_member(od::field& f, std::string_view key, T& out, std::uint64_t& seen,
                                                     read_context& ctx, const path_node* at, std::size_t depth) {
   using D = boost::mp11::mp_at_c<public_members<T>, I>;
+  using M = std::remove_reference_t<decltype(out.*D::pointer)>;
+  constexpr member_presence P = member_table<T>::members[I].presence;
   path_node node{at, key, 0, false};
   od::value& v = f.value();
   constexpr std::uint64_t bit = std::uint64_t{1} << I;
   if (seen & bit) return duplicate_member(f, v, ctx, &node, depth) ? member_read::read : member_read::stop;
   seen |= bit;
+  if constexpr (P != member_presence::optional && (P == member_presence::defaulted) == is_required_member_v<M>) {
+    od::json_type t;
+    if (v.type().get(t) == simdjson::SUCCESS && t == od::json_type::null)
+      return declared_null<P>(v, out.*D::pointer, ctx, &node) ? member_read::read : member_read::stop;
+  }
   return read_value(v, out.*D::pointer, ctx, &node, depth) ? member_read::read : member_read::stop;
 }
 
@@ -1190,8 +1210,8 @@ template <class T>
 bool read_struct(od::object& obj, T& out, read_context& ctx, const path_node* at, std::size_t off,
                  std::size_t depth) {
   using members = public_members<T>;
-  constexpr std::size_t n = boost::mp11::mp_size<members>::value;
-  static_assert(n <= 64, "read_struct: at most 64 members");
+  using table = member_table<T>;  // checks T's member_metadata, if it declares one
+  constexpr std::size_t n = table::size;
   std::uint64_t seen = 0;
   for (auto fr : obj) {
     if (auto e = fr.error()) return ctx.simdjson_error(e, ctx.current_offset(), at, read_context::expecting::object);
@@ -1214,12 +1234,11 @@ bool read_struct(od::object& obj, T& out, read_context& ctx, const path_node* at
   bool go_on = true;
   boost::mp11::mp_for_each<boost::mp11::mp_iota_c<n>>([&](auto i) {
     using D = boost::mp11::mp_at_c<members, i>;
-    using M = std::remove_reference_t<decltype(out.*D::pointer)>;
     if (!go_on || (seen & (std::uint64_t{1} << i))) return;
-    if constexpr (is_required_member_v<M>) {
+    if constexpr ((table::required_mask >> i) & 1u) {
       go_on = missing_member(D::name, T::shape_name, ctx, off, at);
     } else if (!ctx.discard) {
-      reset_absent(out.*D::pointer);
+      reset_absent<table::members[i].presence>(out.*D::pointer);
     }
   });
   return go_on;
@@ -1297,7 +1316,7 @@ BEDROCK_AGENT_COLD bool read_value_slow(od::value& v, T& out, read_context& ctx,
     return read_value(v, *out, ctx, at, depth);
   } else {
     if (t == od::json_type::null) {
-      if constexpr (!is_required_member_v<T>) {  // a value with a default: null_as_absent applies
+      if constexpr (!is_required_member_v<T>) {  // a defaulted type (a member declared otherwise: declared_null)
         if (ctx.opt.null_as_absent) {
           out = T{};
           return check_scalar_token(v, t, ctx, at);
