@@ -642,6 +642,23 @@ inline std::vector<std::size_t> structural_offsets(std::string_view doc, char wh
   return at;
 }
 
+/** `at`, or the start of the literal (true, false, null) it falls inside: a document cut in
+ *  a literal breaks json.literal, not json.syntax. */
+inline std::size_t outside_literal(std::string_view doc, std::size_t at) {
+  bool in_string = false;
+  for (std::size_t i = 0; i < at; ++i) {
+    if (in_string) {
+      if (doc[i] == '\\') ++i;
+      else if (doc[i] == '"') in_string = false;
+    } else if (doc[i] == '"') {
+      in_string = true;
+    }
+  }
+  if (in_string) return at;
+  while (at > 0 && doc[at - 1] >= 'a' && doc[at - 1] <= 'z') --at;
+  return at;
+}
+
 /** Document-level sites: trailing content, a root that is not an object, broken syntax,
  *  lowered resource bounds. */
 inline void document_sites(rule r, json_node& root, std::vector<site>& out) {
@@ -684,6 +701,7 @@ inline void document_sites(rule r, json_node& root, std::vector<site>& out) {
             at = open + 1 + choose(close - open);
             while (at < doc.size() && (static_cast<unsigned char>(doc[at]) & 0xC0) == 0x80) ++at;
             if (at > close) at = close;
+            at = outside_literal(doc, at);
             doc.erase(at);
             oc.edit = "cut the document after byte " + std::to_string(at);
             return;
