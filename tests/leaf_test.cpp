@@ -1,14 +1,22 @@
 // A new leaf type declared here only, as a user of the library would: Smithy's boolean as one
 // bedrock_agent::leaf_traits specialization. Parse, validate, check_value and to_json must all
 // find it with no edit to the engine. docs/json.md ("Adding a leaf type") shows this code.
+// One bedrock_agent::testing::leaf_generator specialization gives it generators too: arbitrary,
+// the equivalent encodings and the mutations of a structure that holds it (docs/testing.md).
+
+#include "rc_doctest.hpp"
 
 #include <bedrock_agent/json.hpp>
+#include <bedrock_agent/testing/mutations.hpp>
 
 #include <doctest/doctest.h>
+#include <rapidcheck.h>
 
+#include <algorithm>
 #include <optional>
 #include <string>
 #include <string_view>
+#include <vector>
 
 #if defined(__clang__)
 #pragma clang diagnostic push
@@ -28,6 +36,7 @@ struct Toggle {
   static constexpr std::string_view shape_name = "Toggle";
 };
 BOOST_DESCRIBE_STRUCT(Toggle, (), (id, enabled, dryRun))
+using boost::describe::operators::operator==;  // RC_ASSERT(a == b) finds it by ADL
 
 inline int checks = 0;  ///< how many times check() ran: check_value() must reach the leaf
 
@@ -66,6 +75,13 @@ struct bedrock_agent::leaf_traits<bool> {
   static void write(std::string& out, const bool& v) { out += v ? "true" : "false"; }
 };
 // [leaf-traits-example]
+
+// [leaf-generator-example]
+template <>
+struct bedrock_agent::testing::leaf_generator<bool> {
+  static rc::Gen<bool> valid() { return rc::gen::element(false, true); }  // shrinks to false
+};
+// [leaf-generator-example]
 
 namespace ba = bedrock_agent;
 using leaf_test::Toggle;
@@ -144,4 +160,37 @@ TEST_CASE("leaf: the built-in leaves take their model words from the shape") {
   const auto report = ba::check_value(s);
   REQUIRE(report.diagnostics.size() == 1);
   CHECK(report.diagnostics[0].message == "a document counter cannot be negative; found -2");
+}
+
+TEST_CASE("leaf: a leaf_generator in a test file gives generators, encodings and mutations") {
+  rc_doctest::check("a generated Toggle round-trips", [](const Toggle& t) {
+    const std::string json = ba::to_json(t);
+    RC_ASSERT(json == ba::testing::canonical_json(t));  // encodings write the leaf as to_json does
+    const auto back = ba::parse<Toggle>(json);
+    RC_ASSERT(back.ok());
+    RC_ASSERT(back.value() == t);
+    RC_ASSERT(ba::check_value(t).diagnostics.empty());
+  });
+  rc_doctest::check("every equivalent text of a Toggle reads the same", [](const Toggle& t) {
+    const std::string text = *ba::testing::encodings(t);
+    const auto back = ba::parse<Toggle>(text);
+    RC_ASSERT(back.ok());
+    RC_ASSERT(back.value() == t);
+  });
+  const std::vector<ba::rule>& breakable = ba::testing::breakable_rules<Toggle>();
+  CHECK(std::find(breakable.begin(), breakable.end(), ba::rules::shape_wrong_type) != breakable.end());
+  CHECK(std::find(breakable.begin(), breakable.end(), ba::rules::semantic_negative_counter) == breakable.end());
+  for (ba::rule r : breakable) {
+    CAPTURE(ba::rule_id(r));
+    rc_doctest::check(std::string(ba::rule_id(r)), [r] {
+      const ba::testing::mutation m = *ba::testing::mutations<Toggle>(r);
+      RC_LOG() << m << "\n";
+      const ba::validation_report v = ba::validate<Toggle>(m.document, m.options);
+      const auto p = ba::parse<Toggle>(m.document, m.options);
+      RC_ASSERT(!p.ok());
+      RC_ASSERT(m.matches(p.error()));
+      RC_ASSERT(v.errors == 1u);
+      RC_ASSERT(std::any_of(v.diagnostics.begin(), v.diagnostics.end(), [&](const ba::diagnostic& d) { return m.matches(d); }));
+    });
+  }
 }

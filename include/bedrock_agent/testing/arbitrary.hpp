@@ -44,6 +44,15 @@ namespace bedrock_agent::testing {
 template <class T, class = void>
 struct generator;
 
+/// The generators' point for a leaf type, beside the codec's leaf_traits<T>: specialize
+/// `leaf_generator<T>` with `static rc::Gen<T> valid()` (values that parse back to themselves
+/// and that check_value() accepts). The encodings write a leaf with leaf_traits<T>::write and
+/// the mutations break it by its leaf_traits<T>::json_type (wrong type, null, bad literal).
+/// Found after generator<T>, before the built-in leaves (string shapes, 64-bit integers,
+/// timestamp, enum_value<E>, described enums). Must be visible before the first use.
+template <class T>
+struct leaf_generator;
+
 /// How optional members and lists are filled.
 enum class fill : std::uint8_t {
   arbitrary,  ///< optional members present or absent, lists from empty to their bound
@@ -116,6 +125,10 @@ template <class T>
 using user_make_t = decltype(generator<T>::make());
 template <class T>
 inline constexpr bool has_user_generator_v = boost::mp11::mp_valid<user_make_t, T>::value;
+template <class T>
+using user_leaf_valid_t = decltype(leaf_generator<T>::valid());
+template <class T>
+inline constexpr bool has_user_leaf_generator_v = boost::mp11::mp_valid<user_leaf_valid_t, T>::value;
 
 template <class T>
 struct is_enum_value : std::false_type {};
@@ -438,9 +451,48 @@ rc::Gen<T> described_struct() {
   return detail::build_described<T, F>(boost::describe::describe_members<T, boost::describe::mod_public>{});
 }
 
-/** The generator of T: a user's generator<T> specialization first, then the built-in
- *  categories (optional, string shape, PrimitiveLong counter, timestamp, enum_value,
- *  described enum, list shape), then described structures. */
+namespace detail {
+// The built-in leaf generators, one per kind of leaf, with leaf_generator's interface.
+template <class S>
+struct string_leaf_generator {
+  static rc::Gen<S> valid() { return string_shape<S>(); }
+};
+/// The 64-bit integer is PrimitiveLong, which this model declares nonnegative.
+struct int64_leaf_generator {
+  static rc::Gen<std::int64_t> valid() { return counter(); }
+};
+struct timestamp_leaf_generator {
+  static rc::Gen<timestamp> valid() { return any_timestamp_cached(); }
+};
+template <class T>
+struct enum_value_leaf_generator {
+  static rc::Gen<T> valid() { return known_enum_value<typename is_enum_value<T>::enum_type>(); }
+};
+template <class E>
+struct enum_leaf_generator {
+  static rc::Gen<E> valid() { return enumerator<E>(); }
+};
+struct no_leaf_generator {};
+
+/// T's leaf generator: the user's leaf_generator<T> first, then the built-in leaves.
+template <class T>
+using leaf_generator_of = boost::mp11::mp_cond<
+    boost::mp11::mp_bool<has_user_leaf_generator_v<T>>, leaf_generator<T>,
+    boost::mp11::mp_bool<is_string_shape_v<T>>, string_leaf_generator<T>,
+    std::is_same<T, std::int64_t>, int64_leaf_generator,
+    std::is_same<T, timestamp>, timestamp_leaf_generator,
+    is_enum_value<T>, enum_value_leaf_generator<T>,
+    boost::mp11::mp_bool<is_described_enum_v<T>>, enum_leaf_generator<T>,
+    boost::mp11::mp_true, no_leaf_generator>;
+
+template <class T>
+inline constexpr bool has_leaf_generator_v = !std::is_same<leaf_generator_of<T>, no_leaf_generator>::value;
+}  // namespace detail
+
+/** The generator of T: a user's generator<T> specialization first, then optionals, then the
+ *  leaf's generator (a user's leaf_generator<T>, then the built-in leaves: string shape,
+ *  64-bit integer, timestamp, enum_value, described enum), then list shapes and described
+ *  structures. */
 template <class T, fill F>
 rc::Gen<T> arbitrary() {
   static const rc::Gen<T> cached = detail::make_arbitrary<T, F>();  // built once per type
@@ -454,25 +506,18 @@ rc::Gen<T> make_arbitrary() {
     return generator<T>::make();
   } else if constexpr (is_optional<T>::value) {
     return optional_of(arbitrary<typename T::value_type, F>(), F);
-  } else if constexpr (is_string_shape_v<T>) {
-    return string_shape<T>();
-  } else if constexpr (std::is_same<T, PrimitiveLong>::value) {
-    return counter();
-  } else if constexpr (std::is_same<T, timestamp>::value) {
-    return any_timestamp_cached();
-  } else if constexpr (is_enum_value<T>::value) {
-    return known_enum_value<typename is_enum_value<T>::enum_type>();
-  } else if constexpr (is_described_enum_v<T>) {
-    return enumerator<T>();
+  } else if constexpr (has_leaf_generator_v<T>) {
+    return leaf_generator_of<T>::valid();
   } else if constexpr (is_list_shape_v<T>) {
     return list_shape<T, F>();
   } else if constexpr (is_described_struct_v<T>) {
     return described_struct<T, F>();
   } else {
     static_assert(dependent_false<T>::value,
-                  "bedrock_agent::testing::arbitrary<T>: no generator for T. Make T a string shape (static "
-                  "constexpr string_constraints constraints), a list shape (list_constraints), an "
-                  "enum_value<E> of a described enum, a described struct, or specialize "
+                  "bedrock_agent::testing::arbitrary<T>: no generator for T. For a leaf type (one with "
+                  "bedrock_agent::leaf_traits<T>), specialize bedrock_agent::testing::leaf_generator<T> with "
+                  "static rc::Gen<T> valid(). Otherwise make T a string shape, a list shape, an enum_value<E> "
+                  "of a described enum or a described struct, or specialize "
                   "bedrock_agent::testing::generator<T> with static rc::Gen<T> make().");
     return rc::Gen<T>();
   }

@@ -14,6 +14,7 @@
 
 #include <bedrock_agent/testing/arbitrary.hpp>
 
+#include <bedrock_agent/detail/json_reader.hpp>
 #include <bedrock_agent/shapes.hpp>
 #include <bedrock_agent/time.hpp>
 
@@ -22,7 +23,6 @@
 #include <date/date.h>
 #include <rapidcheck.h>
 
-#include <charconv>
 #include <cstddef>
 #include <cstdint>
 #include <optional>
@@ -437,18 +437,23 @@ inline void arrange(json_node& n, chooser& c) {
   }
 }
 
+/** The tree of `v`, by the code the codec reads T with (leaf_of<T>): the leaves whose text
+ *  may vary (strings, timestamps, enums, lists) written in a chosen form; any other leaf (a
+ *  64-bit integer, a user's leaf) as one token, written by its own leaf_traits<T>::write. */
 template <class T>
 json_node to_node(const T& v, chooser& c) {
-  if constexpr (is_string_shape_v<T>) {
+  namespace bd = bedrock_agent::detail;
+  using L = bd::leaf_of<T>;  // only named: a structure's is never instantiated
+  if constexpr (std::is_same<L, bd::string_leaf<T>>::value) {
     return string_node(v, c);
-  } else if constexpr (std::is_same<T, PrimitiveLong>::value) {
-    char buf[24];
-    const auto r = std::to_chars(buf, buf + sizeof buf, v);
-    return json_node::scalar(std::string(buf, r.ptr));
-  } else if constexpr (std::is_same<T, timestamp>::value) {
+  } else if constexpr (std::is_same<L, bd::timestamp_leaf<T>>::value) {
     return string_node(timestamp_text(v, c), c);
-  } else if constexpr (is_enum_value<T>::value) {
+  } else if constexpr (std::is_same<L, bd::enum_leaf<T>>::value) {
     return string_node(v.wire_name(), c);
+  } else if constexpr (bd::is_leaf_v<T> && !std::is_same<L, bd::list_leaf<T>>::value) {
+    std::string token;
+    L::write(token, v);
+    return json_node::scalar(std::move(token));
   } else if constexpr (is_list_shape_v<T>) {
     json_node n;
     n.type = json_node::kind::array;

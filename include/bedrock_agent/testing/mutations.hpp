@@ -137,14 +137,17 @@ inline std::vector<std::size_t> insertion_points(std::string_view raw) {
   return at;
 }
 
-/** The JSON type a value of T is written as. */
-enum class json_kind { string, number, array, object };
+/** The JSON type a value of T is written as: what the codec declares (a leaf's
+ *  leaf_traits<T>::json_type, object for a described structure). */
+enum class json_kind { string, number, boolean, array, object };
 template <class T>
 constexpr json_kind json_kind_of() {
+  using od_type = simdjson::ondemand::json_type;
   if constexpr (is_optional<T>::value) return json_kind_of<typename T::value_type>();
-  else if constexpr (std::is_same<T, PrimitiveLong>::value) return json_kind::number;
-  else if constexpr (is_list_shape_v<T>) return json_kind::array;
-  else if constexpr (is_described_struct_v<T> && !is_string_shape_v<T>) return json_kind::object;
+  else if constexpr (bedrock_agent::detail::json_type_of<T>() == od_type::number) return json_kind::number;
+  else if constexpr (bedrock_agent::detail::json_type_of<T>() == od_type::boolean) return json_kind::boolean;
+  else if constexpr (bedrock_agent::detail::json_type_of<T>() == od_type::array) return json_kind::array;
+  else if constexpr (bedrock_agent::detail::json_type_of<T>() == od_type::object) return json_kind::object;
   else return json_kind::string;
 }
 
@@ -152,7 +155,7 @@ constexpr json_kind json_kind_of() {
 inline std::string wrong_type_value(json_kind k) {
   std::vector<std::string> v;
   if (k != json_kind::number) v.insert(v.end(), {"0", "42", "-7", "1.5e3"});
-  v.insert(v.end(), {"true", "false"});
+  if (k != json_kind::boolean) v.insert(v.end(), {"true", "false"});
   if (k != json_kind::string) v.insert(v.end(), {"\"\"", "\"42\"", "\"STOPPED\"", "\"2024-01-01T00:00:00Z\""});
   if (k != json_kind::array) v.insert(v.end(), {"[]", "[\"x\"]", "[1,2]"});
   if (k != json_kind::object) v.insert(v.end(), {"{}", "{\"a\":1}"});
@@ -391,7 +394,7 @@ void enum_sites(rule r, json_node& n, const std::string& pointer, std::vector<si
   string_text_sites(r, &n.raw, node, pointer, pointer, out);
 }
 
-inline void counter_sites(rule r, json_node& n, const std::string& pointer, std::vector<site>& out) {
+inline void counter_sites(rule r, json_node& n, const std::string& pointer, std::vector<site>& out, bool nonnegative) {
   json_node* node = &n;
   auto replace = [node, pointer](site_outcome& o, std::string token) {
     node->raw = token;
@@ -412,7 +415,7 @@ inline void counter_sites(rule r, json_node& n, const std::string& pointer, std:
       replace(o, choose_from<std::string>({"9223372036854775808", "-9223372036854775809", "18446744073709551615",
                                            "18446744073709551616", big, "-" + big}));
     });
-  } else if (r == rules::semantic_negative_counter) {
+  } else if (r == rules::semantic_negative_counter && nonnegative) {
     out.push_back([=](site_outcome& o) {
       replace(o, choose_from<std::string>({"-1", "-9223372036854775808", "-" + std::to_string(1 + *counter() % 1000000),
                                            "-9223372036854775807"}));
@@ -564,13 +567,18 @@ void struct_sites(rule r, json_node& n, const std::string& pointer, std::vector<
   });
 }
 
+/** Sites inside a value of T, by the code the codec reads T with (leaf_of<T>): a built-in
+ *  leaf's own rules, a structure's members. A user's leaf has no sites of its own here; its
+ *  member or item is still broken by type, null and literal (struct_sites, list_sites). */
 template <class T>
 void collect_sites(rule r, json_node& n, const std::string& pointer, std::vector<site>& out) {
-  if constexpr (is_string_shape_v<T>) {
+  namespace bd = bedrock_agent::detail;
+  using L = bd::leaf_of<T>;  // only named: a structure's is never instantiated
+  if constexpr (std::is_same<L, bd::string_leaf<T>>::value) {
     string_shape_sites<T>(r, n, pointer, out);
-  } else if constexpr (std::is_same<T, PrimitiveLong>::value) {
-    counter_sites(r, n, pointer, out);
-  } else if constexpr (std::is_same<T, timestamp>::value) {
+  } else if constexpr (std::is_same<L, bd::int64_leaf<T>>::value) {
+    counter_sites(r, n, pointer, out, L::nonnegative);
+  } else if constexpr (std::is_same<L, bd::timestamp_leaf<T>>::value) {
     // the node's value: decode the (possibly escaped, possibly offset) text it was written as
     std::string text;
     for (std::size_t i = 0; i < n.raw.size(); ++i) {
@@ -583,11 +591,11 @@ void collect_sites(rule r, json_node& n, const std::string& pointer, std::vector
     }
     const auto t = parse_timestamp(text);
     time_sites(r, n, t ? *t : timestamp{}, pointer, out);
-  } else if constexpr (is_enum_value<T>::value) {
+  } else if constexpr (std::is_same<L, bd::enum_leaf<T>>::value) {
     enum_sites<typename is_enum_value<T>::enum_type>(r, n, pointer, out);
-  } else if constexpr (is_list_shape_v<T>) {
+  } else if constexpr (std::is_same<L, bd::list_leaf<T>>::value) {
     list_sites<T>(r, n, pointer, out);
-  } else {
+  } else if constexpr (!bd::is_leaf_v<T>) {
     struct_sites<T>(r, n, pointer, out);
   }
 }
@@ -634,6 +642,23 @@ inline std::vector<std::size_t> structural_offsets(std::string_view doc, char wh
   return at;
 }
 
+/** `at`, or the start of the literal (true, false, null) it falls inside: a document cut in
+ *  a literal breaks json.literal, not json.syntax. */
+inline std::size_t outside_literal(std::string_view doc, std::size_t at) {
+  bool in_string = false;
+  for (std::size_t i = 0; i < at; ++i) {
+    if (in_string) {
+      if (doc[i] == '\\') ++i;
+      else if (doc[i] == '"') in_string = false;
+    } else if (doc[i] == '"') {
+      in_string = true;
+    }
+  }
+  if (in_string) return at;
+  while (at > 0 && doc[at - 1] >= 'a' && doc[at - 1] <= 'z') --at;
+  return at;
+}
+
 /** Document-level sites: trailing content, a root that is not an object, broken syntax,
  *  lowered resource bounds. */
 inline void document_sites(rule r, json_node& root, std::vector<site>& out) {
@@ -676,6 +701,7 @@ inline void document_sites(rule r, json_node& root, std::vector<site>& out) {
             at = open + 1 + choose(close - open);
             while (at < doc.size() && (static_cast<unsigned char>(doc[at]) & 0xC0) == 0x80) ++at;
             if (at > close) at = close;
+            at = outside_literal(doc, at);
             doc.erase(at);
             oc.edit = "cut the document after byte " + std::to_string(at);
             return;
