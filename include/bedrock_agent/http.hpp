@@ -103,7 +103,7 @@ struct http_result_access;
 /// (errors and warnings, in the order found). A value is present exactly when no diagnostic is
 /// at error level. ok(), operator bool, value() and operator-> are basic_result's.
 template <class T>
-class http_result : public basic_result<T> {
+class [[nodiscard]] http_result : public basic_result<T> {
  public:
   /** Every finding, errors and warnings. */
   const std::vector<diagnostic>& diagnostics() const noexcept { return diagnostics_; }
@@ -564,7 +564,7 @@ struct error_result_access;
 }  // namespace detail
 
 template <class Op>
-class error_response_result : public http_result<error_variant_t<Op>> {
+class [[nodiscard]] error_response_result : public http_result<error_variant_t<Op>> {
  public:
   /** The resolved type, also when parsing failed (e.g. an unknown type's name). */
   const error_type& type() const noexcept { return type_; }
@@ -579,7 +579,7 @@ enum class response_kind { success, error };
 
 /// A classified response: the success result or the error result, by kind.
 template <class Op>
-struct response_result {
+struct [[nodiscard]] response_result {
   response_kind kind = response_kind::error;
   http_result<typename Op::output> success;  ///< meaningful when kind is success
   error_response_result<Op> error;           ///< meaningful when kind is error

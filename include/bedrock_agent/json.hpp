@@ -33,7 +33,7 @@ class parse_result_access;
 /// The outcome of a fail-fast parse: a value, or the first error. Warnings (client profile)
 /// are kept beside either. ok(), operator bool, value() and operator-> are basic_result's.
 template <class T>
-class parse_result : public basic_result<T> {
+class [[nodiscard]] parse_result : public basic_result<T> {
  public:
   /** The first error; precondition !ok(). */
   const diagnostic& error() const noexcept { return error_; }
@@ -49,7 +49,7 @@ class parse_result : public basic_result<T> {
 
 /// Everything validate() found, in the order the walk met it (a missing member when its
 /// object ends), up to max_diagnostics.
-struct validation_report {
+struct [[nodiscard]] validation_report {
   std::vector<diagnostic> diagnostics;
   std::size_t errors = 0;
   std::size_t warnings = 0;
@@ -106,7 +106,7 @@ class parse_result_access {
  *  unspecified value (use parse() for all-or-nothing). Warning-level findings go to
  *  `*warnings` when it is not null. */
 template <class T>
-std::optional<diagnostic> parse_into(simdjson::ondemand::parser& parser, simdjson::padded_string_view json,
+[[nodiscard]] std::optional<diagnostic> parse_into(simdjson::ondemand::parser& parser, simdjson::padded_string_view json,
                                      T& out, const parse_options& options = {},
                                      std::vector<diagnostic>* warnings = nullptr) {
   static_assert(is_described_struct_v<T>, "parse_into<T>: T must be a described shape structure");
@@ -118,7 +118,7 @@ std::optional<diagnostic> parse_into(simdjson::ondemand::parser& parser, simdjso
 
 /** As above, for input that is not padded: it is copied into a per-thread buffer. */
 template <class T>
-std::optional<diagnostic> parse_into(std::string_view json, T& out, const parse_options& options = {},
+[[nodiscard]] std::optional<diagnostic> parse_into(std::string_view json, T& out, const parse_options& options = {},
                                      std::vector<diagnostic>* warnings = nullptr) {
   auto& s = detail::scratch();
   return parse_into(s.parser, s.pad(json, options.max_input_bytes), out, options, warnings);

@@ -402,7 +402,7 @@ inline void check_stop_response(const StopIngestionJobResponse& response, const 
  *  the JSON Pointer of `job` in its document ("" when it is the root); findings point below
  *  it. Rules in options.disabled are skipped. Counters are not checked here: the codec and
  *  check_value() report semantic.negative-counter. Returns the findings, empty when none. */
-inline std::vector<diagnostic> check_status(const IngestionJob& job, const parse_options& options = {},
+[[nodiscard]] inline std::vector<diagnostic> check_status(const IngestionJob& job, const parse_options& options = {},
                                             std::string_view pointer = "") {
   std::vector<diagnostic> out;
   detail::check_job(job, pointer, options, out);
@@ -413,7 +413,7 @@ inline std::vector<diagnostic> check_status(const IngestionJob& job, const parse
  *  /ingestionJob, plus status.stop-state (warning): the job a stop returns is STOPPING or
  *  STOPPED. An unknown status is not reported by these rules (the codec already warned about
  *  it with constraint.enum). Returns the findings, empty when none. */
-inline std::vector<diagnostic> check_status(const StopIngestionJobResponse& response,
+[[nodiscard]] inline std::vector<diagnostic> check_status(const StopIngestionJobResponse& response,
                                             const parse_options& options = {}) {
   std::vector<diagnostic> out;
   detail::check_stop_response(response, options, out);
@@ -433,7 +433,7 @@ inline void check_status(const StopIngestionJobResponse& response, const parse_o
  *  ingestionJobId must equal the request's (byte for byte: ids are case-sensitive). One
  *  finding per differing id, pointing at the response member. (exchange.status-shape belongs
  *  to the HTTP layer.) Returns the findings, empty when none. */
-inline std::vector<diagnostic> check_exchange(const StopIngestionJobRequest& request,
+[[nodiscard]] inline std::vector<diagnostic> check_exchange(const StopIngestionJobRequest& request,
                                               const StopIngestionJobResponse& response,
                                               const parse_options& options = {}) {
   std::vector<diagnostic> out;

@@ -99,7 +99,7 @@ struct time_error {
 /// Either a value or a time_error (a C++17 stand-in for std::expected).
 /// Accessing the wrong alternative is a precondition violation (assert).
 template <class T>
-class time_result {
+class [[nodiscard]] time_result {
   static_assert(std::is_trivially_copyable<T>::value && std::is_default_constructible<T>::value,
                 "time_result holds small value types only");
 
