@@ -150,6 +150,23 @@ parse_result<T> parse(std::string_view json, const parse_options& options = {}) 
 
 // ---- validate: collect every diagnostic ------------------------------------------------------
 
+namespace detail {
+/** Reads `json` (positions count in `text`) into `out`, every finding into `report` (cleared
+ *  first, capacity kept): what validate(), validate_into() and validate_ndjson() share.
+ *  `discard`: the value is not kept, so strings are checked, not copied. */
+template <class T>
+void read_into_report(simdjson::ondemand::parser& parser, simdjson::padded_string_view json, std::string_view text,
+                      T& out, validation_report& report, const parse_options& options, bool discard) {
+  report.diagnostics.clear();
+  read_context ctx(text, options, true, &report.diagnostics);
+  ctx.discard = discard;
+  read_document(parser, json, out, ctx);
+  report.errors = ctx.error_count;
+  report.warnings = ctx.warning_count;
+  report.truncated = ctx.truncated;
+}
+}  // namespace detail
+
 /** Checks `json` (already padded: no copy) as a T in one pass and returns every diagnostic,
  *  up to options.max_diagnostics (then a limit.diagnostics note). A fatal finding (JSON syntax,
  *  a resource bound) ends the pass. */
@@ -158,13 +175,9 @@ validation_report validate(simdjson::ondemand::parser& parser, simdjson::padded_
                            const parse_options& options = {}) {
   static_assert(is_described_struct_v<T>, "validate<T>: T must be a described shape structure");
   validation_report report;
-  detail::read_context ctx(std::string_view(json.data(), json.length()), options, true, &report.diagnostics);
-  ctx.discard = true;  // the value is thrown away: strings are checked, not copied
   T value{};
-  detail::read_document(parser, json, value, ctx);
-  report.errors = ctx.error_count;
-  report.warnings = ctx.warning_count;
-  report.truncated = ctx.truncated;
+  // the value is thrown away: strings are checked, not copied
+  detail::read_into_report(parser, json, std::string_view(json.data(), json.length()), value, report, options, true);
   return report;
 }
 
@@ -184,12 +197,7 @@ template <class T>
 bool validate_into(simdjson::ondemand::parser& parser, simdjson::padded_string_view json, T& out,
                    validation_report& report, const parse_options& options = {}) {
   static_assert(is_described_struct_v<T>, "validate_into<T>: T must be a described shape structure");
-  report.diagnostics.clear();
-  detail::read_context ctx(std::string_view(json.data(), json.length()), options, true, &report.diagnostics);
-  detail::read_document(parser, json, out, ctx);
-  report.errors = ctx.error_count;
-  report.warnings = ctx.warning_count;
-  report.truncated = ctx.truncated;
+  detail::read_into_report(parser, json, std::string_view(json.data(), json.length()), out, report, options, false);
   return report.valid();
 }
 
@@ -268,13 +276,7 @@ struct ndjson_validator {
   std::size_t invalid = 0;
 
   bool operator()(ndjson_line line) {
-    report.diagnostics.clear();
-    read_context ctx(line.text, options, true, &report.diagnostics);
-    ctx.discard = true;
-    read_document(parser, line.padded, value, ctx);
-    report.errors = ctx.error_count;
-    report.warnings = ctx.warning_count;
-    report.truncated = ctx.truncated;
+    read_into_report(parser, line.padded, line.text, value, report, options, true);
     invalid += !report.valid();
     line.report = &report;
     return ndjson_call(on_line, line);
