@@ -3,9 +3,9 @@
 #ifndef BEDROCK_AGENT_BENCH_COMMON_HPP_INCLUDED
 #define BEDROCK_AGENT_BENCH_COMMON_HPP_INCLUDED
 
-#include <bedrock_agent/json.hpp>
-#include <bedrock_agent/shapes.hpp>
-#include <bedrock_agent/time.hpp>
+#include <bedrock_agent/engine/json.hpp>
+#include <bedrock_agent/model/shapes.hpp>
+#include <bedrock_agent/engine/time.hpp>
 
 #include <benchmark/benchmark.h>
 #include <simdjson.h>

@@ -6,8 +6,8 @@
 
 #include "bench_common.hpp"
 
-#include <bedrock_agent/shapes.hpp>
-#include <bedrock_agent/time.hpp>
+#include <bedrock_agent/model/shapes.hpp>
+#include <bedrock_agent/engine/time.hpp>
 
 #include <simdjson.h>
 

@@ -6,7 +6,7 @@
 
 #include "bench_common.hpp"
 
-#include <bedrock_agent/json.hpp>
+#include <bedrock_agent/engine/json.hpp>
 
 #include <benchmark/benchmark.h>
 

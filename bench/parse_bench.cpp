@@ -6,7 +6,7 @@
 #include "floors.hpp"
 #include "harness.hpp"
 
-#include <bedrock_agent/json.hpp>
+#include <bedrock_agent/engine/json.hpp>
 
 #include <simdjson.h>
 

@@ -24,7 +24,7 @@
 #include "bench_common.hpp"
 #include "floors.hpp"
 
-#include <bedrock_agent/time.hpp>
+#include <bedrock_agent/engine/time.hpp>
 
 #include <benchmark/benchmark.h>
 #include <date/date.h>

@@ -13,7 +13,7 @@
 
 #include "floors.hpp"
 
-#include <bedrock_agent/time.hpp>
+#include <bedrock_agent/engine/time.hpp>
 
 #include <simdjson.h>
 

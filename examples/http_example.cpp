@@ -3,8 +3,8 @@
 //
 // The asserts are the point of this program: keep them in release builds too.
 #undef NDEBUG
-#include <bedrock_agent/http.hpp>
-#include <bedrock_agent/json.hpp>
+#include <bedrock_agent/engine/http.hpp>
+#include <bedrock_agent/engine/json.hpp>
 
 #include <cassert>
 #include <string>

@@ -2,7 +2,7 @@
 // is telling the truth. The asserts are the point of this program: keep them in release
 // builds too.
 #undef NDEBUG
-#include <bedrock_agent/json.hpp>
+#include <bedrock_agent/engine/json.hpp>
 
 #include <simdjson.h>
 

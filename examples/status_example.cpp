@@ -1,8 +1,8 @@
 // Every code sample in docs/status.md, compiled and checked. Returns 0 when the documentation
 // is telling the truth. The asserts are the point of this program: keep them in release builds.
 #undef NDEBUG
-#include <bedrock_agent/json.hpp>
-#include <bedrock_agent/status.hpp>
+#include <bedrock_agent/engine/json.hpp>
+#include <bedrock_agent/lifecycle/status.hpp>
 
 #include <cassert>
 #include <cstdint>

@@ -4,8 +4,8 @@
 //
 // The asserts are the point of this program: keep them in release builds too.
 #undef NDEBUG
-#include <bedrock_agent/json.hpp>
-#include <bedrock_agent/status.hpp>
+#include <bedrock_agent/engine/json.hpp>
+#include <bedrock_agent/lifecycle/status.hpp>
 #include <bedrock_agent/testing/generators.hpp>
 
 #include <boost/describe/class.hpp>

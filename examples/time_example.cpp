@@ -4,7 +4,7 @@
 // Build: c++ -std=c++17 -DONLY_C_LOCALE=1 -DHAS_STRING_VIEW=1 -Iinclude examples/time_example.cpp
 // The asserts are the point of this program: keep them in release builds too.
 #undef NDEBUG
-#include <bedrock_agent/time.hpp>
+#include <bedrock_agent/engine/time.hpp>
 
 #include <cassert>
 #include <chrono>

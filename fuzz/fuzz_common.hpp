@@ -7,9 +7,9 @@
 // value agreement with simdjson's DOM, and JSON well-formedness against simdjson's DOM and an
 // independent RFC 8259 recognizer.
 
-#include <bedrock_agent/json.hpp>
-#include <bedrock_agent/shapes.hpp>
-#include <bedrock_agent/time.hpp>
+#include <bedrock_agent/engine/json.hpp>
+#include <bedrock_agent/model/shapes.hpp>
+#include <bedrock_agent/engine/time.hpp>
 
 #include <simdjson.h>
 

@@ -8,7 +8,7 @@
 
 #include "fuzz_common.hpp"
 
-#include <bedrock_agent/http.hpp>
+#include <bedrock_agent/engine/http.hpp>
 
 #include <algorithm>
 #include <cstddef>

@@ -5,7 +5,7 @@
 
 #include "fuzz_common.hpp"
 
-#include <bedrock_agent/status.hpp>
+#include <bedrock_agent/lifecycle/status.hpp>
 #include <bedrock_agent/stop_ingestion_job.hpp>
 
 #include <cstddef>

@@ -13,7 +13,7 @@
 
 #include "fuzz_common.hpp"
 
-#include <bedrock_agent/time.hpp>
+#include <bedrock_agent/engine/time.hpp>
 
 #include <date/date.h>
 

@@ -7,8 +7,8 @@
 // names: FooError (HTTP 500, server fault) became InternalServerException.
 // Smithy protocol tests, Apache-2.0.
 
-#include <bedrock_agent/http.hpp>
-#include <bedrock_agent/json.hpp>
+#include <bedrock_agent/engine/http.hpp>
+#include <bedrock_agent/engine/json.hpp>
 
 #include <boost/mp11/algorithm.hpp>
 #include <doctest/doctest.h>

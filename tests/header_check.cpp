@@ -1,18 +1,19 @@
 // Every public header, compiled in the language standard the test binary does not use (C++20
 // under g++, C++17 under clang in CI), with the project's warnings as errors: with the main
 // builds this covers both standards under both compilers.
-#include <bedrock_agent/codec_rules.hpp>
-#include <bedrock_agent/constraints.hpp>
-#include <bedrock_agent/diagnostics.hpp>
-#include <bedrock_agent/http.hpp>
-#include <bedrock_agent/json.hpp>
-#include <bedrock_agent/members.hpp>
-#include <bedrock_agent/options.hpp>
-#include <bedrock_agent/result.hpp>
-#include <bedrock_agent/shapes.hpp>
-#include <bedrock_agent/status.hpp>
+#include <bedrock_agent/engine/codec_rules.hpp>
+#include <bedrock_agent/engine/constraints.hpp>
+#include <bedrock_agent/engine/diagnostics.hpp>
+#include <bedrock_agent/engine/http.hpp>
+#include <bedrock_agent/engine/json.hpp>
+#include <bedrock_agent/engine/members.hpp>
+#include <bedrock_agent/engine/options.hpp>
+#include <bedrock_agent/engine/result.hpp>
+#include <bedrock_agent/engine/shape.hpp>
+#include <bedrock_agent/model/shapes.hpp>
+#include <bedrock_agent/lifecycle/status.hpp>
 #include <bedrock_agent/stop_ingestion_job.hpp>
-#include <bedrock_agent/time.hpp>
+#include <bedrock_agent/engine/time.hpp>
 #if defined(BEDROCK_AGENT_HEADER_CHECK_TESTING)
 #include <bedrock_agent/testing/generators.hpp>
 #endif

@@ -1,8 +1,8 @@
 // The restJson1 request binding of StopIngestionJob: build_path, parse_request, and the JSON
 // parameter-object form of the request.
 
-#include <bedrock_agent/http.hpp>
-#include <bedrock_agent/json.hpp>
+#include <bedrock_agent/engine/http.hpp>
+#include <bedrock_agent/engine/json.hpp>
 
 #include <doctest/doctest.h>
 

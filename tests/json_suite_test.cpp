@@ -3,7 +3,7 @@
 // reader does not keep: On-Demand skips them lightly, so every n_ file is also spliced in as
 // the value of an unknown member, where only the codec's own checks can catch it.
 
-#include <bedrock_agent/json.hpp>
+#include <bedrock_agent/engine/json.hpp>
 
 #include <doctest/doctest.h>
 

@@ -2,9 +2,9 @@
 // parse_into reuse, equivalent encodings, the canonical form, check_value, the text form of
 // diagnostics, allocation on the hot path, and that docs/rules.md documents every rule.
 
-#include <bedrock_agent/http.hpp>
-#include <bedrock_agent/json.hpp>
-#include <bedrock_agent/status.hpp>
+#include <bedrock_agent/engine/http.hpp>
+#include <bedrock_agent/engine/json.hpp>
+#include <bedrock_agent/lifecycle/status.hpp>
 
 #include <doctest/doctest.h>
 

@@ -6,7 +6,7 @@
 
 #include "rc_doctest.hpp"
 
-#include <bedrock_agent/json.hpp>
+#include <bedrock_agent/engine/json.hpp>
 #include <bedrock_agent/testing/mutations.hpp>
 
 #include <doctest/doctest.h>

@@ -3,7 +3,7 @@
 // line that leaves the next alone, a last line without a newline; positions relative to the line
 // and absolute; stopping early; going on from a position; both overloads agree.
 
-#include <bedrock_agent/json.hpp>
+#include <bedrock_agent/engine/json.hpp>
 
 #include <doctest/doctest.h>
 

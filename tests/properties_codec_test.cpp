@@ -2,7 +2,7 @@
 // profiles, the canonical form, equivalent encodings, and the client profile's losslessness.
 #include "rc_doctest.hpp"
 
-#include <bedrock_agent/json.hpp>
+#include <bedrock_agent/engine/json.hpp>
 #include <bedrock_agent/testing/generators.hpp>
 
 #include <boost/mp11/algorithm.hpp>

@@ -2,8 +2,8 @@
 // the edges they promise; the fixtures; and the RapidCheck-to-doctest bridge.
 #include "rc_doctest.hpp"
 
-#include <bedrock_agent/json.hpp>
-#include <bedrock_agent/status.hpp>
+#include <bedrock_agent/engine/json.hpp>
+#include <bedrock_agent/lifecycle/status.hpp>
 #include <bedrock_agent/testing/generators.hpp>
 
 #include <boost/mp11/algorithm.hpp>

@@ -1,7 +1,7 @@
 // Properties of the restJson1 binding: request paths and error responses.
 #include "rc_doctest.hpp"
 
-#include <bedrock_agent/http.hpp>
+#include <bedrock_agent/engine/http.hpp>
 #include <bedrock_agent/testing/generators.hpp>
 
 #include <doctest/doctest.h>

@@ -3,7 +3,7 @@
 // per rule, over every structure of the operation that can break it.
 #include "rc_doctest.hpp"
 
-#include <bedrock_agent/json.hpp>
+#include <bedrock_agent/engine/json.hpp>
 #include <bedrock_agent/testing/generators.hpp>
 
 #include <boost/mp11/algorithm.hpp>

@@ -2,8 +2,8 @@
 // generated sequences of observations.
 #include "rc_doctest.hpp"
 
-#include <bedrock_agent/json.hpp>
-#include <bedrock_agent/status.hpp>
+#include <bedrock_agent/engine/json.hpp>
+#include <bedrock_agent/lifecycle/status.hpp>
 #include <bedrock_agent/testing/generators.hpp>
 
 #include <doctest/doctest.h>

@@ -2,7 +2,7 @@
 #include "rc_doctest.hpp"
 
 #include <bedrock_agent/testing/generators.hpp>
-#include <bedrock_agent/time.hpp>
+#include <bedrock_agent/engine/time.hpp>
 
 #include <doctest/doctest.h>
 #include <rapidcheck.h>

@@ -1,7 +1,7 @@
-// Tests for include/bedrock_agent/status.hpp: the lifecycle state machine, the rules on one
+// Tests for include/bedrock_agent/lifecycle/status.hpp: the lifecycle state machine, the rules on one
 // response, on one exchange, and on a sequence of observations.
-#include <bedrock_agent/json.hpp>
-#include <bedrock_agent/status.hpp>
+#include <bedrock_agent/engine/json.hpp>
+#include <bedrock_agent/lifecycle/status.hpp>
 
 #include <doctest/doctest.h>
 

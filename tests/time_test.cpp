@@ -1,6 +1,6 @@
-// Tests for include/bedrock_agent/time.hpp (timestamp, RFC 3339 parse/format,
+// Tests for include/bedrock_agent/engine/time.hpp (timestamp, RFC 3339 parse/format,
 // sys_time conversions).
-#include <bedrock_agent/time.hpp>
+#include <bedrock_agent/engine/time.hpp>
 
 #include <doctest/doctest.h>
 

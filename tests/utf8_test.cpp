@@ -1,7 +1,7 @@
 // detail/utf8.hpp: the one UTF-8 encoder (the codec's \u escapes, the generators and the interop
 // driver all use it) against bytes written out by hand from RFC 3629's table, at each length and
 // on both sides of each length boundary; and the strict decoder on the same bytes.
-#include <bedrock_agent/detail/utf8.hpp>
+#include <bedrock_agent/engine/detail/utf8.hpp>
 
 #include <doctest/doctest.h>
 

@@ -15,7 +15,7 @@
 //   files=$(find fuzz/corpus fuzz/regressions examples/recordings tests/data -type f | sort)
 //   ./before $files /tmp/mutants/* > before.txt; ./after $files /tmp/mutants/* > after.txt
 //   cmp before.txt after.txt                                          # and again with -march=haswell
-#include <bedrock_agent/json.hpp>
+#include <bedrock_agent/engine/json.hpp>
 #include <cstdio>
 #include <fstream>
 #include <sstream>

@@ -4,7 +4,7 @@
 // The driver's own deterministic value generator (fixed seeds, portable: no <random>
 // distributions, whose sequences differ between standard libraries).
 
-#include <bedrock_agent/detail/utf8.hpp>
+#include <bedrock_agent/engine/detail/utf8.hpp>
 #include <bedrock_agent/stop_ingestion_job.hpp>
 
 #include <algorithm>

@@ -9,7 +9,7 @@
 // (a string with a lone surrogate as {"$utf16": [code units]}), Dates as {"$date": "<epoch ms>"},
 // numbers as {"$number": "<exact decimal>"}, undefined as {"$undefined": true}.
 
-#include <bedrock_agent/http.hpp>
+#include <bedrock_agent/engine/http.hpp>
 #include <bedrock_agent/stop_ingestion_job.hpp>
 
 #include <boost/describe/members.hpp>

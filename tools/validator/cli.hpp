@@ -3,8 +3,8 @@
 
 // Command-line options of bedrock-agent-validate.
 
-#include <bedrock_agent/diagnostics.hpp>
-#include <bedrock_agent/options.hpp>
+#include <bedrock_agent/engine/diagnostics.hpp>
+#include <bedrock_agent/engine/options.hpp>
 
 #include <cstddef>
 #include <cstdlib>

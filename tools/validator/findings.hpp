@@ -4,7 +4,7 @@
 // What the validator found, where: a diagnostic placed in a file (and, for NDJSON, at the
 // document's line; for HAR, in an entry), and the run's summary counts.
 
-#include <bedrock_agent/diagnostics.hpp>
+#include <bedrock_agent/engine/diagnostics.hpp>
 
 #include <cstddef>
 #include <functional>

@@ -5,8 +5,8 @@
 // the library's own engine in the client profile: what the validator needs of a HAR file is
 // data like any other, and its JSON gets the same precise diagnostics.
 
-#include <bedrock_agent/json.hpp>
-#include <bedrock_agent/shapes.hpp>
+#include <bedrock_agent/engine/json.hpp>
+#include <bedrock_agent/model/shapes.hpp>
 
 #include <boost/describe/class.hpp>
 

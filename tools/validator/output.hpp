@@ -6,8 +6,8 @@
 
 #include "findings.hpp"
 
-#include <bedrock_agent/diagnostics.hpp>
-#include <bedrock_agent/json.hpp>
+#include <bedrock_agent/engine/diagnostics.hpp>
+#include <bedrock_agent/engine/json.hpp>
 
 #include <cstdio>
 #include <string>

@@ -8,10 +8,10 @@
 #include "findings.hpp"
 #include "har.hpp"
 
-#include <bedrock_agent/diagnostics.hpp>
-#include <bedrock_agent/http.hpp>
-#include <bedrock_agent/json.hpp>
-#include <bedrock_agent/status.hpp>
+#include <bedrock_agent/engine/diagnostics.hpp>
+#include <bedrock_agent/engine/http.hpp>
+#include <bedrock_agent/engine/json.hpp>
+#include <bedrock_agent/lifecycle/status.hpp>
 
 #include <simdjson.h>
 

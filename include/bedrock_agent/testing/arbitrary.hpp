@@ -12,10 +12,10 @@
 //
 // Test-only: needs RapidCheck; never included by <bedrock_agent/stop_ingestion_job.hpp>.
 
-#include <bedrock_agent/constraints.hpp>
-#include <bedrock_agent/detail/utf8.hpp>
-#include <bedrock_agent/shapes.hpp>
-#include <bedrock_agent/time.hpp>
+#include <bedrock_agent/engine/constraints.hpp>
+#include <bedrock_agent/engine/detail/utf8.hpp>
+#include <bedrock_agent/model/shapes.hpp>
+#include <bedrock_agent/engine/time.hpp>
 
 #include <boost/describe/enumerators.hpp>
 #include <boost/describe/members.hpp>

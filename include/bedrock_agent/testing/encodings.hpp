@@ -14,9 +14,9 @@
 
 #include <bedrock_agent/testing/arbitrary.hpp>
 
-#include <bedrock_agent/detail/json_reader.hpp>
-#include <bedrock_agent/shapes.hpp>
-#include <bedrock_agent/time.hpp>
+#include <bedrock_agent/engine/detail/json_reader.hpp>
+#include <bedrock_agent/model/shapes.hpp>
+#include <bedrock_agent/engine/time.hpp>
 
 #include <boost/describe/members.hpp>
 #include <boost/mp11/algorithm.hpp>

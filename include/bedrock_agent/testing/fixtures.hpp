@@ -6,8 +6,8 @@
 // of the contract (the library's own tests check that), and each *_json() text is exactly
 // to_json() of its value. Needs no RapidCheck.
 
-#include <bedrock_agent/shapes.hpp>
-#include <bedrock_agent/time.hpp>
+#include <bedrock_agent/model/shapes.hpp>
+#include <bedrock_agent/engine/time.hpp>
 
 #include <cstdlib>
 #include <string_view>

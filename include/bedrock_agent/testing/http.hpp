@@ -11,8 +11,8 @@
 #include <bedrock_agent/testing/arbitrary.hpp>
 #include <bedrock_agent/testing/encodings.hpp>
 
-#include <bedrock_agent/http.hpp>
-#include <bedrock_agent/shapes.hpp>
+#include <bedrock_agent/engine/http.hpp>
+#include <bedrock_agent/model/shapes.hpp>
 
 #include <boost/mp11/algorithm.hpp>
 #include <rapidcheck.h>

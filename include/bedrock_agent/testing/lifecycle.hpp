@@ -10,10 +10,10 @@
 
 #include <bedrock_agent/testing/arbitrary.hpp>
 
-#include <bedrock_agent/diagnostics.hpp>
-#include <bedrock_agent/shapes.hpp>
-#include <bedrock_agent/status.hpp>
-#include <bedrock_agent/time.hpp>
+#include <bedrock_agent/engine/diagnostics.hpp>
+#include <bedrock_agent/model/shapes.hpp>
+#include <bedrock_agent/lifecycle/status.hpp>
+#include <bedrock_agent/engine/time.hpp>
 
 #include <rapidcheck.h>
 

@@ -25,11 +25,11 @@
 #include <bedrock_agent/testing/arbitrary.hpp>
 #include <bedrock_agent/testing/encodings.hpp>
 
-#include <bedrock_agent/diagnostics.hpp>
-#include <bedrock_agent/json.hpp>
-#include <bedrock_agent/options.hpp>
-#include <bedrock_agent/shapes.hpp>
-#include <bedrock_agent/time.hpp>
+#include <bedrock_agent/engine/diagnostics.hpp>
+#include <bedrock_agent/engine/json.hpp>
+#include <bedrock_agent/engine/options.hpp>
+#include <bedrock_agent/model/shapes.hpp>
+#include <bedrock_agent/engine/time.hpp>
 
 #include <boost/describe/members.hpp>
 #include <boost/mp11/algorithm.hpp>

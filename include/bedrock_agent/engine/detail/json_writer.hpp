@@ -4,10 +4,10 @@
 // The generic writer: compact JSON, members in declaration (model) order, absent optional
 // members left out, counters always written. Its output is the canonical form.
 
-#include <bedrock_agent/detail/json_reader.hpp>
-#include <bedrock_agent/detail/json_text.hpp>
-#include <bedrock_agent/shapes.hpp>
-#include <bedrock_agent/time.hpp>
+#include <bedrock_agent/engine/detail/json_reader.hpp>
+#include <bedrock_agent/engine/detail/json_text.hpp>
+#include <bedrock_agent/engine/shape.hpp>
+#include <bedrock_agent/engine/time.hpp>
 
 #include <boost/describe/members.hpp>
 #include <boost/mp11/algorithm.hpp>

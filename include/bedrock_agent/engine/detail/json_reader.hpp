@@ -8,12 +8,13 @@
 // breaks no rule is read by its leaf's read_fast() without touching any diagnostic code;
 // everything else takes read_value_slow(), which finds and reports what is wrong.
 
-#include <bedrock_agent/detail/json_text.hpp>
-#include <bedrock_agent/codec_rules.hpp>
-#include <bedrock_agent/diagnostics.hpp>
-#include <bedrock_agent/options.hpp>
-#include <bedrock_agent/shapes.hpp>
-#include <bedrock_agent/time.hpp>
+#include <bedrock_agent/engine/detail/json_text.hpp>
+#include <bedrock_agent/engine/codec_rules.hpp>
+#include <bedrock_agent/engine/diagnostics.hpp>
+#include <bedrock_agent/engine/members.hpp>
+#include <bedrock_agent/engine/options.hpp>
+#include <bedrock_agent/engine/shape.hpp>
+#include <bedrock_agent/engine/time.hpp>
 
 #include <boost/describe/members.hpp>
 #include <boost/describe/enumerators.hpp>
@@ -767,9 +768,9 @@ struct string_leaf {
 template <class T>
 using nonnegative_probe = decltype(T::nonnegative);
 
-/// 64-bit integers (PrimitiveLong), named by shape_info<T>. When shape_info<T> has
-/// `nonnegative` (what the value is, for the message), a negative value breaks
-/// semantic.negative-counter.
+/// 64-bit integers, named by shape_info<T>. When shape_info<T> has `nonnegative` (what the
+/// value is, for the message) and `nonnegative_rule`, a negative value breaks that rule (this
+/// model's PrimitiveLong: semantic.negative-counter).
 template <class T>
 struct int64_leaf {
   static constexpr bool nonnegative = boost::mp11::mp_valid<nonnegative_probe, shape_info<T>>::value;
@@ -823,7 +824,7 @@ struct int64_leaf {
     out = static_cast<T>(value);
     if constexpr (nonnegative) {
       if (value < 0) {
-        return ctx.report(rules::semantic_negative_counter, off, at, "a count >= 0", excerpt(tok),
+        return ctx.report(shape_info<T>::nonnegative_rule, off, at, "a count >= 0", excerpt(tok),
                           std::string(shape_info<T>::nonnegative) + " cannot be negative; found " + std::string(tok));
       }
     }
@@ -833,7 +834,7 @@ struct int64_leaf {
   static bool check(const T& v, read_context& ctx, const path_node* at) {
     if constexpr (nonnegative) {
       if (v < 0) {
-        return ctx.report(rules::semantic_negative_counter, 0, at, "a count >= 0", std::to_string(v),
+        return ctx.report(shape_info<T>::nonnegative_rule, 0, at, "a count >= 0", std::to_string(v),
                           std::string(shape_info<T>::nonnegative) + " cannot be negative; found " + std::to_string(v));
       }
     }

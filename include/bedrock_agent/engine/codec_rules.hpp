@@ -5,7 +5,7 @@
 // the shapes of a model, their constraints, and RFC 3339 time. Registered under order 100, so
 // they list first.
 
-#include <bedrock_agent/diagnostics.hpp>
+#include <bedrock_agent/engine/diagnostics.hpp>
 
 namespace bedrock_agent {
 

@@ -5,7 +5,7 @@
 // profiles are presets of them. No option relaxes JSON syntax, resource bounds or required
 // members: this library never makes a value up.
 
-#include <bedrock_agent/diagnostics.hpp>
+#include <bedrock_agent/engine/diagnostics.hpp>
 
 #include <cstddef>
 #include <optional>

@@ -6,13 +6,13 @@
 // parsed. Generic over an operation descriptor (http_method, http_uri, http_success_status,
 // input, output, errors): another operation is a new descriptor, not new code.
 
-#include <bedrock_agent/detail/http_uri.hpp>
-#include <bedrock_agent/detail/json_reader.hpp>
-#include <bedrock_agent/diagnostics.hpp>
-#include <bedrock_agent/json.hpp>
-#include <bedrock_agent/options.hpp>
-#include <bedrock_agent/result.hpp>
-#include <bedrock_agent/shapes.hpp>
+#include <bedrock_agent/engine/detail/http_uri.hpp>
+#include <bedrock_agent/engine/detail/json_reader.hpp>
+#include <bedrock_agent/engine/diagnostics.hpp>
+#include <bedrock_agent/engine/json.hpp>
+#include <bedrock_agent/engine/options.hpp>
+#include <bedrock_agent/engine/result.hpp>
+#include <bedrock_agent/engine/shape.hpp>
 
 #include <boost/mp11/algorithm.hpp>
 #include <boost/mp11/utility.hpp>

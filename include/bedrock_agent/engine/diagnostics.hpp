@@ -5,8 +5,8 @@
 // users filter on), a source (why the rule exists), and a default severity. A diagnostic says
 // which rule broke, where (JSON Pointer, byte offset, line:column) and why.
 
-#include <bedrock_agent/detail/text.hpp>
-#include <bedrock_agent/detail/utf8.hpp>
+#include <bedrock_agent/engine/detail/text.hpp>
+#include <bedrock_agent/engine/detail/utf8.hpp>
 
 #include <initializer_list>
 #include <iterator>

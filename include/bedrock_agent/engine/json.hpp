@@ -5,12 +5,12 @@
 // serializes every shape. Strict by default (the contract profile); each leniency of the
 // client profile is a named option.
 
-#include <bedrock_agent/detail/json_reader.hpp>
-#include <bedrock_agent/detail/json_writer.hpp>
-#include <bedrock_agent/diagnostics.hpp>
-#include <bedrock_agent/options.hpp>
-#include <bedrock_agent/result.hpp>
-#include <bedrock_agent/shapes.hpp>
+#include <bedrock_agent/engine/detail/json_reader.hpp>
+#include <bedrock_agent/engine/detail/json_writer.hpp>
+#include <bedrock_agent/engine/diagnostics.hpp>
+#include <bedrock_agent/engine/options.hpp>
+#include <bedrock_agent/engine/result.hpp>
+#include <bedrock_agent/engine/shape.hpp>
 
 #include <simdjson.h>
 

@@ -5,10 +5,10 @@
 // surrogate pairs, control characters), numbers and literals, and JSON string escaping for
 // output. On-Demand validates UTF-8 and structure; these check each token exactly.
 
-#include <bedrock_agent/detail/text.hpp>
-#include <bedrock_agent/detail/utf8.hpp>
-#include <bedrock_agent/codec_rules.hpp>
-#include <bedrock_agent/diagnostics.hpp>
+#include <bedrock_agent/engine/detail/text.hpp>
+#include <bedrock_agent/engine/detail/utf8.hpp>
+#include <bedrock_agent/engine/codec_rules.hpp>
+#include <bedrock_agent/engine/diagnostics.hpp>
 
 #include <cstddef>
 #include <cstdint>

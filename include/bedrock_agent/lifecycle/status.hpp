@@ -7,11 +7,11 @@
 // (sequence.*). Findings are ordinary diagnostics with JSON Pointers; offset, line and column
 // are 0 because these rules look at values, not text.
 
-#include <bedrock_agent/diagnostics.hpp>
-#include <bedrock_agent/http.hpp>
-#include <bedrock_agent/options.hpp>
-#include <bedrock_agent/shapes.hpp>
-#include <bedrock_agent/time.hpp>
+#include <bedrock_agent/engine/diagnostics.hpp>
+#include <bedrock_agent/engine/http.hpp>
+#include <bedrock_agent/engine/options.hpp>
+#include <bedrock_agent/model/shapes.hpp>
+#include <bedrock_agent/engine/time.hpp>
 
 #include <boost/container_hash/hash.hpp>
 #include <boost/describe/enumerators.hpp>

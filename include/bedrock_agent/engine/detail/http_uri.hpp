@@ -5,9 +5,9 @@
 // described input each label binds, and static_asserts that name what is wrong with a
 // template, cross-checked against the input's declared member_metadata when it has one. Plus RFC 3986 percent-encoding for path segments.
 
-#include <bedrock_agent/constraints.hpp>
-#include <bedrock_agent/members.hpp>
-#include <bedrock_agent/detail/text.hpp>
+#include <bedrock_agent/engine/constraints.hpp>
+#include <bedrock_agent/engine/members.hpp>
+#include <bedrock_agent/engine/detail/text.hpp>
 
 #include <boost/describe/members.hpp>
 #include <boost/mp11/algorithm.hpp>
