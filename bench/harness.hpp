@@ -7,6 +7,7 @@
 #include "bench_common.hpp"
 
 #include <bedrock_agent/engine/json.hpp>
+#include <bedrock_agent/model/shapes.hpp>
 
 #include <benchmark/benchmark.h>
 

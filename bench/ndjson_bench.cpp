@@ -7,6 +7,7 @@
 #include "floors.hpp"
 
 #include <bedrock_agent/engine/json.hpp>
+#include <bedrock_agent/model/shapes.hpp>
 
 #include <benchmark/benchmark.h>
 #include <simdjson.h>

@@ -7,6 +7,7 @@
 #include "harness.hpp"
 
 #include <bedrock_agent/engine/json.hpp>
+#include <bedrock_agent/model/shapes.hpp>
 
 #include <simdjson.h>
 

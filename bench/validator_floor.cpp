@@ -14,6 +14,7 @@
 #include "floors.hpp"
 
 #include <bedrock_agent/engine/time.hpp>
+#include <bedrock_agent/model/shapes.hpp>
 
 #include <simdjson.h>
 

@@ -5,6 +5,7 @@
 #undef NDEBUG
 #include <bedrock_agent/engine/http.hpp>
 #include <bedrock_agent/engine/json.hpp>
+#include <bedrock_agent/model/shapes.hpp>
 
 #include <cassert>
 #include <string>

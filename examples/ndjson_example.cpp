@@ -3,6 +3,7 @@
 // release builds too.
 #undef NDEBUG
 #include <bedrock_agent/engine/json.hpp>
+#include <bedrock_agent/model/shapes.hpp>
 
 #include <simdjson.h>
 

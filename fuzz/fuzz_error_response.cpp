@@ -9,6 +9,7 @@
 #include "fuzz_common.hpp"
 
 #include <bedrock_agent/engine/http.hpp>
+#include <bedrock_agent/model/shapes.hpp>
 
 #include <algorithm>
 #include <cstddef>

@@ -9,6 +9,7 @@
 
 #include <bedrock_agent/engine/http.hpp>
 #include <bedrock_agent/engine/json.hpp>
+#include <bedrock_agent/model/shapes.hpp>
 
 #include <boost/mp11/algorithm.hpp>
 #include <doctest/doctest.h>

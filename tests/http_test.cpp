@@ -3,6 +3,7 @@
 
 #include <bedrock_agent/engine/http.hpp>
 #include <bedrock_agent/engine/json.hpp>
+#include <bedrock_agent/model/shapes.hpp>
 
 #include <doctest/doctest.h>
 

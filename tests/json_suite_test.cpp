@@ -4,6 +4,7 @@
 // the value of an unknown member, where only the codec's own checks can catch it.
 
 #include <bedrock_agent/engine/json.hpp>
+#include <bedrock_agent/model/shapes.hpp>
 
 #include <doctest/doctest.h>
 

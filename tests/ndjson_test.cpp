@@ -4,6 +4,7 @@
 // and absolute; stopping early; going on from a position; both overloads agree.
 
 #include <bedrock_agent/engine/json.hpp>
+#include <bedrock_agent/model/shapes.hpp>
 
 #include <doctest/doctest.h>
 

@@ -16,6 +16,7 @@
 //   ./before $files /tmp/mutants/* > before.txt; ./after $files /tmp/mutants/* > after.txt
 //   cmp before.txt after.txt                                          # and again with -march=haswell
 #include <bedrock_agent/engine/json.hpp>
+#include <bedrock_agent/model/shapes.hpp>
 #include <cstdio>
 #include <fstream>
 #include <sstream>

@@ -5,6 +5,7 @@
 
 #include <bedrock_agent/engine/diagnostics.hpp>
 #include <bedrock_agent/engine/options.hpp>
+#include <bedrock_agent/model/shapes.hpp>
 
 #include <cstddef>
 #include <cstdlib>

@@ -5,6 +5,7 @@
 // document's line; for HAR, in an entry), and the run's summary counts.
 
 #include <bedrock_agent/engine/diagnostics.hpp>
+#include <bedrock_agent/model/shapes.hpp>
 
 #include <cstddef>
 #include <functional>

@@ -8,6 +8,7 @@
 
 #include <bedrock_agent/engine/diagnostics.hpp>
 #include <bedrock_agent/engine/json.hpp>
+#include <bedrock_agent/model/shapes.hpp>
 
 #include <cstdio>
 #include <string>
