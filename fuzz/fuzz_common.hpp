@@ -193,30 +193,74 @@ parse_result<T> check_codec(std::string_view json, const parse_options& opt) {
 
 // ---- the parsed value against simdjson's DOM reading of the same text ---------------------
 
-/// Compares a parsed value member by member with simdjson's DOM. Used only where the DOM
-/// accepted the text and json.duplicate-member is not disabled. A member of
-/// the shape written twice must have been refused (json.duplicate-member: the DOM keeps both,
-/// readers disagree on which counts). A member the shape does not have may be written twice in
-/// the client profile: it is skipped unread, so no value depends on it (the reader tracks
-/// duplicates of the shape's members only).
+/// Compares a parsed value with simdjson's DOM, by the value's type alone: any described
+/// structure (its members by member_table<T>: required, optional or defaulted), string shapes,
+/// lists, enums, integers and timestamps. Used only where the DOM accepted the text and
+/// json.duplicate-member is not disabled. A member of the shape written twice must have been
+/// refused (json.duplicate-member: the DOM keeps both, readers disagree on which counts). A
+/// member the shape does not have may be written twice in the client profile: it is skipped
+/// unread, so no value depends on it (the reader tracks duplicates of the shape's members only).
 class dom_comparer {
  public:
   dom_comparer(const parse_options& opt, std::string input) : opt_(opt), input_(std::move(input)) {}
+
+  /** `got` against the DOM's `e`, for any shape the codec reads; `where` is its JSON Pointer. */
+  template <class T>
+  void value(const T& got, simdjson::dom::element e, const std::string& where) const {
+    if constexpr (is_string_shape_v<T>) {
+      std::string_view s;
+      BEDROCK_AGENT_FUZZ_CHECK(e.get_string().get(s) == simdjson::SUCCESS,
+                               where + ": codec read a string, DOM has " + simdjson::minify(e));
+      compare(got, s, where);
+    } else if constexpr (std::is_same<T, timestamp>::value) {
+      std::string_view s;
+      BEDROCK_AGENT_FUZZ_CHECK(e.get_string().get(s) == simdjson::SUCCESS, where + ": timestamp from a non-string");
+      const auto t = parse_timestamp(s);
+      BEDROCK_AGENT_FUZZ_CHECK(t.has_value() && *t == got, where + ": codec read " + format_timestamp(got) +
+                                                               ", DOM has \"" + std::string(s) + "\" in " + input_);
+    } else if constexpr (is_enum_value<T>::value) {
+      std::string_view s;
+      BEDROCK_AGENT_FUZZ_CHECK(e.get_string().get(s) == simdjson::SUCCESS, where + ": enum from a non-string: " + input_);
+      compare(std::string(got.wire_name()), s, where);
+    } else if constexpr (is_list_shape_v<T>) {
+      simdjson::dom::array a;
+      BEDROCK_AGENT_FUZZ_CHECK(e.get_array().get(a) == simdjson::SUCCESS, where + ": list from a non-array: " + input_);
+      BEDROCK_AGENT_FUZZ_CHECK(a.size() == got.size(), where + ": item count differs: " + input_);
+      std::size_t i = 0;
+      for (simdjson::dom::element item : a) {
+        value(got[i], item, where + "/" + std::to_string(i));
+        ++i;
+      }
+    } else if constexpr (is_described_struct_v<T>) {
+      structure(got, e, where);
+    } else {
+      static_assert(std::is_integral<T>::value, "dom_comparer: a leaf type it does not know");
+      integer(static_cast<std::int64_t>(got), e, where);
+    }
+  }
+
+  /** The members of `obj` named `name` (more than one is a duplicate). */
+  static std::size_t count(simdjson::dom::object obj, std::string_view name, simdjson::dom::element& first) {
+    std::size_t n = 0;
+    for (auto field : obj) {
+      if (field.key != name) continue;
+      if (n++ == 0) first = field.value;
+    }
+    return n;
+  }
+
+ private:
+  template <class T>
+  struct is_enum_value : std::false_type {};
+  template <class E>
+  struct is_enum_value<enum_value<E>> : std::true_type {};
 
   void compare(const std::string& got, std::string_view want, const std::string& where) const {
     BEDROCK_AGENT_FUZZ_CHECK(got == want, where + ": codec read \"" + got + "\", DOM reads \"" + std::string(want) +
                                               "\" in " + input_);
   }
 
-  template <class S>
-  void string_member(const S& got, simdjson::dom::element e, const std::string& where) const {
-    std::string_view s;
-    BEDROCK_AGENT_FUZZ_CHECK(e.get_string().get(s) == simdjson::SUCCESS, where + ": codec read a string, DOM has " +
-                                                                             std::string(to_string_view(e)));
-    compare(got, s, where);
-  }
-
-  void long_member(PrimitiveLong got, simdjson::dom::element e, const std::string& where) const {
+  void integer(std::int64_t got, simdjson::dom::element e, const std::string& where) const {
     if (e.is_null()) {
       BEDROCK_AGENT_FUZZ_CHECK(opt_.null_as_absent && got == 0, where + ": null read as " + std::to_string(got));
       return;
@@ -230,127 +274,58 @@ class dom_comparer {
       // DOM types -0 as a double; an integer literal the codec took can be nothing else.
       BEDROCK_AGENT_FUZZ_CHECK(d == 0 && got == 0, where + ": codec read " + std::to_string(got) + ", DOM a double");
     } else {
-      fail(__FILE__, __LINE__, "counter read from a non-number", where + " in " + input_);
+      fail(__FILE__, __LINE__, "integer read from a non-number", where + " in " + input_);
     }
   }
 
-  void time_member(timestamp got, simdjson::dom::element e, const std::string& where) const {
-    std::string_view s;
-    BEDROCK_AGENT_FUZZ_CHECK(e.get_string().get(s) == simdjson::SUCCESS, where + ": timestamp from a non-string");
-    const auto t = parse_timestamp(s);
-    BEDROCK_AGENT_FUZZ_CHECK(t.has_value() && *t == got, where + ": codec read " + format_timestamp(got) +
-                                                             ", DOM has \"" + std::string(s) + "\" in " + input_);
-  }
-
-  /** The members of `obj` named `name` (more than one is a duplicate). */
-  static std::size_t count(simdjson::dom::object obj, std::string_view name, simdjson::dom::element& first) {
-    std::size_t n = 0;
-    for (auto field : obj) {
-      if (field.key != name) continue;
-      if (n++ == 0) first = field.value;
-    }
-    return n;
-  }
-
-
-  static std::string to_string_view(simdjson::dom::element e) { return simdjson::minify(e); }
-
-  /** Optional member `got` against `obj`'s `name`: absent, null (client), or a value. */
-  template <class M, class F>
-  void optional_member(const std::optional<M>& got, simdjson::dom::object obj, std::string_view name,
-                       const std::string& where, F&& read) const {
-    simdjson::dom::element e;
-    BEDROCK_AGENT_FUZZ_CHECK(count(obj, name, e) <= 1, where + ": a member written twice was accepted in " + input_);
-    if (count(obj, name, e) == 0 || e.is_null()) {
-      BEDROCK_AGENT_FUZZ_CHECK(!got.has_value(), where + ": codec has a value the DOM does not in " + input_);
-      BEDROCK_AGENT_FUZZ_CHECK(count(obj, name, e) == 0 || opt_.null_as_absent, where + ": null accepted");
-      return;
-    }
-    BEDROCK_AGENT_FUZZ_CHECK(got.has_value(), where + ": codec lost a member the DOM has in " + input_);
-    read(*got, e);
-  }
-
-  void job(const IngestionJob& j, simdjson::dom::object o) const {
-    simdjson::dom::element e;
-    BEDROCK_AGENT_FUZZ_CHECK(count(o, "knowledgeBaseId", e) == 1, "a required member missing or written twice: " + input_);
-    string_member(j.knowledgeBaseId, e, "knowledgeBaseId");
-    BEDROCK_AGENT_FUZZ_CHECK(count(o, "dataSourceId", e) == 1, "a required member missing or written twice: " + input_);
-    string_member(j.dataSourceId, e, "dataSourceId");
-    BEDROCK_AGENT_FUZZ_CHECK(count(o, "ingestionJobId", e) == 1, "a required member missing or written twice: " + input_);
-    string_member(j.ingestionJobId, e, "ingestionJobId");
-    BEDROCK_AGENT_FUZZ_CHECK(count(o, "status", e) == 1, "a required member missing or written twice: " + input_);
-    {
-      std::string_view s;
-      BEDROCK_AGENT_FUZZ_CHECK(e.get_string().get(s) == simdjson::SUCCESS, "status from a non-string: " + input_);
-      compare(std::string(j.status.wire_name()), s, "status");
-    }
-    BEDROCK_AGENT_FUZZ_CHECK(count(o, "startedAt", e) == 1, "a required member missing or written twice: " + input_);
-    time_member(j.startedAt, e, "startedAt");
-    BEDROCK_AGENT_FUZZ_CHECK(count(o, "updatedAt", e) == 1, "a required member missing or written twice: " + input_);
-    time_member(j.updatedAt, e, "updatedAt");
-    optional_member(j.description, o, "description", "description",
-                    [&](const Description& d, simdjson::dom::element x) { string_member(d, x, "description"); });
-    optional_member(j.failureReasons, o, "failureReasons", "failureReasons",
-                    [&](const FailureReasons& r, simdjson::dom::element x) {
-                      simdjson::dom::array a;
-                      BEDROCK_AGENT_FUZZ_CHECK(x.get_array().get(a) == simdjson::SUCCESS, "failureReasons: " + input_);
-                      BEDROCK_AGENT_FUZZ_CHECK(a.size() == r.size(), "failureReasons count differs: " + input_);
-                      std::size_t i = 0;
-                      for (simdjson::dom::element item : a) string_member(r[i++], item, "failureReasons item");
-                    });
-    optional_member(j.statistics, o, "statistics", "statistics",
-                    [&](const IngestionJobStatistics& s, simdjson::dom::element x) { statistics(s, x); });
-  }
-
-  void statistics(const IngestionJobStatistics& s, simdjson::dom::element x) const {
+  /** Each described member against the object's member of that name, as member_table<T> says
+   *  it may be: required (exactly once), optional (absent, null in the client profile, or a
+   *  value) or defaulted (absent means the default). */
+  template <class T>
+  void structure(const T& got, simdjson::dom::element x, const std::string& where) const {
     simdjson::dom::object o;
-    BEDROCK_AGENT_FUZZ_CHECK(x.get_object().get(o) == simdjson::SUCCESS, "statistics: " + input_);
-    boost::mp11::mp_for_each<boost::describe::describe_members<IngestionJobStatistics, boost::describe::mod_public>>(
-        [&](auto d) {
-          simdjson::dom::element e;
-          BEDROCK_AGENT_FUZZ_CHECK(count(o, d.name, e) <= 1, std::string(d.name) + " written twice was accepted in " + input_);
-          if (count(o, d.name, e) == 0) {
-            BEDROCK_AGENT_FUZZ_CHECK(s.*d.pointer == 0, std::string(d.name) + ": absent counter is not 0");
-          } else {
-            long_member(s.*d.pointer, e, d.name);
-          }
-        });
+    BEDROCK_AGENT_FUZZ_CHECK(x.get_object().get(o) == simdjson::SUCCESS, where + ": object from a non-object: " + input_);
+    std::size_t i = 0;
+    boost::mp11::mp_for_each<boost::describe::describe_members<T, boost::describe::mod_public>>([&](auto d) {
+      const member_info& info = member_table<T>::members[i++];
+      const std::string at = where + "/" + d.name;
+      const auto& member = got.*d.pointer;
+      simdjson::dom::element e;
+      const std::size_t n = count(o, d.name, e);
+      BEDROCK_AGENT_FUZZ_CHECK(n <= 1, at + ": a member written twice was accepted in " + input_);
+      if constexpr (is_optional<std::remove_cv_t<std::remove_reference_t<decltype(member)>>>::value) {
+        if (n == 0 || e.is_null()) {
+          BEDROCK_AGENT_FUZZ_CHECK(!member.has_value(), at + ": codec has a value the DOM does not in " + input_);
+          BEDROCK_AGENT_FUZZ_CHECK(n == 0 || opt_.null_as_absent, at + ": null accepted");
+          return;
+        }
+        BEDROCK_AGENT_FUZZ_CHECK(member.has_value(), at + ": codec lost a member the DOM has in " + input_);
+        value(*member, e, at);
+      } else if (info.presence == member_presence::required) {
+        BEDROCK_AGENT_FUZZ_CHECK(n == 1, at + ": a required member missing was accepted in " + input_);
+        value(member, e, at);
+      } else if (n == 0) {
+        using M = std::remove_cv_t<std::remove_reference_t<decltype(member)>>;
+        BEDROCK_AGENT_FUZZ_CHECK(member == M{}, at + ": an absent member is not its default in " + input_);
+      } else {
+        value(member, e, at);
+      }
+    });
   }
 
-  void request(const StopIngestionJobRequest& r, simdjson::dom::object o) const {
-    simdjson::dom::element e;
-    BEDROCK_AGENT_FUZZ_CHECK(count(o, "knowledgeBaseId", e) == 1, "a required member missing or written twice: " + input_);
-    string_member(r.knowledgeBaseId, e, "knowledgeBaseId");
-    BEDROCK_AGENT_FUZZ_CHECK(count(o, "dataSourceId", e) == 1, "a required member missing or written twice: " + input_);
-    string_member(r.dataSourceId, e, "dataSourceId");
-    BEDROCK_AGENT_FUZZ_CHECK(count(o, "ingestionJobId", e) == 1, "a required member missing or written twice: " + input_);
-    string_member(r.ingestionJobId, e, "ingestionJobId");
-  }
-
- private:
   const parse_options& opt_;
   std::string input_;
 };
 
-/** A successfully parsed value says what simdjson's DOM reads from the same text. */
-inline void check_against_dom(const StopIngestionJobResponse& v, std::string_view json, const parse_options& opt) {
+/** A successfully parsed value of any described shape says what simdjson's DOM reads from the
+ *  same text. */
+template <class T>
+void check_against_dom(const T& v, std::string_view json, const parse_options& opt) {
   if (dom_comparison_off(opt)) return;
   simdjson::dom::parser dom;
-  simdjson::dom::object root, job;
-  if (dom.parse(json.data(), json.size()).get_object().get(root) != simdjson::SUCCESS) return;  // number range
-  const dom_comparer cmp(opt, std::string(json));
-  simdjson::dom::element e;
-  BEDROCK_AGENT_FUZZ_CHECK(dom_comparer::count(root, "ingestionJob", e) == 1 && e.get_object().get(job) == simdjson::SUCCESS,
-                           "ingestionJob is not one object in the DOM: " + std::string(json));
-  cmp.job(v.ingestionJob, job);
-}
-
-inline void check_against_dom(const StopIngestionJobRequest& v, std::string_view json, const parse_options& opt) {
-  if (dom_comparison_off(opt)) return;
-  simdjson::dom::parser dom;
-  simdjson::dom::object root;
-  if (dom.parse(json.data(), json.size()).get_object().get(root) != simdjson::SUCCESS) return;
-  dom_comparer(opt, std::string(json)).request(v, root);
+  simdjson::dom::element root;
+  if (dom.parse(json.data(), json.size()).get(root) != simdjson::SUCCESS) return;  // number range
+  dom_comparer(opt, std::string(json)).value(v, root, "");
 }
 
 // ---- JSON well-formedness: the codec against simdjson's DOM and an RFC 8259 recognizer ------

@@ -59,16 +59,16 @@ struct bedrock_agent::leaf_traits<bool> {
   }
 
   /// The common case: simdjson reads true or false followed by a separator, or leaves it unread.
-  static bool read_fast(value& v, bool& out, const detail::read_context&) {
+  static bool read_fast(value& v, bool& out, const leaf_context&) {
     return v.get_bool().get(out) == simdjson::SUCCESS;
   }
   /// The value is a boolean token that read_fast() refused: say what is wrong with it.
-  static bool read(value& v, bool& out, detail::read_context& ctx, const detail::path_node* at, std::size_t) {
-    if (!detail::check_scalar_token(v, json_type, ctx, at)) return false;
-    if (auto e = v.get_bool().get(out)) return ctx.simdjson_error(e, detail::value_offset(v, ctx), at);
+  static bool read(value& v, bool& out, leaf_context& ctx, const leaf_path* at, std::size_t) {
+    if (!check_leaf_token(v, json_type, ctx, at)) return false;
+    if (auto e = v.get_bool().get(out)) return ctx.simdjson_error(e, leaf_offset(v, ctx), at);
     return true;
   }
-  static bool check(const bool&, detail::read_context&, const detail::path_node*) {
+  static bool check(const bool&, leaf_context&, const leaf_path*) {
     ++leaf_test::checks;  // every bool is a valid PrimitiveBoolean
     return true;
   }

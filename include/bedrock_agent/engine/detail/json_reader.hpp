@@ -389,14 +389,14 @@ namespace bedrock_agent {
 ///
 ///     static constexpr simdjson::ondemand::json_type json_type;   // the JSON type T takes
 ///     static std::string description();                           // "a boolean (Flag)", for messages
-///     static bool read(od::value&, T&, detail::read_context&, const detail::path_node*,
+///     static bool read(od::value&, T&, leaf_context&, const leaf_path*,
 ///                      std::size_t depth);   // the value has json_type; false when reading must stop
-///     static bool check(const T&, detail::read_context&, const detail::path_node*);  // check_value()
-///     static void write(std::string&, const T&);                                    // to_json()
+///     static bool check(const T&, leaf_context&, const leaf_path*);  // check_value()
+///     static void write(std::string&, const T&);                     // to_json()
 ///
 /// and optionally
 ///
-///     static bool read_fast(od::value&, T&, const detail::read_context&);
+///     static bool read_fast(od::value&, T&, const leaf_context&);
 ///         // the common case, tried first: true only when the value breaks no rule, and then
 ///         // consumed; false leaves it unread for read() to report what is wrong
 ///     static std::string wrong_type_note(od::json_type found);  // appended to shape.wrong-type
@@ -406,6 +406,14 @@ namespace bedrock_agent {
 /// Declare the specialization before the first parse or write of T.
 template <class T>
 struct leaf_traits;
+
+/// What a leaf_traits<T> reads and reports with. Its public part is `report(rule, offset, at,
+/// expected, found, message)` (records a finding; false when reading must stop),
+/// `simdjson_error(error, offset, at)` (reports what simdjson refused) and `opt` (the
+/// parse_options in force); the rest is the engine's.
+using leaf_context = detail::read_context;
+/// Where a value is: passed to leaf_context::report, which turns it into the JSON Pointer.
+using leaf_path = detail::path_node;
 
 }  // namespace bedrock_agent
 
@@ -550,6 +558,25 @@ inline bool check_scalar_token(od::value& v, od::json_type t, read_context& ctx,
              "'" + excerpt(tok) + "' is not a JSON literal");
   return false;
 }
+
+}  // namespace bedrock_agent::detail
+
+namespace bedrock_agent {
+
+/** For a leaf's read(): checks that the raw token of the scalar at `v` is well-formed JSON of
+ *  type `t` (a number as RFC 8259 writes it, the literal true/false/null, a separator after
+ *  it), reporting what is not; call it before reading the value. */
+inline bool check_leaf_token(simdjson::ondemand::value& v, simdjson::ondemand::json_type t, leaf_context& ctx,
+                             const leaf_path* at) {
+  return detail::check_scalar_token(v, t, ctx, at);
+}
+
+/** The byte offset of the value `v` in the input, for leaf_context::report. */
+inline std::size_t leaf_offset(simdjson::ondemand::value& v, leaf_context& ctx) { return detail::value_offset(v, ctx); }
+
+}  // namespace bedrock_agent
+
+namespace bedrock_agent::detail {
 
 inline bool validate_any(od::value& v, read_context& ctx, const path_node* at, std::size_t depth) {
   od::json_type t;
@@ -932,28 +959,32 @@ struct enum_leaf<enum_value<E>> {
       out = *known;
       return true;
     }
+    // A disabled constraint.enum keeps the value too: dropping the finding must not make one up.
+    const bool keep = ctx.opt.keep_unknown_enum_values || ctx.opt.disabled.contains(rules::constraint_enum);
+    if (keep) out = V::unknown(std::string(text));
+    return unknown_value(text, keep, ctx, ctx.offset_of(raw) - 1, at);
+  }
+
+  static bool check(const V& v, read_context& ctx, const path_node* at) {
+    return v.is_known() || unknown_value(v.wire_name(), ctx.opt.keep_unknown_enum_values, ctx, 0, at);
+  }
+
+ private:
+  /** constraint.enum on `text`, the same words for the reader and check_value(). */
+  BEDROCK_AGENT_COLD static bool unknown_value(std::string_view text, bool keep, read_context& ctx, std::size_t off,
+                                               const path_node* at) {
     std::string allowed;
     boost::mp11::mp_for_each<boost::describe::describe_enumerators<E>>([&](auto d) {
       if (!allowed.empty()) allowed += ", ";
       allowed += d.name;
     });
-    // A disabled constraint.enum keeps the value too: dropping the finding must not make one up.
-    const bool keep = ctx.opt.keep_unknown_enum_values || ctx.opt.disabled.contains(rules::constraint_enum);
-    if (keep) out = V::unknown(std::string(text));
-    return ctx.report(rules::constraint_enum, ctx.offset_of(raw) - 1, at, "one of " + allowed,
-                      "\"" + excerpt(text) + "\"",
+    return ctx.report(rules::constraint_enum, off, at, "one of " + allowed, "\"" + excerpt(text) + "\"",
                       "\"" + excerpt(text) + "\" is not a known value (one of " + allowed + "; case matters)" +
                           (keep ? "; kept as an unknown value" : ""),
                       keep ? std::optional<severity>(severity::warning) : std::nullopt);
   }
 
-  static bool check(const V& v, read_context& ctx, const path_node* at) {
-    if (v.is_known()) return true;
-    const bool keep = ctx.opt.keep_unknown_enum_values;
-    return ctx.report(rules::constraint_enum, 0, at, "a known value", "\"" + excerpt(v.wire_name()) + "\"",
-                      "\"" + excerpt(v.wire_name()) + "\" is not a known value",
-                      keep ? std::optional<severity>(severity::warning) : std::nullopt);
-  }
+ public:
 
   static void write(std::string& out, const V& v) { append_json_string(out, v.wire_name()); }
 };
@@ -995,13 +1026,9 @@ struct list_leaf {
 
   static bool check(const L& v, read_context& ctx, const path_node* at) {
     constexpr list_constraints lc = L::constraints;
-    if (v.size() < lc.min_items || v.size() > lc.max_items) {
-      if (!ctx.report(rules::constraint_list_length, 0, at, range_text(lc.min_items, lc.max_items, "items"),
-                      std::to_string(v.size()) + " items",
-                      std::string(L::shape_name) + " must have " + range_text(lc.min_items, lc.max_items, "items") +
-                          "; this one has " + std::to_string(v.size())))
-        return false;
-    }
+    if ((v.size() < lc.min_items || v.size() > lc.max_items) &&
+        !list_length_finding(L::shape_name, lc, v.size(), ctx, 0, at))
+      return false;
     for (std::size_t i = 0; i < v.size(); ++i) {
       path_node node{at, {}, i, true};
       if (!check_value(v[i], ctx, &node)) return false;
