@@ -149,8 +149,8 @@ void classify_example() {
   assert(w.body == R"({"message":"slow down"})");
 
   const auto r = classify_response<StopIngestionJob>(w.status, w.headers, w.body);
-  assert(r.kind == response_kind::error && r.ok());
-  assert(std::holds_alternative<ThrottlingException>(r.error.value()));
+  assert(r.kind() == response_kind::error && r.ok());
+  assert(std::holds_alternative<ThrottlingException>(std::get<1>(r.value())));
 
   StopIngestionJobResponse out;
   out.ingestionJob = {Id("KB12345678"), Id("DS12345678"), Id("IJ12345678"), std::nullopt,
@@ -159,7 +159,7 @@ void classify_example() {
   const http_response s = write_success_response<StopIngestionJob>(out);
   assert(s.status == 202);
   const auto ok = classify_response<StopIngestionJob>(s.status, s.headers, s.body);
-  assert(ok.kind == response_kind::success && ok.ok() && ok.success.value() == out);
+  assert(ok.kind() == response_kind::success && ok.ok() && std::get<0>(ok.value()) == out);
   // [classify]
 }
 

@@ -21,7 +21,7 @@ void parse_example() {
       R"({"ingestionJob":{"knowledgeBaseId":"KB12345678","dataSourceId":"DS12345678",)"
       R"("ingestionJobId":"IJ12345678","status":"STOPPED",)"
       R"("startedAt":"2024-03-14T09:26:53Z","updatedAt":"2024-03-14T09:30:00.5+01:00"}})";
-  const parse_result<StopIngestionJobResponse> r = parse<StopIngestionJobResponse>(body);
+  const result<StopIngestionJobResponse> r = parse<StopIngestionJobResponse>(body);
   assert(r.ok());
   const IngestionJob& job = r->ingestionJob;
   assert(job.status == IngestionJobStatus::STOPPED);
@@ -59,15 +59,15 @@ void validate_example() {
   const std::string body =
       R"({"ingestionJob":{"knowledgeBaseId":"KB-1","dataSourceId":"DS12345678","ingestionJobId":"IJ12345678",)"
       R"("status":"STOPPED","statistics":{"numberOfDocumentsScanned":1.5},"startedAt":1710408413,"extra":[1,]}})";
-  const validation_report report = validate<StopIngestionJobResponse>(body);
-  assert(!report.valid());
-  assert(report.errors == 5 && report.diagnostics.size() == 5);
-  assert(report.diagnostics[0].id == rules::constraint_pattern);   // /ingestionJob/knowledgeBaseId
-  assert(report.diagnostics[1].id == rules::long_not_integer);     // .../numberOfDocumentsScanned
-  assert(report.diagnostics[2].id == rules::shape_wrong_type);     // /ingestionJob/startedAt
-  assert(report.diagnostics[3].id == rules::shape_unknown_member); // /ingestionJob/extra
-  assert(report.diagnostics[4].id == rules::json_syntax);          // /ingestionJob/extra/1: fatal, the end
-  assert(report.diagnostics[4].pointer == "/ingestionJob/extra/1");
+  const auto report = validate<StopIngestionJobResponse>(body);
+  assert(!report.ok());
+  assert(report.error_count() == 5 && report.diagnostics().size() == 5);
+  assert(report.diagnostics()[0].id == rules::constraint_pattern);   // /ingestionJob/knowledgeBaseId
+  assert(report.diagnostics()[1].id == rules::long_not_integer);     // .../numberOfDocumentsScanned
+  assert(report.diagnostics()[2].id == rules::shape_wrong_type);     // /ingestionJob/startedAt
+  assert(report.diagnostics()[3].id == rules::shape_unknown_member); // /ingestionJob/extra
+  assert(report.diagnostics()[4].id == rules::json_syntax);          // /ingestionJob/extra/1: fatal, the end
+  assert(report.diagnostics()[4].pointer == "/ingestionJob/extra/1");
   // [validate]
 }
 
@@ -82,7 +82,7 @@ void client_example() {
   assert(r.ok());
   assert(!r->ingestionJob.status.is_known());
   assert(r->ingestionJob.status.wire_name() == "PAUSED");
-  assert(r.warnings().size() == 1 && r.warnings()[0].id == rules::constraint_enum);
+  assert(r.diagnostics().size() == 1 && r.diagnostics()[0].id == rules::constraint_enum);
   assert(to_json(r.value()) == body);  // kept, and written back unchanged
   // [client]
 }
@@ -95,8 +95,8 @@ void options_example() {
   o.max_depth = 16;                   // a tighter bound
   o.disabled.insert(rules::semantic_negative_counter);
   const std::string body = R"({"message":"slow down","retryAfterSeconds":3})";
-  assert(validate<ThrottlingException>(body).errors == 1);  // shape.unknown-member
-  assert(validate<ThrottlingException>(body, o).valid());
+  assert(validate<ThrottlingException>(body).error_count() == 1);  // shape.unknown-member
+  assert(validate<ThrottlingException>(body, o).ok());
   // [options]
 }
 
@@ -113,8 +113,8 @@ void parse_into_example() {
       R"("status":"STOPPED","startedAt":"2024-03-14T09:26:53Z","updatedAt":"2024-03-14T09:31:00Z"}})"};
   for (const std::string& body : bodies) {
     const simdjson::padded_string padded(body);  // or a padded_string_view of your own buffer
-    const std::optional<diagnostic> error = parse_into(parser, padded, job);
-    assert(!error);
+    const result<void> r = parse_into(parser, padded, job);
+    assert(r.ok());
   }
   assert(job.ingestionJob.status == IngestionJobStatus::STOPPED);
   assert(!job.ingestionJob.failureReasons && !job.ingestionJob.statistics);  // nothing stale
@@ -140,11 +140,11 @@ void check_value_example() {
   // [check_value]
   using namespace bedrock_agent;
   StopIngestionJobRequest request{Id("KB12345678"), Id("ds-1"), Id("IJ12345678")};
-  const validation_report report = check_value(request);
-  assert(report.errors == 1);
-  assert(report.diagnostics[0].id == rules::constraint_pattern);
-  assert(report.diagnostics[0].pointer == "/dataSourceId");
-  assert(report.diagnostics[0].offset == 0 && report.diagnostics[0].line == 0);  // no text
+  const auto report = check_value(request);
+  assert(report.error_count() == 1);
+  assert(report.diagnostics()[0].id == rules::constraint_pattern);
+  assert(report.diagnostics()[0].pointer == "/dataSourceId");
+  assert(report.diagnostics()[0].offset == 0 && report.diagnostics()[0].line == 0);  // no text
   // [check_value]
 }
 
@@ -161,11 +161,11 @@ void validate_into_example() {
   options.protocol_members = boto3_members;  // not the shape's, not unknown either
 
   StopIngestionJobResponse response;  // reused from document to document
-  validation_report report;           // likewise: cleared by each call, its capacity kept
+  result<void> report;           // likewise: cleared by each call, its capacity kept
   assert(validate_into(dump, response, report, options));
   assert(response.ingestionJob.status == IngestionJobStatus::STOPPED);
   assert(!validate_into(dump, response, report));  // without it: shape.unknown-member
-  assert(report.diagnostics[0].pointer == "/ResponseMetadata");
+  assert(report.diagnostics()[0].pointer == "/ResponseMetadata");
   // [validate_into]
 }
 

@@ -29,7 +29,7 @@ int main() {
   const simdjson::padded_string input(stream);  // padded once; every line is read in place
   const ndjson_summary s = validate_ndjson<StopIngestionJobResponse>(
       parser, simdjson::padded_string_view(input), parse_options::contract(), [&](const ndjson_line& line) {
-        for (const diagnostic& d : line.report->diagnostics) {
+        for (const diagnostic& d : line.report->diagnostics()) {
           // d.offset, d.line and d.column are relative to the line
           findings.push_back("line " + std::to_string(line.number) + ", byte " + std::to_string(line.offset + d.offset) +
                              ": " + std::string(rule_id(d.id)));
@@ -51,7 +51,7 @@ int main() {
   std::rewind(in);
   std::size_t valid = 0;
   StopIngestionJobResponse response;  // reused for every line
-  validation_report report;           // reused for every line
+  result<void> report;           // reused for every line
   const ndjson_summary t = for_each_ndjson_line_in_stream(
       [&](char* into, std::size_t max) { return std::fread(into, 1, max, in); },
       [&](const ndjson_line& line) {

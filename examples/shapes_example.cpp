@@ -47,10 +47,10 @@ int main() {
   // [check]
   IngestionJob bad = job;
   bad.knowledgeBaseId = "kb-1";
-  const validation_report report = check_value(bad);
-  assert(!report.valid());
-  assert(report.diagnostics.at(0).id == rules::constraint_pattern);
-  assert(report.diagnostics.at(0).pointer == "/knowledgeBaseId");
+  const auto report = check_value(bad);
+  assert(!report.ok());
+  assert(report.diagnostics().at(0).id == rules::constraint_pattern);
+  assert(report.diagnostics().at(0).pointer == "/knowledgeBaseId");
   // [check]
   return 0;
 }

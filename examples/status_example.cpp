@@ -38,7 +38,9 @@ void response_example() {
       "status": "COMPLETE", "startedAt": "2024-05-01T10:00:00Z", "updatedAt": "2024-05-01T09:59:00Z"}})");
   assert(response.ok());  // well-formed and within the model...
 
-  const std::vector<ba::diagnostic> found = ba::check_status(response.value());
+  const ba::result<void> checked = ba::check_status(response.value());
+  assert(!checked.ok() && checked.error_count() == 1 && checked.warning_count() == 1);
+  const std::vector<ba::diagnostic>& found = checked.diagnostics();
   assert(found.size() == 2);  // ...but not a plausible answer to a stop
   assert(found[0].id == ba::rules::status_stop_state);
   assert(found[0].level == ba::severity::warning);
@@ -50,7 +52,7 @@ void response_example() {
 
   ba::parse_options options;  // switch a rule off
   options.disabled.insert(ba::rules::status_stop_state);
-  assert(ba::check_status(response.value(), options).size() == 1);
+  assert(ba::check_status(response.value(), options).diagnostics().size() == 1);
   // [response]
 }
 
@@ -64,7 +66,7 @@ void exchange_example() {
   response.ingestionJob.ingestionJobId = "JOB7654321";
   response.ingestionJob.status = ba::IngestionJobStatus::STOPPING;
 
-  const auto found = ba::check_exchange(request, response);
+  const auto found = ba::check_exchange(request, response).diagnostics();
   assert(found.size() == 1);
   assert(found[0].id == ba::rules::exchange_id_mismatch);
   assert(found[0].pointer == "/ingestionJob/ingestionJobId");

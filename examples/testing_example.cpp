@@ -59,7 +59,7 @@ bool round_trip_example() {
   // [round-trip]
   using namespace bedrock_agent;
   return rc::check("a response survives to_json and parse", [](const StopIngestionJobResponse& r) {
-    const parse_result<StopIngestionJobResponse> back = parse<StopIngestionJobResponse>(to_json(r));
+    const result<StopIngestionJobResponse> back = parse<StopIngestionJobResponse>(to_json(r));
     RC_ASSERT(back.ok());
     RC_ASSERT(back.value() == r);
   });
@@ -81,9 +81,9 @@ bool mutations_example() {
   using namespace bedrock_agent;
   return rc::check("a document missing a required member is rejected there", [] {
     const testing::mutation m = *testing::mutations<StopIngestionJobResponse>(rules::shape_missing_member);
-    const validation_report report = validate<StopIngestionJobResponse>(m.document, m.options);
-    RC_ASSERT(report.errors == 1u);
-    RC_ASSERT(std::any_of(report.diagnostics.begin(), report.diagnostics.end(),
+    const auto report = validate<StopIngestionJobResponse>(m.document, m.options);
+    RC_ASSERT(report.error_count() == 1u);
+    RC_ASSERT(std::any_of(report.diagnostics().begin(), report.diagnostics().end(),
                           [&](const diagnostic& d) { return m.matches(d); }));
   });
   // [mutations]
@@ -116,8 +116,8 @@ void fixtures_example() {
   namespace fx = testing::fixtures;  // plain values: no RapidCheck needed for these
   const StopIngestionJobResponse r = fx::stopped_response();
   assert(to_json(r) == fx::stopped_response_json());
-  assert(check_status(r).empty());
-  assert(check_exchange(fx::stop_request(), r).empty());
+  assert(check_status(r).diagnostics().empty());
+  assert(check_exchange(fx::stop_request(), r).diagnostics().empty());
   // [fixtures]
 }
 

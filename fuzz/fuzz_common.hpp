@@ -110,7 +110,7 @@ template <class T>
 void check_round_trip(const T& value, parse_options opt) {
   const std::string text = to_json(value);
   opt.max_input_bytes = std::max(opt.max_input_bytes, text.size());  // canonical text may be longer
-  const parse_result<T> again = parse<T>(text, opt);
+  const result<T> again = parse<T>(text, opt);
   BEDROCK_AGENT_FUZZ_CHECK(again.ok(), "canonical text does not parse: " + text + "\n  " +
                                            (again.ok() ? std::string() : describe(again.error())));
   BEDROCK_AGENT_FUZZ_CHECK(again.value() == value, "round trip changed the value: " + text);
@@ -124,29 +124,29 @@ void check_round_trip(const T& value, parse_options opt) {
  *  disabled rule is reported, and a parsed value round-trips and passes check_value().
  *  Returns the parse result for further checks. */
 template <class T>
-parse_result<T> check_codec(std::string_view json, const parse_options& opt) {
-  parse_result<T> p = parse<T>(json, opt);
-  const validation_report v = validate<T>(json, opt);
+result<T> check_codec(std::string_view json, const parse_options& opt) {
+  result<T> p = parse<T>(json, opt);
+  const auto v = validate<T>(json, opt);
   const std::string input(json);
 
-  BEDROCK_AGENT_FUZZ_CHECK(p.ok() == v.valid(), "parse and validate disagree on validity: " + input + "\n  " +
+  BEDROCK_AGENT_FUZZ_CHECK(p.ok() == v.ok(), "parse and validate disagree on validity: " + input + "\n  " +
                                                     (p.ok() ? std::string("parse ok") : describe(p.error())) +
-                                                    "\n  validate: " + describe(v.diagnostics));
+                                                    "\n  validate: " + describe(v.diagnostics()));
 
   std::size_t listed_errors = 0, listed_warnings = 0;
-  for (const diagnostic& d : v.diagnostics) ++(d.level == severity::error ? listed_errors : listed_warnings);
-  if (!v.truncated) {
-    BEDROCK_AGENT_FUZZ_CHECK(listed_errors == v.errors && listed_warnings == v.warnings,
-                             "report counts differ from its list: " + describe(v.diagnostics));
+  for (const diagnostic& d : v.diagnostics()) ++(d.level == severity::error ? listed_errors : listed_warnings);
+  if (!v.truncated()) {
+    BEDROCK_AGENT_FUZZ_CHECK(listed_errors == v.error_count() && listed_warnings == v.warning_count(),
+                             "report counts differ from its list: " + describe(v.diagnostics()));
   } else {
-    BEDROCK_AGENT_FUZZ_CHECK(!v.diagnostics.empty() && v.diagnostics.back().id == rules::limit_diagnostics &&
-                                 v.diagnostics.size() == opt.max_diagnostics + 1 && listed_errors <= v.errors &&
-                                 listed_warnings <= v.warnings + 1,
+    BEDROCK_AGENT_FUZZ_CHECK(!v.diagnostics().empty() && v.diagnostics().back().id == rules::limit_diagnostics &&
+                                 v.diagnostics().size() == opt.max_diagnostics + 1 && listed_errors <= v.error_count() &&
+                                 listed_warnings <= v.warning_count() + 1,
                              "a truncated report must hold max_diagnostics entries and the limit note: " +
-                                 describe(v.diagnostics));
+                                 describe(v.diagnostics()));
   }
 
-  for (const diagnostic& d : v.diagnostics) {
+  for (const diagnostic& d : v.diagnostics()) {
     if (d.id == rules::limit_diagnostics) continue;  // about the report, not a place
     BEDROCK_AGENT_FUZZ_CHECK(!rule_can_be_disabled(d.id) || !opt.disabled.contains(d.id),
                              "a disabled rule was reported: " + describe(d));
@@ -160,34 +160,34 @@ parse_result<T> check_codec(std::string_view json, const parse_options& opt) {
     BEDROCK_AGENT_FUZZ_CHECK(d.pointer.empty() || d.pointer[0] == '/', "not a JSON Pointer: " + describe(d));
   }
 
-  const auto first_error = std::find_if(v.diagnostics.begin(), v.diagnostics.end(),
+  const auto first_error = std::find_if(v.diagnostics().begin(), v.diagnostics().end(),
                                         [](const diagnostic& d) { return d.level == severity::error; });
   if (!p.ok()) {
-    if (first_error != v.diagnostics.end() && first_error->id != rules::limit_diagnostics) {
+    if (first_error != v.diagnostics().end() && first_error->id != rules::limit_diagnostics) {
       const diagnostic& e = p.error();
       BEDROCK_AGENT_FUZZ_CHECK(e.id == first_error->id && e.offset == first_error->offset &&
                                    e.pointer == first_error->pointer && e.line == first_error->line,
                                "parse's error is not validate's first: " + describe(e) + " vs " +
                                    describe(*first_error) + " in " + input);
     } else {
-      BEDROCK_AGENT_FUZZ_CHECK(v.truncated, "parse failed but validate listed no error: " + input);
+      BEDROCK_AGENT_FUZZ_CHECK(v.truncated(), "parse failed but validate listed no error: " + input);
     }
     return p;
   }
 
-  if (!v.truncated) {
-    const auto& w = p.warnings();
-    BEDROCK_AGENT_FUZZ_CHECK(w.size() == v.diagnostics.size(), "parse and validate warnings differ: " +
-                                                                   describe(w) + " vs " + describe(v.diagnostics));
+  if (!v.truncated()) {
+    const auto& w = p.diagnostics();  // ok: only warnings
+    BEDROCK_AGENT_FUZZ_CHECK(w.size() == v.diagnostics().size(), "parse and validate warnings differ: " +
+                                                                   describe(w) + " vs " + describe(v.diagnostics()));
     for (std::size_t i = 0; i < w.size(); ++i) {
-      BEDROCK_AGENT_FUZZ_CHECK(w[i].id == v.diagnostics[i].id && w[i].offset == v.diagnostics[i].offset,
+      BEDROCK_AGENT_FUZZ_CHECK(w[i].id == v.diagnostics()[i].id && w[i].offset == v.diagnostics()[i].offset,
                                "parse and validate warnings differ: " + describe(w) + " vs " +
-                                   describe(v.diagnostics));
+                                   describe(v.diagnostics()));
     }
   }
   check_round_trip(p.value(), opt);
-  const validation_report c = check_value(p.value(), opt);
-  BEDROCK_AGENT_FUZZ_CHECK(c.valid(), "a parsed value fails check_value: " + describe(c.diagnostics) + " for " + input);
+  const auto c = check_value(p.value(), opt);
+  BEDROCK_AGENT_FUZZ_CHECK(c.ok(), "a parsed value fails check_value: " + describe(c.diagnostics()) + " for " + input);
   return p;
 }
 
@@ -499,9 +499,9 @@ inline verdict codec_verdict(std::string_view json, std::string* why = nullptr) 
   o.max_input_bytes = std::numeric_limits<std::size_t>::max();
   o.max_diagnostics = std::numeric_limits<std::size_t>::max();
   o.max_depth = 1024;  // simdjson's default too: deeper is unknown on both sides
-  const validation_report r = validate<StopIngestionJobResponse>(json, o);
+  const auto r = validate<StopIngestionJobResponse>(json, o);
   bool malformed = false;
-  for (const diagnostic& d : r.diagnostics) {
+  for (const diagnostic& d : r.diagnostics()) {
     if (d.id == rules::limit_depth || d.id == rules::json_root_not_object) return verdict::unknown;
     if (rule_info(d.id).source == rule_source::json_syntax && d.id != rules::json_duplicate_member) {
       if (why && !malformed) *why = describe(d);

@@ -138,16 +138,22 @@ void check(int status, const ba::http_headers& headers, std::string_view body, c
 
   const auto c = ba::classify_response<StopIngestionJob>(status, headers, body, opt);
   if (status != StopIngestionJob::http_success_status) {
-    BEDROCK_AGENT_FUZZ_CHECK(c.kind == ba::response_kind::error && c.ok() == r.ok() &&
-                                 c.diagnostics().size() == r.diagnostics().size(),
+    BEDROCK_AGENT_FUZZ_CHECK(c.kind() == ba::response_kind::error && c.ok() == r.ok() &&
+                                 c.diagnostics().size() == r.diagnostics().size() &&
+                                 c.error_count() == r.error_count() && c.warning_count() == r.warning_count() &&
+                                 c.type().name == r.type().name && (!c.ok() || std::get<1>(c.value()) == r.value()),
                              "classify_response reads an error response differently: " + input);
   } else {
-    BEDROCK_AGENT_FUZZ_CHECK(c.kind == ba::response_kind::success, "202 is not a success: " + input);
-    const ba::validation_report v = ba::validate<ba::StopIngestionJobResponse>(body, opt);
-    BEDROCK_AGENT_FUZZ_CHECK(c.ok() == v.valid() && c.success.error_count() == v.errors,
+    BEDROCK_AGENT_FUZZ_CHECK(c.kind() == ba::response_kind::success, "202 is not a success: " + input);
+    const auto v = ba::validate<ba::StopIngestionJobResponse>(body, opt);
+    BEDROCK_AGENT_FUZZ_CHECK(c.ok() == v.ok() && c.error_count() == v.error_count(),
                              "a 202 body is read otherwise than validate() reads it: " + input + "\n  " +
-                                 fz::describe(c.diagnostics()) + "\n  vs " + fz::describe(v.diagnostics));
+                                 fz::describe(c.diagnostics()) + "\n  vs " + fz::describe(v.diagnostics()));
     if (c.ok()) BEDROCK_AGENT_FUZZ_CHECK(r.ok() == false, "202 accepted as an error response: " + input);
+    if (c.ok()) {
+      BEDROCK_AGENT_FUZZ_CHECK(std::get<0>(c.value()) == ba::parse<ba::StopIngestionJobResponse>(body, opt).value(),
+                               "classify_response and parse read different outputs: " + input);
+    }
   }
 }
 

@@ -47,7 +47,7 @@ extern "C" int LLVMFuzzerTestOneInput(const std::uint8_t* data, std::size_t size
   if (strict.ok()) {
     fz::check_against_dom(strict.value(), json, contract);
     check_path_round_trip(strict.value(), contract);
-    BEDROCK_AGENT_FUZZ_CHECK(lenient.ok() && lenient.value() == strict.value() && lenient.warnings().empty(),
+    BEDROCK_AGENT_FUZZ_CHECK(lenient.ok() && lenient.value() == strict.value() && lenient.diagnostics().empty(),
                              "the client profile reads a contract-valid request differently: " + std::string(json));
   }
   if (lenient.ok()) {

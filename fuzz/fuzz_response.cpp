@@ -27,7 +27,7 @@ extern "C" int LLVMFuzzerTestOneInput(const std::uint8_t* data, std::size_t size
     (void)bedrock_agent::check_status(strict.value(), contract);
     // Every leniency only widens: what the contract accepts, the client reads the same way,
     // with nothing to warn about.
-    BEDROCK_AGENT_FUZZ_CHECK(lenient.ok() && lenient.value() == strict.value() && lenient.warnings().empty(),
+    BEDROCK_AGENT_FUZZ_CHECK(lenient.ok() && lenient.value() == strict.value() && lenient.diagnostics().empty(),
                              "the client profile reads a contract-valid document differently: " + std::string(json));
   }
   if (lenient.ok()) {

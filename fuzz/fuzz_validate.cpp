@@ -35,15 +35,15 @@ void run(std::string_view json, const ba::parse_options& opt) {
   // The padded-input overloads with the caller's parser see the same thing.
   thread_local simdjson::ondemand::parser parser;
   const simdjson::padded_string padded(json);
-  const ba::validation_report a = ba::validate<T>(json, opt);
-  const ba::validation_report b = ba::validate<T>(parser, padded, opt);
-  BEDROCK_AGENT_FUZZ_CHECK(a.valid() == b.valid() && a.errors == b.errors && a.warnings == b.warnings &&
-                               a.diagnostics.size() == b.diagnostics.size(),
+  const auto a = ba::validate<T>(json, opt);
+  const auto b = ba::validate<T>(parser, padded, opt);
+  BEDROCK_AGENT_FUZZ_CHECK(a.ok() == b.ok() && a.error_count() == b.error_count() && a.warning_count() == b.warning_count() &&
+                               a.diagnostics().size() == b.diagnostics().size(),
                            "validate differs between the string and padded overloads: " + std::string(json));
-  for (std::size_t i = 0; i < a.diagnostics.size(); ++i) {
-    BEDROCK_AGENT_FUZZ_CHECK(a.diagnostics[i].id == b.diagnostics[i].id && a.diagnostics[i].offset == b.diagnostics[i].offset,
-                             "validate differs between the overloads: " + fz::describe(a.diagnostics) + " vs " +
-                                 fz::describe(b.diagnostics));
+  for (std::size_t i = 0; i < a.diagnostics().size(); ++i) {
+    BEDROCK_AGENT_FUZZ_CHECK(a.diagnostics()[i].id == b.diagnostics()[i].id && a.diagnostics()[i].offset == b.diagnostics()[i].offset,
+                             "validate differs between the overloads: " + fz::describe(a.diagnostics()) + " vs " +
+                                 fz::describe(b.diagnostics()));
   }
 }
 

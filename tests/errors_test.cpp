@@ -193,7 +193,7 @@ TEST_CASE("errors: a 2xx other than 202 is error.success-status (RestJsonGreetin
     CAPTURE(body);
     check_one(parse(200, kJson, body), rules::error_success_status, "");
     const auto c = ba::classify_response<Op>(200, kJson, body);
-    CHECK(c.kind == ba::response_kind::error);
+    CHECK(c.kind() == ba::response_kind::error);
     check_one(c, rules::error_success_status, "");
   }
   check_one(parse(204, {}, ""), rules::error_success_status, "");
@@ -434,19 +434,19 @@ TEST_CASE("errors: classify_response tells success from error") {
   CHECK(ok.status == 202);
   CHECK(ok.headers == ba::http_headers{{"Content-Type", "application/json"}});
   const auto s = ba::classify_response<Op>(ok.status, ok.headers, ok.body);
-  CHECK(s.kind == ba::response_kind::success);
+  CHECK(s.kind() == ba::response_kind::success);
   REQUIRE(s.ok());
-  CHECK(s.success.value() == sample_output());
+  CHECK(std::get<0>(s.value()) == sample_output());
 
   const ba::http_response err = ba::write_error_response(ba::ThrottlingException{ba::NonBlankString("slow down")});
   const auto e = ba::classify_response<Op>(err.status, err.headers, err.body);
-  CHECK(e.kind == ba::response_kind::error);
+  CHECK(e.kind() == ba::response_kind::error);
   REQUIRE(e.ok());
-  CHECK(std::get<ba::ThrottlingException>(e.error.value()).message == ba::NonBlankString("slow down"));
+  CHECK(std::get<ba::ThrottlingException>(std::get<1>(e.value())).message == ba::NonBlankString("slow down"));
 
   // a 202 is read as the output, whatever it carries
   const auto wrong = ba::classify_response<Op>(202, err.headers, err.body);
-  CHECK(wrong.kind == ba::response_kind::success);
+  CHECK(wrong.kind() == ba::response_kind::success);
   CHECK_FALSE(wrong.ok());
   REQUIRE(wrong.diagnostics().size() == 2);
   CHECK(wrong.diagnostics()[0].id == rules::shape_unknown_member);
@@ -482,12 +482,12 @@ TEST_CASE("errors: mutated error responses: ok() exactly when no error is report
       CHECK(d.offset <= body.size());
     }
     CHECK(r.ok() == (errors == 0));
-    if (r.ok() && r.kind == ba::response_kind::error) {
+    if (r.ok() && r.kind() == ba::response_kind::error) {
       ++accepted;
-      const ba::http_response w = ba::write_error_response(r.error.value());
+      const ba::http_response w = ba::write_error_response(std::get<1>(r.value()));
       const auto back = ba::parse_error_response<Op>(w.status, w.headers, w.body);
       REQUIRE(back.ok());
-      CHECK(back.value() == r.error.value());
+      CHECK(back.value() == std::get<1>(r.value()));
     }
   }
   CHECK(accepted > 0);

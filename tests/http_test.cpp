@@ -28,13 +28,13 @@ std::string path_with(std::string_view kb, std::string_view ds = "DS12345678", s
          std::string(ij) + "/stop";
 }
 
-ba::http_result<ba::StopIngestionJobRequest> parse(std::string_view method, std::string_view target,
+ba::result<ba::StopIngestionJobRequest> parse(std::string_view method, std::string_view target,
                                                    const ba::parse_options& o = {}) {
   return ba::parse_request<ba::StopIngestionJob>(method, target, o);
 }
 
 /// Checks that `r` failed with exactly one diagnostic, of rule `id` at `pointer` and `offset`.
-void check_one(const ba::http_result<ba::StopIngestionJobRequest>& r, rule id, std::string_view pointer,
+void check_one(const ba::result<ba::StopIngestionJobRequest>& r, rule id, std::string_view pointer,
                std::size_t offset) {
   CHECK_FALSE(r.ok());
   REQUIRE(r.diagnostics().size() == 1);
@@ -313,7 +313,7 @@ TEST_CASE("http: mutated request targets: ok() means a value that round trips") 
       continue;
     }
     ++accepted;
-    CHECK(ba::check_value(r.value()).valid());
+    CHECK(ba::check_value(r.value()).ok());
     const auto again = parse("POST", ba::build_path<ba::StopIngestionJob>(r.value()));
     REQUIRE(again.ok());
     CHECK(again.value() == r.value());

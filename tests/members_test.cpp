@@ -205,7 +205,7 @@ TEST_CASE("members: the reader follows the declared presence, not the member typ
   Counted reused;
   reused.reasons = {FailureReason("stale")};
   reused.note = Description("stale");
-  REQUIRE_FALSE(parse_into(R"({"total":1})", reused));
+  REQUIRE(parse_into(R"({"total":1})", reused).ok());
   CHECK(reused.reasons.empty());
   CHECK_FALSE(reused.note);
 }

@@ -61,7 +61,7 @@ run_result run_stream(const std::string& input, const parse_options& options, st
         CHECK(l.padded.data() == l.text.data());
         CHECK(l.padded.length() == l.text.size());
         CHECK(l.padded.padding() >= simdjson::SIMDJSON_PADDING);
-        r.lines.push_back({l.number, l.offset, std::string(l.text), l.report->valid(), l.report->diagnostics});
+        r.lines.push_back({l.number, l.offset, std::string(l.text), l.report->ok(), l.report->diagnostics()});
       },
       std::string_view(input).substr(0, prefix), chunk);
   return r;
@@ -93,7 +93,7 @@ run_result run(const std::string& input, const parse_options& options = {}, ndjs
   run_result a, b;
   auto collect = [](std::vector<seen_line>& out) {
     return [&out](const ndjson_line& l) {
-      out.push_back({l.number, l.offset, std::string(l.text), l.report->valid(), l.report->diagnostics});
+      out.push_back({l.number, l.offset, std::string(l.text), l.report->ok(), l.report->diagnostics()});
     };
   };
   simdjson::ondemand::parser parser;
@@ -307,12 +307,12 @@ TEST_CASE("ndjson: each line's report is what validate() reports for that line a
     std::size_t invalid = 0;
     for (std::size_t i = 0; i < lines.size(); ++i) {
       CAPTURE(i);
-      const validation_report alone = validate<StopIngestionJobResponse>(lines[i], o);
-      invalid += !alone.valid();
-      CHECK(r.lines[i].valid == alone.valid());
-      REQUIRE(r.lines[i].diagnostics.size() == alone.diagnostics.size());
-      for (std::size_t k = 0; k < alone.diagnostics.size(); ++k)
-        CHECK(to_string(r.lines[i].diagnostics[k]) == to_string(alone.diagnostics[k]));
+      const auto alone = validate<StopIngestionJobResponse>(lines[i], o);
+      invalid += !alone.ok();
+      CHECK(r.lines[i].valid == alone.ok());
+      REQUIRE(r.lines[i].diagnostics.size() == alone.diagnostics().size());
+      for (std::size_t k = 0; k < alone.diagnostics().size(); ++k)
+        CHECK(to_string(r.lines[i].diagnostics[k]) == to_string(alone.diagnostics()[k]));
     }
     CHECK(r.summary.invalid == invalid);
     CHECK(invalid > 0);  // the set has both sides

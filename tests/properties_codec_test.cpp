@@ -33,7 +33,7 @@ void for_a_shape(F&& f) {
 }
 
 template <class T>
-std::string shown(const parse_result<T>& r) {
+std::string shown(const result<T>& r) {
   return r.ok() ? std::string("ok") : to_string(r.error());
 }
 
@@ -46,16 +46,16 @@ TEST_CASE("properties: parse(to_json(x)) == x for every shape in both profiles")
       const T x = *rc::gen::arbitrary<T>();
       const std::string json = to_json(x);
       RC_LOG() << json << "\n";
-      const parse_result<T> strict = parse<T>(json);
+      const result<T> strict = parse<T>(json);
       RC_LOG() << "contract: " << shown(strict) << "\n";
       RC_ASSERT(strict.ok());
       RC_ASSERT(strict.value() == x);
-      RC_ASSERT(strict.warnings().empty());
-      const parse_result<T> client = parse<T>(json, parse_options::client());
+      RC_ASSERT(strict.diagnostics().empty());
+      const result<T> client = parse<T>(json, parse_options::client());
       RC_LOG() << "client: " << shown(client) << "\n";
       RC_ASSERT(client.ok());
       RC_ASSERT(client.value() == x);
-      RC_ASSERT(client.warnings().empty());
+      RC_ASSERT(client.diagnostics().empty());
     });
   });
 }
@@ -66,7 +66,7 @@ TEST_CASE("properties: to_json is canonical: to_json(parse(to_json(x))) == to_js
       using T = typename decltype(type)::type;
       const T x = *rc::gen::arbitrary<T>();
       const std::string json = to_json(x);
-      const parse_result<T> back = parse<T>(json);
+      const result<T> back = parse<T>(json);
       RC_LOG() << json << "\n" << shown(back) << "\n";
       RC_ASSERT(back.ok());
       RC_ASSERT(to_json(back.value()) == json);
@@ -84,15 +84,15 @@ TEST_CASE("properties: every generated encoding of x parses to x (member order/w
       const T x = *rc::gen::arbitrary<T>();
       const std::string doc = *testing::encodings(x);
       RC_LOG() << "document: " << doc << "\n";
-      const parse_result<T> strict = parse<T>(doc);
+      const result<T> strict = parse<T>(doc);
       RC_LOG() << "contract: " << shown(strict) << "\n";
       RC_ASSERT(strict.ok());
       RC_ASSERT(strict.value() == x);
-      const parse_result<T> client = parse<T>(doc, parse_options::client());
+      const result<T> client = parse<T>(doc, parse_options::client());
       RC_ASSERT(client.ok());
       RC_ASSERT(client.value() == x);
-      const validation_report report = validate<T>(doc);
-      RC_ASSERT(report.diagnostics.empty());
+      const auto report = validate<T>(doc);
+      RC_ASSERT(report.diagnostics().empty());
     });
   });
 }
@@ -104,11 +104,11 @@ TEST_CASE("properties: client profile ignores unknown members and reads null as 
       const T x = *rc::gen::arbitrary<T>();
       const std::string doc = *testing::client_encodings(x);
       RC_LOG() << "document: " << doc << "\n";
-      const parse_result<T> client = parse<T>(doc, parse_options::client());
+      const result<T> client = parse<T>(doc, parse_options::client());
       RC_LOG() << "client: " << shown(client) << "\n";
       RC_ASSERT(client.ok());
       RC_ASSERT(client.value() == x);
-      RC_ASSERT(client.warnings().empty());
+      RC_ASSERT(client.diagnostics().empty());
       RC_ASSERT(to_json(client.value()) == to_json(x));
     });
   });
@@ -121,7 +121,7 @@ TEST_CASE("properties: client profile keeps an unknown status verbatim through p
     const std::string doc = *testing::encodings(x);
     RC_LOG() << json << "\n" << doc << "\n";
     for (const std::string& text : {json, doc}) {
-      const parse_result<StopIngestionJobResponse> r = parse<StopIngestionJobResponse>(text, parse_options::client());
+      const result<StopIngestionJobResponse> r = parse<StopIngestionJobResponse>(text, parse_options::client());
       RC_LOG() << shown(r) << "\n";
       RC_ASSERT(r.ok());
       RC_ASSERT(r.value() == x);
@@ -129,13 +129,13 @@ TEST_CASE("properties: client profile keeps an unknown status verbatim through p
       RC_ASSERT(r.value().ingestionJob.status.wire_name() == x.ingestionJob.status.wire_name());
       RC_ASSERT(to_json(r.value()) == json);
       // exactly one finding: the warning that says the value is not in the model
-      RC_ASSERT(r.warnings().size() == 1u);
-      RC_ASSERT(r.warnings()[0].id == rules::constraint_enum);
-      RC_ASSERT(r.warnings()[0].level == severity::warning);
-      RC_ASSERT(r.warnings()[0].pointer == std::string("/ingestionJob/status"));
+      RC_ASSERT(r.diagnostics().size() == 1u);
+      RC_ASSERT(r.diagnostics()[0].id == rules::constraint_enum);
+      RC_ASSERT(r.diagnostics()[0].level == severity::warning);
+      RC_ASSERT(r.diagnostics()[0].pointer == std::string("/ingestionJob/status"));
     }
     // the contract profile rejects it, at the same place
-    const parse_result<StopIngestionJobResponse> strict = parse<StopIngestionJobResponse>(json);
+    const result<StopIngestionJobResponse> strict = parse<StopIngestionJobResponse>(json);
     RC_ASSERT(!strict.ok());
     RC_ASSERT(strict.error().id == rules::constraint_enum);
     RC_ASSERT(strict.error().pointer == std::string("/ingestionJob/status"));

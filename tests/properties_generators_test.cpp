@@ -42,11 +42,11 @@ TEST_CASE("properties: generated values of every shape are valid in the contract
       using T = typename boost::mp11::mp_at_c<shape_types, decltype(k)::value>::type;
       RC_LOG() << T::shape_name << "\n";
       const T x = *rc::gen::arbitrary<T>();
-      const validation_report r = check_value(x);
-      for (const diagnostic& d : r.diagnostics) RC_LOG() << d << "\n";
-      RC_ASSERT(r.diagnostics.empty());
+      const auto r = check_value(x);
+      for (const diagnostic& d : r.diagnostics()) RC_LOG() << d << "\n";
+      RC_ASSERT(r.diagnostics().empty());
       const T full = *testing::complete<T>();
-      RC_ASSERT(check_value(full).diagnostics.empty());
+      RC_ASSERT(check_value(full).diagnostics().empty());
     });
   });
 }
@@ -145,25 +145,25 @@ TEST_CASE("properties: fixtures keep every rule and their JSON texts are to_json
   CHECK(to_json(fx::stopped_response()) == fx::stopped_response_json());
   CHECK(to_json(fx::validation_error()) == fx::validation_error_json());
   CHECK(parse<StopIngestionJobResponse>(fx::stopped_response_json()).value() == fx::stopped_response());
-  CHECK(check_value(fx::stop_request()).diagnostics.empty());
+  CHECK(check_value(fx::stop_request()).diagnostics().empty());
   for (const StopIngestionJobResponse& r : {fx::stopping_response(), fx::stopped_response()}) {
-    CHECK(check_value(r).diagnostics.empty());
-    CHECK(check_status(r).empty());
-    CHECK(check_exchange(fx::stop_request(), r).empty());
+    CHECK(check_value(r).diagnostics().empty());
+    CHECK(check_status(r).diagnostics().empty());
+    CHECK(check_exchange(fx::stop_request(), r).diagnostics().empty());
   }
   for (const auto& lifecycle : {fx::stopped_lifecycle(), fx::completed_lifecycle(), fx::failed_lifecycle()}) {
     job_tracker tracker({}, transition_check::direct);
     for (const IngestionJob& j : lifecycle) {
-      CHECK(check_value(j).diagnostics.empty());
-      CHECK(check_status(j).empty());
+      CHECK(check_value(j).diagnostics().empty());
+      CHECK(check_status(j).diagnostics().empty());
       CHECK(tracker.observe(j).empty());
     }
   }
-  CHECK(check_value(fx::throttling_error()).diagnostics.empty());
-  CHECK(check_value(fx::access_denied_error()).diagnostics.empty());
-  CHECK(check_value(fx::resource_not_found_error()).diagnostics.empty());
-  CHECK(check_value(fx::conflict_error()).diagnostics.empty());
-  CHECK(check_value(fx::internal_server_error()).diagnostics.empty());
+  CHECK(check_value(fx::throttling_error()).diagnostics().empty());
+  CHECK(check_value(fx::access_denied_error()).diagnostics().empty());
+  CHECK(check_value(fx::resource_not_found_error()).diagnostics().empty());
+  CHECK(check_value(fx::conflict_error()).diagnostics().empty());
+  CHECK(check_value(fx::internal_server_error()).diagnostics().empty());
 }
 
 TEST_CASE("properties: the bridge reports the shrunk counterexample and the seed and an RC_PARAMS that replays it") {

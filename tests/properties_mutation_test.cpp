@@ -27,11 +27,11 @@ void mutation_property(rule r) {
     const testing::mutation m = *mutations;
     RC_LOG() << m << "\n";
     const testing::mutation_verdict v = testing::judge<StopIngestionJob>(m);
-    for (const diagnostic& d : v.report.diagnostics) RC_LOG() << "  validate: " << d << " (offset " << d.offset << ")\n";
+    for (const diagnostic& d : v.report.diagnostics()) RC_LOG() << "  validate: " << d << " (offset " << d.offset << ")\n";
     RC_LOG() << "  parse: " << (v.parse_error ? to_string(*v.parse_error) : std::string("ok")) << "\n";
     RC_ASSERT(v.parse_error.has_value());
     RC_ASSERT(m.matches(*v.parse_error));
-    RC_ASSERT(v.report.errors == 1u);  // nothing at error level the mutation did not cause
+    RC_ASSERT(v.report.error_count() == 1u);  // nothing at error level the mutation did not cause
     RC_ASSERT(v.as_expected(m));
   });
 }

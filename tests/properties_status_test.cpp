@@ -50,7 +50,7 @@ TEST_CASE("properties: lifecycle: generated valid sequences pass every sequence 
       const IngestionJob& job = l.observations[i];
       for (const diagnostic& d : tracker.observe(job)) RC_FAIL("#" + std::to_string(i) + ": " + to_string(d));
       RC_ASSERT(checker.observe(job).empty());
-      for (const diagnostic& d : check_status(job)) RC_FAIL("#" + std::to_string(i) + " incoherent: " + to_string(d));
+      for (const diagnostic& d : check_status(job).diagnostics()) RC_FAIL("#" + std::to_string(i) + " incoherent: " + to_string(d));
       if (i > 0) {
         const IngestionJobStatus from = *l.observations[i - 1].status.known(), to = *job.status.known();
         const bool legal = mode == transition_check::direct ? can_transition(from, to) : is_reachable(from, to);
@@ -69,7 +69,7 @@ TEST_CASE("properties: lifecycle: a sequence with one illegal step gives exactly
       job_tracker tracker({}, mode);
       std::vector<std::pair<std::size_t, diagnostic>> found;
       for (std::size_t i = 0; i < l.observations.size(); ++i) {
-        RC_ASSERT(check_status(l.observations[i]).empty());  // each observation is coherent on its own
+        RC_ASSERT(check_status(l.observations[i]).diagnostics().empty());  // each observation is coherent on its own
         for (diagnostic& d : tracker.observe(l.observations[i])) found.emplace_back(i, std::move(d));
       }
       for (const auto& f : found) RC_LOG() << "#" << f.first << ": " << f.second << "\n";
@@ -121,16 +121,16 @@ TEST_CASE("properties: generated stop responses keep every single-response invar
   rc_doctest::check("coherent stop responses", [] {
     const StopIngestionJobResponse r = *testing::stop_response();
     RC_LOG() << r << "\n";
-    for (const diagnostic& d : check_status(r)) RC_FAIL(to_string(d));
+    for (const diagnostic& d : check_status(r).diagnostics()) RC_FAIL(to_string(d));
     const std::optional<IngestionJobStatus> s = r.ingestionJob.status.known();
     RC_ASSERT(s == IngestionJobStatus::STOPPING || s == IngestionJobStatus::STOPPED);
     RC_ASSERT(r.ingestionJob.startedAt <= r.ingestionJob.updatedAt);
     RC_ASSERT(!r.ingestionJob.failureReasons.has_value());
-    RC_ASSERT(check_value(r).diagnostics.empty());
+    RC_ASSERT(check_value(r).diagnostics().empty());
   });
   rc_doctest::check("coherent jobs", [] {
     const IngestionJob j = *testing::coherent_job();
-    for (const diagnostic& d : check_status(j)) RC_FAIL(to_string(d));
-    RC_ASSERT(check_value(j).diagnostics.empty());
+    for (const diagnostic& d : check_status(j).diagnostics()) RC_FAIL(to_string(d));
+    RC_ASSERT(check_value(j).diagnostics().empty());
   });
 }

@@ -213,7 +213,7 @@ TEST_CASE("status: status_set inserts, iterates in lifecycle order and prints") 
 // ---- rules on one response ----------------------------------------------------------------
 
 TEST_CASE("status: time-order, updatedAt before startedAt is an error") {
-  const auto bad = ba::check_status(make_job(S::IN_PROGRESS, t0 + 10, t0 + 9));
+  const auto bad = ba::check_status(make_job(S::IN_PROGRESS, t0 + 10, t0 + 9)).diagnostics();
   REQUIRE(bad.size() == 1);
   CHECK(bad[0].id == rules::status_time_order);
   CHECK(bad[0].level == severity::error);
@@ -225,45 +225,45 @@ TEST_CASE("status: time-order, updatedAt before startedAt is an error") {
   CHECK(bad[0].message ==
         "updatedAt 2023-11-14T22:13:29Z is before startedAt 2023-11-14T22:13:30Z: a job cannot be updated "
         "before it started");
-  CHECK(ba::check_status(make_job(S::IN_PROGRESS, t0, t0)).empty());  // equal is fine
-  CHECK(ba::check_status(make_job(S::IN_PROGRESS, t0, t0 + 1)).empty());
+  CHECK(ba::check_status(make_job(S::IN_PROGRESS, t0, t0)).diagnostics().empty());  // equal is fine
+  CHECK(ba::check_status(make_job(S::IN_PROGRESS, t0, t0 + 1)).diagnostics().empty());
 }
 
 TEST_CASE("status: time-order compares to the nanosecond") {
   IngestionJob j = make_job(S::IN_PROGRESS, t0, t0);
   j.startedAt = *timestamp::from_parts(t0, 1);
-  CHECK(count_of(ba::check_status(j), rules::status_time_order) == 1);
+  CHECK(count_of(ba::check_status(j).diagnostics(), rules::status_time_order) == 1);
   j.updatedAt = *timestamp::from_parts(t0, 1);
-  CHECK(ba::check_status(j).empty());
+  CHECK(ba::check_status(j).diagnostics().empty());
 }
 
 TEST_CASE("status: reasons-without-failure, failureReasons on a job that did not fail") {
   IngestionJob j = make_job(S::COMPLETE, t0, t0 + 5);
   j.failureReasons = ba::FailureReasons{ba::FailureReason("x"), ba::FailureReason("y")};
-  const auto bad = ba::check_status(j);
+  const auto bad = ba::check_status(j).diagnostics();
   REQUIRE(bad.size() == 1);
   CHECK(bad[0].id == rules::status_reasons_without_failure);
   CHECK(bad[0].level == severity::warning);
   CHECK(bad[0].pointer == "/failureReasons");
   CHECK(bad[0].message == "failureReasons has 2 entries but status is COMPLETE; only a FAILED job has reasons for failing");
   j.failureReasons = ba::FailureReasons{};  // present but empty: nothing claimed
-  CHECK(ba::check_status(j).empty());
+  CHECK(ba::check_status(j).diagnostics().empty());
   j.failureReasons.reset();
-  CHECK(ba::check_status(j).empty());
+  CHECK(ba::check_status(j).diagnostics().empty());
 }
 
 TEST_CASE("status: failure-without-reasons, FAILED with no or empty failureReasons") {
   IngestionJob j = make_job(S::FAILED, t0, t0 + 5);
-  CHECK(ba::check_status(j).empty());  // make_job gives FAILED one reason
+  CHECK(ba::check_status(j).diagnostics().empty());  // make_job gives FAILED one reason
   j.failureReasons.reset();
-  auto bad = ba::check_status(j);
+  auto bad = ba::check_status(j).diagnostics();
   REQUIRE(bad.size() == 1);
   CHECK(bad[0].id == rules::status_failure_without_reasons);
   CHECK(bad[0].level == severity::warning);
   CHECK(bad[0].pointer == "/status");
   CHECK(bad[0].message == "status is FAILED but failureReasons is absent; a failed job should say why it failed");
   j.failureReasons = ba::FailureReasons{};
-  bad = ba::check_status(j);
+  bad = ba::check_status(j).diagnostics();
   REQUIRE(bad.size() == 1);
   CHECK(bad[0].found == "failureReasons empty");
 }
@@ -272,7 +272,7 @@ TEST_CASE("status: stop-state, only on a StopIngestionJob response") {
   for (S s : order) {
     INFO(s);
     const auto r = stop_response(s);
-    const auto found = ba::check_status(r);
+    const auto found = ba::check_status(r).diagnostics();
     const bool stop_like = s == S::STOPPING || s == S::STOPPED;
     REQUIRE(count_of(found, rules::status_stop_state) == (stop_like ? 0U : 1U));
     if (!stop_like) {
@@ -282,21 +282,21 @@ TEST_CASE("status: stop-state, only on a StopIngestionJob response") {
                                     "; a job that was just stopped is STOPPING or STOPPED");
     }
     // The same job outside a stop response is not held to it.
-    CHECK(count_of(ba::check_status(r.ingestionJob), rules::status_stop_state) == 0);
+    CHECK(count_of(ba::check_status(r.ingestionJob).diagnostics(), rules::status_stop_state) == 0);
   }
 }
 
 TEST_CASE("status: a stop response carries the job rules under /ingestionJob") {
   auto r = stop_response(S::STOPPED);
   r.ingestionJob.updatedAt = ts(t0 - 1);
-  const auto found = ba::check_status(r);
+  const auto found = ba::check_status(r).diagnostics();
   REQUIRE(found.size() == 1);
   CHECK(found[0].id == rules::status_time_order);
   CHECK(found[0].pointer == "/ingestionJob/updatedAt");
 }
 
 TEST_CASE("status: the pointer argument places findings inside a larger document") {
-  const auto found = ba::check_status(make_job(S::STOPPED, t0 + 1, t0), {}, "/jobs/3");
+  const auto found = ba::check_status(make_job(S::STOPPED, t0 + 1, t0), {}, "/jobs/3").diagnostics();
   REQUIRE(found.size() == 1);
   CHECK(found[0].pointer == "/jobs/3/updatedAt");
 }
@@ -307,11 +307,11 @@ TEST_CASE("status: an unknown status is not judged by the status rules") {
   j.failureReasons = ba::FailureReasons{ba::FailureReason("x")};
   ba::StopIngestionJobResponse r;
   r.ingestionJob = j;
-  CHECK(ba::check_status(j).empty());
-  CHECK(ba::check_status(r).empty());
+  CHECK(ba::check_status(j).diagnostics().empty());
+  CHECK(ba::check_status(r).diagnostics().empty());
   // ...but the time rule still is.
   r.ingestionJob.updatedAt = ts(t0 - 1);
-  CHECK(count_of(ba::check_status(r), rules::status_time_order) == 1);
+  CHECK(count_of(ba::check_status(r).diagnostics(), rules::status_time_order) == 1);
 }
 
 TEST_CASE("status: disabled rules are not reported") {
@@ -319,22 +319,22 @@ TEST_CASE("status: disabled rules are not reported") {
   j.failureReasons = ba::FailureReasons{ba::FailureReason("x")};
   ba::StopIngestionJobResponse r;
   r.ingestionJob = j;
-  CHECK(ba::check_status(r).size() == 3);
+  CHECK(ba::check_status(r).diagnostics().size() == 3);
   ba::parse_options o;
   o.disabled.insert(rules::status_stop_state);
   o.disabled.insert(rules::status_time_order);
-  const auto found = ba::check_status(r, o);
+  const auto found = ba::check_status(r, o).diagnostics();
   REQUIRE(found.size() == 1);
   CHECK(found[0].id == rules::status_reasons_without_failure);
 }
 
 TEST_CASE("status: negative counters are check_value's, not check_status's") {
   IngestionJob j = make_job(S::IN_PROGRESS, t0, t0, -1);
-  CHECK(ba::check_status(j).empty());
+  CHECK(ba::check_status(j).diagnostics().empty());
   const auto report = ba::check_value(j);
-  CHECK_FALSE(report.valid());
+  CHECK_FALSE(report.ok());
   bool negative = false;
-  for (const auto& d : report.diagnostics) negative = negative || d.id == rules::semantic_negative_counter;
+  for (const auto& d : report.diagnostics()) negative = negative || d.id == rules::semantic_negative_counter;
   CHECK(negative);
 }
 
@@ -343,10 +343,10 @@ TEST_CASE("status: negative counters are check_value's, not check_status's") {
 TEST_CASE("status: exchange.id-mismatch, one finding per differing id") {
   const ba::StopIngestionJobRequest req{"KB12345678", "DS12345678", "JOB1234567"};
   auto resp = stop_response(S::STOPPING);
-  CHECK(ba::check_exchange(req, resp).empty());
+  CHECK(ba::check_exchange(req, resp).diagnostics().empty());
 
   resp.ingestionJob.dataSourceId = "DS00000000";
-  auto found = ba::check_exchange(req, resp);
+  auto found = ba::check_exchange(req, resp).diagnostics();
   REQUIRE(found.size() == 1);
   CHECK(found[0].id == rules::exchange_id_mismatch);
   CHECK(found[0].level == severity::error);
@@ -357,7 +357,7 @@ TEST_CASE("status: exchange.id-mismatch, one finding per differing id") {
 
   resp.ingestionJob.knowledgeBaseId = "kb12345678";  // ids are case-sensitive
   resp.ingestionJob.ingestionJobId = "JOB123456";
-  found = ba::check_exchange(req, resp);
+  found = ba::check_exchange(req, resp).diagnostics();
   REQUIRE(found.size() == 3);
   CHECK(found[0].pointer == "/ingestionJob/knowledgeBaseId");
   CHECK(found[1].pointer == "/ingestionJob/dataSourceId");
@@ -365,14 +365,14 @@ TEST_CASE("status: exchange.id-mismatch, one finding per differing id") {
 
   ba::parse_options o;
   o.disabled.insert(rules::exchange_id_mismatch);
-  CHECK(ba::check_exchange(req, resp, o).empty());
+  CHECK(ba::check_exchange(req, resp, o).diagnostics().empty());
 }
 
 TEST_CASE("status: exchange messages escape ids that are not text") {
   const ba::StopIngestionJobRequest req{"KB12345678", "DS12345678", "JOB1234567"};
   auto resp = stop_response(S::STOPPING);
   resp.ingestionJob.ingestionJobId = ba::Id(std::string("JOB\n\"\xff", 6));
-  const auto found = ba::check_exchange(req, resp);
+  const auto found = ba::check_exchange(req, resp).diagnostics();
   REQUIRE(found.size() == 1);
   CHECK(found[0].found == "\"JOB\\n\"\\xff\"");
 }
@@ -978,13 +978,17 @@ TEST_CASE("status: warnings can be counted instead of built, errors are still bu
   for (bool disable_one : {false, true}) {
     ba::parse_options o;
     if (disable_one) o.disabled.insert(rules::status_stop_state);
-    const auto all = ba::check_status(r, o);
+    const ba::result<void> checked = ba::check_status(r, o);
+    const std::vector<ba::diagnostic>& all = checked.diagnostics();
+    CHECK(!checked.ok());
+    CHECK(checked.error_count() == 1);
     std::vector<ba::diagnostic> built;
     std::size_t counted = 0;
     ba::check_status(r, o, built, &counted);
     std::size_t warnings = 0;
     for (const auto& d : all) warnings += d.level == severity::warning ? 1 : 0;
     CHECK(warnings == (disable_one ? 1U : 2U));
+    CHECK(checked.warning_count() == warnings);
     CHECK(counted == warnings);  // disabled rules are neither built nor counted
     REQUIRE(built.size() == all.size() - warnings);
     REQUIRE(built.size() == 1);

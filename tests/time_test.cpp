@@ -213,6 +213,9 @@ TEST_CASE("time: time_result value_or and error access") {
   const auto bad = parse_timestamp("nope");
   CHECK(static_cast<bool>(good));
   CHECK_FALSE(static_cast<bool>(bad));
+  CHECK(good.ok());  // result<T>'s word, beside std::optional's has_value()
+  CHECK_FALSE(bad.ok());
+  static_assert(parse_timestamp("1970-01-01T00:00:01Z").ok() && !parse_timestamp("nope").ok(), "constexpr ok()");
   CHECK(good.value_or(timestamp{}) == ts(1));
   CHECK(bad.value_or(ts(7)) == ts(7));
   CHECK(bad.error().kind == time_errc::leading_characters);

@@ -516,12 +516,12 @@ void check_profile(const difference& d, element obs, const char* profile, const 
   if (!got.empty() || !result.ok()) return;
   case_report values;
   const std::string where = std::string(profile) + " value";
-  if (d.sdk_outcome == "ok" && result.kind == ba::response_kind::success) {
-    compare(result.success.value(), member(obs, "output"), where, values);
-  } else if (d.sdk_outcome == "error" && result.kind == ba::response_kind::error &&
+  if (d.sdk_outcome == "ok" && result.kind() == ba::response_kind::success) {
+    compare(std::get<0>(result.value()), member(obs, "output"), where, values);
+  } else if (d.sdk_outcome == "error" && result.kind() == ba::response_kind::error &&
              show(at(obs, "/error/ctor")) != "\"BedrockAgentServiceException\"") {
     // Only a modeled exception on the SDK's side has values to compare.
-    compare_error(result.error.value(), d.status, member(obs, "error"), values, where + ": error");
+    compare_error(std::get<1>(result.value()), d.status, member(obs, "error"), values, where + ": error");
   } else {
     return;  // one side succeeded, the other failed: the verdicts above say so
   }

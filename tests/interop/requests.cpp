@@ -48,7 +48,7 @@ interop_case request_case(std::string name, const ba::StopIngestionJobRequest& i
     r.expect(show(at(*req, "/body")) == "null", "body", show(at(*req, "/body")), "no body");
     // The contract reads the SDK's path back only when every id is a valid Id; the client
     // profile (constraints as warnings) recovers any non-empty id exactly.
-    const bool valid = ba::check_value(in).valid();
+    const bool valid = ba::check_value(in).ok();
     const auto contract = ba::parse_request<operation>(method, path);
     r.expect(contract.ok() == valid, "contract parse_request", quoted_view(path),
              contract.ok() ? "accepts" : "rejects: " + to_string(contract.diagnostics().front()));
@@ -130,9 +130,9 @@ std::vector<interop_case> request_cases() {
       in.knowledgeBaseId = "KB12345678";
       in.ingestionJobId = "IJ12345678";
       const auto report = ba::check_value(in);
-      r.expect(!report.valid() && report.diagnostics.front().id == ba::rules::constraint_pattern &&
-                   report.diagnostics.front().pointer == "/dataSourceId",
-               "contract check_value", "(pinned)", report.valid() ? "accepts" : to_string(report.diagnostics.front()));
+      r.expect(!report.ok() && report.diagnostics().front().id == ba::rules::constraint_pattern &&
+                   report.diagnostics().front().pointer == "/dataSourceId",
+               "contract check_value", "(pinned)", report.ok() ? "accepts" : to_string(report.diagnostics().front()));
     };
     cases.push_back(std::move(c));
   }

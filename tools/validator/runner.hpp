@@ -151,7 +151,7 @@ class runner {
       // the HAR itself is broken: one invalid document, findings in the file
       const source where{file, 1, 0, std::nullopt, {}};
       document_scope doc(*this, where);
-      for (diagnostic& d : report_.diagnostics) doc.add(std::move(d));
+      for (diagnostic& d : std::move(report_).diagnostics()) doc.add(std::move(d));
       return;
     }
     for (std::size_t i = 0; i < har.log.entries.size(); ++i) {
@@ -290,7 +290,7 @@ class runner {
   template <class T>
   bool read_all(std::string_view text, T& value, document_scope& doc, const parse_options& options) {
     const bool ok = validate_into(text, value, report_, options);
-    for (diagnostic& d : report_.diagnostics) doc.add(std::move(d));
+    for (diagnostic& d : std::move(report_).diagnostics()) doc.add(std::move(d));
     return ok;
   }
 
@@ -337,7 +337,7 @@ class runner {
   template <class T>
   bool read_padded(simdjson::padded_string_view text, T& value, document_scope& doc) {
     const bool ok = validate_into(this_thread_scratch().parser, text, value, report_, settings_.options);
-    for (diagnostic& d : report_.diagnostics) doc.add(std::move(d));
+    for (diagnostic& d : std::move(report_).diagnostics()) doc.add(std::move(d));
     return ok;
   }
 
@@ -348,8 +348,7 @@ class runner {
     boost::mp11::mp_for_each<StopIngestionJob::errors>([&](auto e) {
       if (resolution.type.name == decltype(e)::shape_name) status = decltype(e)::http_status;
     });
-    auto result = parse_error_response<StopIngestionJob>(status, {}, text, settings_.options);
-    doc.add_all(std::vector<diagnostic>(result.diagnostics()));
+    doc.add_all(parse_error_response<StopIngestionJob>(status, {}, text, settings_.options).diagnostics());
   }
 
   void check_exchange(const har_entry& e, std::string_view path, const source& where) {
@@ -397,11 +396,12 @@ class runner {
     }
     auto response = classify_response<StopIngestionJob>(status, headers, body, settings_.options);
     doc.add_all(std::vector<diagnostic>(response.diagnostics()), "response");
-    if (response.kind == response_kind::success && response.success.ok()) {
-      if (request.ok()) doc.add_all(bedrock_agent::check_exchange(request.value(), response.success.value(),
-                                                                  settings_.options),
-                                    "response");
-      observe_response(response.success.value(), doc, "response");
+    if (response.ok() && response->index() == 0) {
+      const StopIngestionJobResponse& output = std::get<0>(*response);
+      if (request.ok()) {
+        doc.add_all(bedrock_agent::check_exchange(request.value(), output, settings_.options).diagnostics(), "response");
+      }
+      observe_response(output, doc, "response");
     }
   }
 
@@ -514,7 +514,7 @@ class runner {
   // NDJSON: reused from line to line
   StopIngestionJobResponse line_response_;
   StopIngestionJobRequest line_request_;
-  validation_report report_;  // every read's findings, reused from document to document
+  result<void> report_;  // every read's findings, reused from document to document
   std::vector<diagnostic> status_diags_;
   std::string label_;
   bool progress_ = false, progress_shown_ = false, started_ = false, drop_warnings_ = false;

@@ -94,29 +94,6 @@ struct http_response {
   std::string body;
 };
 
-namespace detail {
-template <class R>
-struct http_result_access;
-}  // namespace detail
-
-/// The outcome of reading an HTTP message: a value, or none; and every diagnostic found
-/// (errors and warnings, in the order found). A value is present exactly when no diagnostic is
-/// at error level. ok(), operator bool, value() and operator-> are basic_result's.
-template <class T>
-class [[nodiscard]] http_result : public basic_result<T> {
- public:
-  /** Every finding, errors and warnings. */
-  const std::vector<diagnostic>& diagnostics() const noexcept { return diagnostics_; }
-  /** How many findings are errors (counting any that max_diagnostics left out). */
-  std::size_t error_count() const noexcept { return errors_; }
-
- private:
-  template <class R>
-  friend struct detail::http_result_access;
-  std::vector<diagnostic> diagnostics_;
-  std::size_t errors_ = 0;
-};
-
 // ---- request: the path ----------------------------------------------------------------------
 
 /** Appends the path of Op's URI template to `out`, each label replaced by its input member
@@ -148,17 +125,6 @@ std::string build_path(const typename Op::input& input) {
 }
 
 namespace detail {
-
-template <class R>
-struct http_result_access {
-  template <class T>
-  static std::optional<T>& value(http_result<T>& r) { return basic_result_access::value(r); }
-  template <class T>
-  static std::vector<diagnostic>& diagnostics(http_result<T>& r) { return r.diagnostics_; }
-  template <class T>
-  static std::size_t& errors(http_result<T>& r) { return r.errors_; }
-};
-using http_access = http_result_access<void>;
 
 /** Percent-decodes `raw`; false when a '%' is not followed by two hex digits. */
 inline bool percent_decode(std::string_view raw, std::string& out) {
@@ -254,13 +220,13 @@ inline bool decode_label(std::string_view raw, std::size_t base, std::string& ou
  *  `options` can disable rules, make constraints warnings (constraints_as_warnings) and bound
  *  the input (max_input_bytes, max_diagnostics). */
 template <class Op>
-http_result<typename Op::input> parse_request(std::string_view method, std::string_view path_and_query,
-                                              const parse_options& options = {}) {
+result<typename Op::input> parse_request(std::string_view method, std::string_view path_and_query,
+                                         const parse_options& options = {}) {
   using binding = detail::uri_binding<Op>;
   using input_type = typename Op::input;
   using members = detail::described_members<input_type>;
-  http_result<input_type> result;
-  auto& diags = detail::http_access::diagnostics(result);
+  result<input_type> r;
+  auto& diags = detail::result_access::diagnostics(r);
   const std::string_view path = path_and_query.substr(0, path_and_query.find('?'));
   detail::read_context ctx(path, options, true, &diags);
   input_type value{};
@@ -336,9 +302,9 @@ http_result<typename Op::input> parse_request(std::string_view method, std::stri
     d.line = in_path ? 1 : 0;
     d.column = in_path ? d.offset + 1 : 0;
   }
-  detail::http_access::errors(result) = ctx.error_count;
-  if (ctx.error_count == 0) detail::http_access::value(result).emplace(std::move(value));
-  return result;
+  detail::result_access::set_counts(r, ctx.error_count, ctx.warning_count, ctx.truncated);
+  if (ctx.error_count == 0) detail::result_access::value(r).emplace(std::move(value));
+  return r;
 }
 
 // ---- error responses -----------------------------------------------------------------------
@@ -557,68 +523,66 @@ inline error_type_resolution resolve_error_type(const http_headers& headers, std
 template <class Op>
 using error_variant_t = boost::mp11::mp_rename<typename Op::errors, std::variant>;
 
-/// A parsed error response: the exception (when ok()) and its resolved type (always).
-namespace detail {
-template <class Op>
-struct error_result_access;
-}  // namespace detail
+/// What a response said it was: its status is Op's success status, or not.
+enum class response_kind { success, error };
 
-template <class Op>
-class [[nodiscard]] error_response_result : public http_result<error_variant_t<Op>> {
+/// The result of reading a response (parse_error_response, classify_response): result<V>
+/// plus what is known of the response also when its body did not parse, its kind and, for an
+/// error response, its resolved type. The one extension of result<T>.
+template <class V>
+class [[nodiscard]] response_result : public result<V> {
  public:
-  /** The resolved type, also when parsing failed (e.g. an unknown type's name). */
+  /** Success or error, by the status (also when parsing failed). */
+  response_kind kind() const noexcept { return kind_; }
+  /** The resolved error type, also when parsing failed (e.g. an unknown type's name); empty
+   *  (source none) for a success response. */
   const error_type& type() const noexcept { return type_; }
 
  private:
-  friend struct detail::error_result_access<Op>;
+  friend struct detail::result_access;
+  response_kind kind_ = response_kind::error;
   error_type type_;
 };
 
-/// Which kind of response classify_response() took a response to be.
-enum class response_kind { success, error };
-
-/// A classified response: the success result or the error result, by kind.
+/// parse_error_response's result: the exception, by its index in Op::errors.
 template <class Op>
-struct [[nodiscard]] response_result {
-  response_kind kind = response_kind::error;
-  http_result<typename Op::output> success;  ///< meaningful when kind is success
-  error_response_result<Op> error;           ///< meaningful when kind is error
-  /** The ok() of the result that kind selects. */
-  bool ok() const noexcept { return kind == response_kind::success ? success.ok() : error.ok(); }
-  /** The diagnostics of the result that kind selects. */
-  const std::vector<diagnostic>& diagnostics() const noexcept {
-    return kind == response_kind::success ? success.diagnostics() : error.diagnostics();
-  }
-};
+using error_response_result = response_result<error_variant_t<Op>>;
+
+/// What classify_response() reads a response as: index 0 Op's output, index 1 the exception.
+template <class Op>
+using response_variant_t = std::variant<typename Op::output, error_variant_t<Op>>;
 
 namespace detail {
 
-template <class Op>
-struct error_result_access {
-  static error_type& type(error_response_result<Op>& r) { return r.type_; }
+/// What read_http_body() counted.
+struct body_counts {
+  std::size_t errors = 0;
+  std::size_t warnings = 0;
+  bool truncated = false;
 };
 
 /** Reads the whole padded `body` as T, collecting every diagnostic; unknown-member findings
  *  at the `excused` key offsets are dropped (the protocol consumed those members). Returns the
- *  number of errors; `out` is meaningful only when it is 0. */
+ *  counts of what it kept (and of what max_diagnostics left out); `out` is meaningful only
+ *  when there is no error. */
 template <class T>
-std::size_t read_http_body(simdjson::ondemand::parser& parser, simdjson::padded_string_view padded, T& out,
+body_counts read_http_body(simdjson::ondemand::parser& parser, simdjson::padded_string_view padded, T& out,
                       const parse_options& options, std::vector<diagnostic>& diags,
                       const std::vector<std::size_t>& excused) {
   std::vector<diagnostic> found;
   read_context ctx(std::string_view(padded.data(), padded.length()), options, true, &found);
   read_document(parser, padded, out, ctx);
-  std::size_t errors = ctx.error_count;
+  body_counts counts{ctx.error_count, ctx.warning_count, ctx.truncated};
   for (diagnostic& d : found) {
     const bool consumed = d.id == rules::shape_unknown_member && (d.pointer == "/code" || d.pointer == "/__type") &&
                           std::find(excused.begin(), excused.end(), d.offset) != excused.end();
     if (consumed) {
-      if (d.level == severity::error) --errors;
+      --(d.level == severity::error ? counts.errors : counts.warnings);
       continue;
     }
     diags.push_back(std::move(d));
   }
-  return errors;
+  return counts;
 }
 
 template <class Op>
@@ -627,14 +591,14 @@ error_response_result<Op> parse_error_response(int status, const http_headers& h
   using errors = typename Op::errors;
   constexpr std::size_t n = boost::mp11::mp_size<errors>::value;
   error_response_result<Op> result;
-  auto& diags = http_access::diagnostics(result);
+  auto& diags = result_access::diagnostics(result);
   auto& s = http_thread_scratch();
   const simdjson::padded_string_view padded = s.pad(body, options.max_input_bytes);
   const std::string_view text(padded.data(), padded.length());
   std::vector<std::size_t> excused;
   error_type_resolution resolution = resolve_error_type(headers, s.parser, padded, options, &excused);
   diags = std::move(resolution.diagnostics);
-  error_type& type = error_result_access<Op>::type(result) = std::move(resolution.type);
+  error_type& type = result_access::type(result) = std::move(resolution.type);
   if (body.size() > options.max_input_bytes) {  // the body was not read: nothing else can be judged
     add_http_diagnostic(diags, options,
                    make_http_diagnostic(rules::limit_input_size, severity::error, {}, 0, "",
@@ -643,7 +607,7 @@ error_response_result<Op> parse_error_response(int status, const http_headers& h
                                    "the body is " + std::to_string(body.size()) +
                                        " bytes, more than max_input_bytes (" +
                                        std::to_string(options.max_input_bytes) + ")"));
-    http_access::errors(result) = 1;
+    result_access::count(result);
     return result;
   }
   const std::string status_text = std::to_string(status);
@@ -670,7 +634,7 @@ error_response_result<Op> parse_error_response(int status, const http_headers& h
     if (index == n && type.name == boost::mp11::mp_at_c<errors, i>::shape_name) index = i;
   });
   const std::string_view at_text = type.source == error_type_source::header ? std::string_view() : text;
-  std::size_t errors_found = 0;  // in the body: read_http_body counts those it did not keep too
+  body_counts in_body;  // read_http_body counts those it did not keep too
   std::size_t own = std::string_view::npos;  // how many diagnostics come before the body's
   if (type.source == error_type_source::none) {
     if (!success_status) {
@@ -704,15 +668,15 @@ error_response_result<Op> parse_error_response(int status, const http_headers& h
       }
       E value{};
       own = diags.size();
-      if (!body.empty()) errors_found = read_http_body(s.parser, padded, value, options, diags, excused);
-      http_access::value(result).emplace(std::in_place_index<i>, std::move(value));
+      if (!body.empty()) in_body = read_http_body(s.parser, padded, value, options, diags, excused);
+      result_access::value(result).emplace(std::in_place_index<i>, std::move(value));
     });
   }
   if (own == std::string_view::npos) own = diags.size();
-  std::size_t error_total = errors_found;
-  for (std::size_t k = 0; k < own; ++k) error_total += diags[k].level == severity::error;
-  http_access::errors(result) = error_total;
-  if (error_total != 0) http_access::value(result).reset();
+  std::size_t error_total = in_body.errors, warning_total = in_body.warnings;
+  for (std::size_t k = 0; k < own; ++k) ++(diags[k].level == severity::error ? error_total : warning_total);
+  result_access::set_counts(result, error_total, warning_total, in_body.truncated);
+  if (error_total != 0) result_access::value(result).reset();
   return result;
 }
 
@@ -734,24 +698,30 @@ error_response_result<Op> parse_error_response(int status, const http_headers& h
 
 /** Reads any response of Op: Op::http_success_status is a success and its body is parsed as
  *  Op::output (every diagnostic, as validate() does); any other status is an error response
- *  (parse_error_response). Headers of a success response are not examined. */
+ *  (parse_error_response). Headers of a success response are not examined. The value, when
+ *  there is no error, is the output (index 0) or the exception (index 1); kind() says which
+ *  the status chose and type() the resolved error type, also when parsing failed. */
 template <class Op>
-response_result<Op> classify_response(int status, const http_headers& headers, std::string_view body,
-                                      const parse_options& options = {}) {
-  response_result<Op> r;
+response_result<response_variant_t<Op>> classify_response(int status, const http_headers& headers,
+                                                         std::string_view body, const parse_options& options = {}) {
+  using detail::result_access;
+  response_result<response_variant_t<Op>> r;
+  auto& value = result_access::value(r);
   if (status != Op::http_success_status) {
-    r.kind = response_kind::error;
-    r.error = parse_error_response<Op>(status, headers, body, options);
+    error_response_result<Op> e = parse_error_response<Op>(status, headers, body, options);
+    result_access::diagnostics(r) = std::move(result_access::diagnostics(e));
+    result_access::set_counts(r, e.error_count(), e.warning_count(), e.truncated());
+    result_access::type(r) = std::move(result_access::type(e));
+    if (e) value.emplace(std::in_place_index<1>, std::move(*e));
     return r;
   }
-  r.kind = response_kind::success;
+  result_access::kind(r) = response_kind::success;
   auto& s = detail::http_thread_scratch();
-  typename Op::output value{};
-  auto& diags = detail::http_access::diagnostics(r.success);
-  const std::size_t errors =
-      detail::read_http_body(s.parser, s.pad(body, options.max_input_bytes), value, options, diags, {});
-  detail::http_access::errors(r.success) = errors;
-  if (errors == 0) detail::http_access::value(r.success).emplace(std::move(value));
+  typename Op::output output{};
+  const detail::body_counts counts = detail::read_http_body(s.parser, s.pad(body, options.max_input_bytes), output,
+                                                            options, result_access::diagnostics(r), {});
+  result_access::set_counts(r, counts.errors, counts.warnings, counts.truncated);
+  if (counts.errors == 0) value.emplace(std::in_place_index<0>, std::move(output));
   return r;
 }
 

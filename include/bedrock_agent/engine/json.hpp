@@ -25,40 +25,6 @@
 
 namespace bedrock_agent {
 
-namespace detail {
-template <class U>
-class parse_result_access;
-}  // namespace detail
-
-/// The outcome of a fail-fast parse: a value, or the first error. Warnings (client profile)
-/// are kept beside either. ok(), operator bool, value() and operator-> are basic_result's.
-template <class T>
-class [[nodiscard]] parse_result : public basic_result<T> {
- public:
-  /** The first error; precondition !ok(). */
-  const diagnostic& error() const noexcept { return error_; }
-  /** Warning-level diagnostics (only where options make rules warnings). */
-  const std::vector<diagnostic>& warnings() const noexcept { return warnings_; }
-
- private:
-  template <class U>
-  friend class detail::parse_result_access;
-  diagnostic error_;
-  std::vector<diagnostic> warnings_;
-};
-
-/// Everything validate() found, in the order the walk met it (a missing member when its
-/// object ends), up to max_diagnostics.
-struct [[nodiscard]] validation_report {
-  std::vector<diagnostic> diagnostics;
-  std::size_t errors = 0;
-  std::size_t warnings = 0;
-  bool truncated = false;  ///< max_diagnostics was reached; the last entry says so
-
-  /** True when nothing at error level was found. */
-  bool valid() const noexcept { return errors == 0; }
-};
-
 /// An On-Demand parser and a padded copy buffer for reading many documents: both keep their
 /// capacity, so reads in steady state do not allocate. The overloads that take a plain
 /// string_view use this thread's (this_thread_scratch()).
@@ -89,61 +55,63 @@ namespace detail {
 using thread_scratch = json_scratch;
 inline json_scratch& scratch() { return this_thread_scratch(); }
 
-template <class U>
-class parse_result_access {
- public:
-  static std::optional<U>& value(parse_result<U>& r) { return basic_result_access::value(r); }
-  static diagnostic& error(parse_result<U>& r) { return r.error_; }
-  static std::vector<diagnostic>& warnings(parse_result<U>& r) { return r.warnings_; }
-};
-
 }  // namespace detail
 
 // ---- parse: fail-fast ---------------------------------------------------------------------
 
-/** Parses `json` (already padded: no copy) into `out`, reusing its string and vector
- *  capacity. Returns nullopt on success, else the first error; `out` then holds a valid but
- *  unspecified value (use parse() for all-or-nothing). Warning-level findings go to
- *  `*warnings` when it is not null. */
+namespace detail {
+/** parse_into()'s read: `out` filled, the warnings and then the first error into `r`. */
 template <class T>
-[[nodiscard]] std::optional<diagnostic> parse_into(simdjson::ondemand::parser& parser, simdjson::padded_string_view json,
-                                     T& out, const parse_options& options = {},
-                                     std::vector<diagnostic>* warnings = nullptr) {
+void parse_into_result(simdjson::ondemand::parser& parser, simdjson::padded_string_view json, T& out,
+                       const parse_options& options, result<void>& r) {
+  auto& diags = result_access::diagnostics(r);
+  read_context ctx(std::string_view(json.data(), json.length()), options, false, &diags);
+  read_document(parser, json, out, ctx);
+  const bool failed = ctx.failed && ctx.first_error;
+  if (failed) diags.push_back(std::move(*ctx.first_error));
+  result_access::set_counts(r, failed ? 1 : 0, ctx.warning_count, ctx.truncated);
+}
+}  // namespace detail
+
+/** Parses `json` (already padded: no copy) into `out`, reusing its string and vector
+ *  capacity. Fail-fast: the result is ok(), or holds the first error (after any warnings,
+ *  where options make rules warnings); `out` then holds a valid but unspecified value (use
+ *  parse() for all-or-nothing). */
+template <class T>
+[[nodiscard]] result<void> parse_into(simdjson::ondemand::parser& parser, simdjson::padded_string_view json, T& out,
+                                      const parse_options& options = {}) {
   static_assert(is_described_struct_v<T>, "parse_into<T>: T must be a described shape structure");
-  detail::read_context ctx(std::string_view(json.data(), json.length()), options, false, warnings);
-  detail::read_document(parser, json, out, ctx);
-  if (ctx.failed) return std::move(ctx.first_error);
-  return std::nullopt;
+  result<void> r;
+  detail::parse_into_result(parser, json, out, options, r);
+  return r;
 }
 
 /** As above, for input that is not padded: it is copied into a per-thread buffer. */
 template <class T>
-[[nodiscard]] std::optional<diagnostic> parse_into(std::string_view json, T& out, const parse_options& options = {},
-                                     std::vector<diagnostic>* warnings = nullptr) {
+[[nodiscard]] result<void> parse_into(std::string_view json, T& out, const parse_options& options = {}) {
   auto& s = detail::scratch();
-  return parse_into(s.parser, s.pad(json, options.max_input_bytes), out, options, warnings);
+  return parse_into(s.parser, s.pad(json, options.max_input_bytes), out, options);
 }
 
 /** Parses `json` (already padded: no copy) with the caller's parser. Fail-fast: the result
- *  holds the value, or the first error and no value. */
+ *  holds the value, or the first error (after any warnings) and no value. */
 template <class T>
-parse_result<T> parse(simdjson::ondemand::parser& parser, simdjson::padded_string_view json,
-                      const parse_options& options = {}) {
-  parse_result<T> r;
-  T value{};
-  auto& warnings = detail::parse_result_access<T>::warnings(r);
-  if (auto err = parse_into(parser, json, value, options, &warnings)) {
-    detail::parse_result_access<T>::error(r) = std::move(*err);
-  } else {
-    detail::parse_result_access<T>::value(r).emplace(std::move(value));
-  }
+result<T> parse(simdjson::ondemand::parser& parser, simdjson::padded_string_view json,
+                const parse_options& options = {}) {
+  static_assert(is_described_struct_v<T>, "parse<T>: T must be a described shape structure");
+  result<T> r;
+  std::optional<T>& value = detail::result_access::value(r);
+  detail::parse_into_result(parser, json, value.emplace(), options, r);
+  if (!r.error_count()) return r;
+  value.reset();
   return r;
 }
 
 /** Parses `json` as a T with the given options (the contract profile by default).
- *  Fail-fast: the result holds the value, or the first error and no value. */
+ *  Fail-fast: the result holds the value, or the first error (after any warnings) and no
+ *  value. */
 template <class T>
-parse_result<T> parse(std::string_view json, const parse_options& options = {}) {
+result<T> parse(std::string_view json, const parse_options& options = {}) {
   auto& s = detail::scratch();
   return parse<T>(s.parser, s.pad(json, options.max_input_bytes), options);
 }
@@ -156,34 +124,33 @@ namespace detail {
  *  `discard`: the value is not kept, so strings are checked, not copied. */
 template <class T>
 void read_into_report(simdjson::ondemand::parser& parser, simdjson::padded_string_view json, std::string_view text,
-                      T& out, validation_report& report, const parse_options& options, bool discard) {
-  report.diagnostics.clear();
-  read_context ctx(text, options, true, &report.diagnostics);
+                      T& out, result<void>& report, const parse_options& options, bool discard) {
+  auto& diags = result_access::diagnostics(report);
+  diags.clear();
+  read_context ctx(text, options, true, &diags);
   ctx.discard = discard;
   read_document(parser, json, out, ctx);
-  report.errors = ctx.error_count;
-  report.warnings = ctx.warning_count;
-  report.truncated = ctx.truncated;
+  result_access::set_counts(report, ctx.error_count, ctx.warning_count, ctx.truncated);
 }
 }  // namespace detail
 
 /** Checks `json` (already padded: no copy) as a T in one pass and returns every diagnostic,
- *  up to options.max_diagnostics (then a limit.diagnostics note). A fatal finding (JSON syntax,
- *  a resource bound) ends the pass. */
+ *  up to options.max_diagnostics (then a limit.diagnostics note); ok() when none is an error.
+ *  A fatal finding (JSON syntax, a resource bound) ends the pass. No value: strings are
+ *  checked, not copied (validate_into() gives the value too). */
 template <class T>
-validation_report validate(simdjson::ondemand::parser& parser, simdjson::padded_string_view json,
-                           const parse_options& options = {}) {
+result<void> validate(simdjson::ondemand::parser& parser, simdjson::padded_string_view json,
+                      const parse_options& options = {}) {
   static_assert(is_described_struct_v<T>, "validate<T>: T must be a described shape structure");
-  validation_report report;
+  result<void> report;
   T value{};
-  // the value is thrown away: strings are checked, not copied
   detail::read_into_report(parser, json, std::string_view(json.data(), json.length()), value, report, options, true);
   return report;
 }
 
 /** As above, for input that is not padded: it is copied into a per-thread buffer. */
 template <class T>
-validation_report validate(std::string_view json, const parse_options& options = {}) {
+result<void> validate(std::string_view json, const parse_options& options = {}) {
   auto& s = detail::scratch();
   return validate<T>(s.parser, s.pad(json, options.max_input_bytes), options);
 }
@@ -191,20 +158,20 @@ validation_report validate(std::string_view json, const parse_options& options =
 /** Checks `json` (already padded: no copy) as a T, as validate() does, but into the caller's
  *  `report` and `out`, so that one parser, one report and one value serve many documents: the
  *  report is cleared first and keeps its capacity, the value's strings and lists keep theirs.
- *  Returns report.valid(). When it is true, `out` holds the document's value as parse_into()
+ *  Returns report.ok(). When it is true, `out` holds the document's value as parse_into()
  *  would (absent optional members reset); otherwise `out` is valid but unspecified. */
 template <class T>
 bool validate_into(simdjson::ondemand::parser& parser, simdjson::padded_string_view json, T& out,
-                   validation_report& report, const parse_options& options = {}) {
+                   result<void>& report, const parse_options& options = {}) {
   static_assert(is_described_struct_v<T>, "validate_into<T>: T must be a described shape structure");
   detail::read_into_report(parser, json, std::string_view(json.data(), json.length()), out, report, options, false);
-  return report.valid();
+  return report.ok();
 }
 
 /** As above, for input that is not padded: it is copied into this_thread_scratch()'s buffer
  *  and read with its parser (diagnostic offsets are the same: offsets into `json`). */
 template <class T>
-bool validate_into(std::string_view json, T& out, validation_report& report, const parse_options& options = {}) {
+bool validate_into(std::string_view json, T& out, result<void>& report, const parse_options& options = {}) {
   auto& s = detail::scratch();
   return validate_into(s.parser, s.pad(json, options.max_input_bytes), out, report, options);
 }
@@ -227,7 +194,7 @@ struct ndjson_line {
   /// What validate() found in the line (null from for_each_ndjson_line). Diagnostic offsets,
   /// lines and columns are relative to the line: the stream offset is `offset + d.offset`, the
   /// stream line is `number`.
-  const validation_report* report = nullptr;
+  const result<void>* report = nullptr;
   /// `text` in place, with the readable bytes after it (the next lines, then the input's
   /// padding) as its padding: to read the line with a parser without copying it. Its padding
   /// may be less than SIMDJSON_PADDING near the end of an input that is not padded; this
@@ -272,12 +239,12 @@ struct ndjson_validator {
   const parse_options& options;
   F& on_line;
   T value{};
-  validation_report report{};
+  result<void> report{};
   std::size_t invalid = 0;
 
   bool operator()(ndjson_line line) {
     read_into_report(parser, line.padded, line.text, value, report, options, true);
-    invalid += !report.valid();
+    invalid += !report.ok();
     line.report = &report;
     return ndjson_call(on_line, line);
   }
@@ -454,14 +421,13 @@ std::string to_json(const T& value) {
 /** Checks a value built in code against the model (constraints, UTF-8 of strings, counters).
  *  Diagnostics carry JSON Pointers; offsets and line:column are 0 (there is no text). */
 template <class T>
-validation_report check_value(const T& value, const parse_options& options = {}) {
-  validation_report report;
-  detail::read_context ctx(std::string_view(), options, true, &report.diagnostics);
+result<void> check_value(const T& value, const parse_options& options = {}) {
+  result<void> report;
+  auto& diags = detail::result_access::diagnostics(report);
+  detail::read_context ctx(std::string_view(), options, true, &diags);
   detail::check_value(value, ctx, nullptr);
   ctx.finish();
-  report.errors = ctx.error_count;
-  report.warnings = ctx.warning_count;
-  report.truncated = ctx.truncated;
+  detail::result_access::set_counts(report, ctx.error_count, ctx.warning_count, ctx.truncated);
   return report;
 }
 

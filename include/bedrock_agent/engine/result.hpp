@@ -1,45 +1,134 @@
 #ifndef BEDROCK_AGENT_RESULT_HPP_INCLUDED
 #define BEDROCK_AGENT_RESULT_HPP_INCLUDED
 
-// The value part of the library's result types: parse_result<T> (json.hpp) and http_result<T>
-// (http.hpp) are each a basic_result<T> plus what they say about the input (the first error
-// and warnings; every diagnostic and an error count).
+// The one result type of the library's entry points: result<T>, a value or none plus every
+// finding (errors and warnings, in the order found); result<void>, the findings alone.
 
+#include <bedrock_agent/engine/codec_rules.hpp>
+#include <bedrock_agent/engine/diagnostics.hpp>
+
+#include <cassert>
+#include <cstddef>
 #include <optional>
+#include <type_traits>
 #include <utility>
+#include <vector>
 
 namespace bedrock_agent {
 
+template <class T = void>
+class result;
+
 namespace detail {
-struct basic_result_access;
+struct result_access;
 }  // namespace detail
 
-/// A value of type T, or none. Not used alone: the base of parse_result<T> and http_result<T>,
-/// which say why there is no value.
-template <class T>
-class basic_result {
+/// What a check found, with no value: every diagnostic (errors and warnings, in the order
+/// found, up to max_diagnostics) and their counts. ok() when none is at error level. Also the
+/// base of every result<T>, so that a function that reads findings takes any result. Empty
+/// (no allocation) when nothing was found.
+template <>
+class [[nodiscard]] result<void> {
  public:
-  /** True when there is a value. */
-  bool ok() const noexcept { return value_.has_value(); }
+  /** True when no finding is at error level. */
+  bool ok() const noexcept { return errors_ == 0; }
   explicit operator bool() const noexcept { return ok(); }
-  /** The value; precondition ok(). */
-  T& value() & noexcept { return *value_; }
-  const T& value() const& noexcept { return *value_; }
-  T&& value() && noexcept { return std::move(*value_); }
-  T* operator->() noexcept { return &*value_; }
-  const T* operator->() const noexcept { return &*value_; }
+  /** Every finding kept, errors and warnings, in the order found; when truncated(), the last
+   *  one is the limit.diagnostics note. */
+  const std::vector<diagnostic>& diagnostics() const& noexcept { return diagnostics_; }
+  /** The findings moved out of an expiring result (by value: safe in a range-for over a
+   *  temporary result). */
+  std::vector<diagnostic> diagnostics() && noexcept { return std::move(diagnostics_); }
+  /** The first error-level finding; precondition !ok(). (Should max_diagnostics have left
+   *  every error out, the limit.diagnostics note that says so.) */
+  const diagnostic& error() const noexcept {
+    assert(!ok() && !diagnostics_.empty());
+    for (const diagnostic& d : diagnostics_)
+      if (d.level == severity::error) return d;
+    return diagnostics_.back();
+  }
+  /** How many findings are errors (counting those max_diagnostics left out). */
+  std::size_t error_count() const noexcept { return errors_; }
+  /** How many findings are warnings (counting those max_diagnostics left out; not the
+   *  limit.diagnostics note). */
+  std::size_t warning_count() const noexcept { return warnings_; }
+  /** True when max_diagnostics was reached: findings were counted but not kept. */
+  bool truncated() const noexcept { return truncated_; }
 
  private:
-  friend struct detail::basic_result_access;
+  friend struct detail::result_access;
+  std::vector<diagnostic> diagnostics_;
+  std::size_t errors_ = 0;
+  std::size_t warnings_ = 0;
+  bool truncated_ = false;
+};
+
+/// A value of type T, or none, and every finding (result<void>'s accessors). A value is
+/// present exactly when no finding is at error level: ok() == has_value() == !error_count().
+/// value(), operator* and operator-> require ok().
+template <class T>
+class [[nodiscard]] result : public result<void> {
+ public:
+  /** True when a value is held (no finding is at error level). */
+  bool ok() const noexcept { return value_.has_value(); }
+  bool has_value() const noexcept { return value_.has_value(); }
+  explicit operator bool() const noexcept { return ok(); }
+
+  /** The value; precondition ok(). */
+  T& value() & noexcept { return assert(ok()), *value_; }
+  const T& value() const& noexcept { return assert(ok()), *value_; }
+  T&& value() && noexcept { return assert(ok()), std::move(*value_); }
+  T& operator*() & noexcept { return value(); }
+  const T& operator*() const& noexcept { return value(); }
+  T&& operator*() && noexcept { return std::move(*this).value(); }
+  T* operator->() noexcept { return &value(); }
+  const T* operator->() const noexcept { return &value(); }
+  /** The value, or `fallback` when there is none. */
+  template <class U>
+  T value_or(U&& fallback) const& {
+    return value_.value_or(std::forward<U>(fallback));
+  }
+  template <class U>
+  T value_or(U&& fallback) && {
+    return std::move(value_).value_or(std::forward<U>(fallback));
+  }
+
+ private:
+  friend struct detail::result_access;
   std::optional<T> value_;
 };
 
 namespace detail {
-/// How the functions that fill a result reach its value (the results' own access classes
-/// forward here).
-struct basic_result_access {
+/// How the library's functions fill a result.
+struct result_access {
+  static std::vector<diagnostic>& diagnostics(result<void>& r) noexcept { return r.diagnostics_; }
+  static void set_counts(result<void>& r, std::size_t errors, std::size_t warnings, bool truncated) noexcept {
+    r.errors_ = errors;
+    r.warnings_ = warnings;
+    r.truncated_ = truncated;
+  }
   template <class T>
-  static std::optional<T>& value(basic_result<T>& r) noexcept { return r.value_; }
+  static std::optional<T>& value(result<T>& r) noexcept { return r.value_; }
+  /** What an extension of result (http.hpp's response_result) adds: its kind and type. */
+  template <class R>
+  static auto& kind(R& r) noexcept { return r.kind_; }
+  template <class R>
+  static auto& type(R& r) noexcept { return r.type_; }
+  /** Empties `r` for a new read; the diagnostics keep their capacity. */
+  static void clear(result<void>& r) noexcept {
+    r.diagnostics_.clear();
+    set_counts(r, 0, 0, false);
+  }
+  /** Counts the findings of `diagnostics` built outside a read_context (errors, warnings
+   *  but the limit.diagnostics note) into `r`. */
+  static void count(result<void>& r, bool truncated = false) noexcept {
+    std::size_t errors = 0, warnings = 0;
+    for (const diagnostic& d : r.diagnostics_) {
+      if (d.level == severity::error) ++errors;
+      else if (d.id != rules::limit_diagnostics) ++warnings;
+    }
+    set_counts(r, errors, warnings, truncated);
+  }
 };
 }  // namespace detail
 

@@ -96,8 +96,10 @@ struct time_error {
   std::string_view message;
 };
 
-/// Either a value or a time_error (a C++17 stand-in for std::expected).
-/// Accessing the wrong alternative is a precondition violation (assert).
+/// Either a value or a time_error (a C++17 stand-in for std::expected), with result<T>'s
+/// vocabulary (ok, value, value_or, error). Not a result<T>: it is constexpr and trivially
+/// copyable, its error a time_error with no allocation; the codec turns one into a
+/// diagnostic. Accessing the wrong alternative is a precondition violation (assert).
 template <class T>
 class [[nodiscard]] time_result {
   static_assert(std::is_trivially_copyable<T>::value && std::is_default_constructible<T>::value,
@@ -107,6 +109,8 @@ class [[nodiscard]] time_result {
   constexpr time_result(T value) noexcept : value_(value), error_{}, ok_(true) {}  // NOLINT: implicit by design
   constexpr time_result(time_error error) noexcept : value_(), error_(error), ok_(false) {}  // NOLINT
 
+  /** Returns true when a value is held (result<T>'s name; has_value() is std::optional's). */
+  constexpr bool ok() const noexcept { return ok_; }
   /** Returns true when a value is held. */
   constexpr bool has_value() const noexcept { return ok_; }
   /** Returns has_value(). */

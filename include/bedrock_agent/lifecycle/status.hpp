@@ -10,6 +10,7 @@
 #include <bedrock_agent/engine/diagnostics.hpp>
 #include <bedrock_agent/engine/http.hpp>
 #include <bedrock_agent/engine/options.hpp>
+#include <bedrock_agent/engine/result.hpp>
 #include <bedrock_agent/model/shapes.hpp>
 #include <bedrock_agent/engine/time.hpp>
 
@@ -401,23 +402,25 @@ inline void check_stop_response(const StopIngestionJobResponse& response, const 
  *  status.reasons-without-failure and status.failure-without-reasons (warnings). `pointer` is
  *  the JSON Pointer of `job` in its document ("" when it is the root); findings point below
  *  it. Rules in options.disabled are skipped. Counters are not checked here: the codec and
- *  check_value() report semantic.negative-counter. Returns the findings, empty when none. */
-[[nodiscard]] inline std::vector<diagnostic> check_status(const IngestionJob& job, const parse_options& options = {},
-                                            std::string_view pointer = "") {
-  std::vector<diagnostic> out;
-  detail::check_job(job, pointer, options, out);
-  return out;
+ *  check_value() report semantic.negative-counter. Returns the findings (ok() when none is an error). */
+[[nodiscard]] inline result<void> check_status(const IngestionJob& job, const parse_options& options = {},
+                                               std::string_view pointer = "") {
+  result<void> r;
+  detail::check_job(job, pointer, options, detail::result_access::diagnostics(r));
+  detail::result_access::count(r);
+  return r;
 }
 
 /** The rules on a StopIngestionJob response: those of check_status(IngestionJob) at
  *  /ingestionJob, plus status.stop-state (warning): the job a stop returns is STOPPING or
  *  STOPPED. An unknown status is not reported by these rules (the codec already warned about
- *  it with constraint.enum). Returns the findings, empty when none. */
-[[nodiscard]] inline std::vector<diagnostic> check_status(const StopIngestionJobResponse& response,
-                                            const parse_options& options = {}) {
-  std::vector<diagnostic> out;
-  detail::check_stop_response(response, options, out);
-  return out;
+ *  it with constraint.enum). Returns the findings (ok() when none is an error). */
+[[nodiscard]] inline result<void> check_status(const StopIngestionJobResponse& response,
+                                               const parse_options& options = {}) {
+  result<void> r;
+  detail::check_stop_response(response, options, detail::result_access::diagnostics(r));
+  detail::result_access::count(r);
+  return r;
 }
 
 /** check_status(StopIngestionJobResponse) into the caller's `out`: the findings are appended,
@@ -432,11 +435,12 @@ inline void check_status(const StopIngestionJobResponse& response, const parse_o
 /** exchange.id-mismatch (error): the response's knowledgeBaseId, dataSourceId and
  *  ingestionJobId must equal the request's (byte for byte: ids are case-sensitive). One
  *  finding per differing id, pointing at the response member. (exchange.status-shape belongs
- *  to the HTTP layer.) Returns the findings, empty when none. */
-[[nodiscard]] inline std::vector<diagnostic> check_exchange(const StopIngestionJobRequest& request,
-                                              const StopIngestionJobResponse& response,
-                                              const parse_options& options = {}) {
-  std::vector<diagnostic> out;
+ *  to the HTTP layer.) Returns the findings (ok() when none is an error). */
+[[nodiscard]] inline result<void> check_exchange(const StopIngestionJobRequest& request,
+                                                 const StopIngestionJobResponse& response,
+                                                 const parse_options& options = {}) {
+  result<void> r;
+  std::vector<diagnostic>& out = detail::result_access::diagnostics(r);
   const IngestionJob& job = response.ingestionJob;
   const auto compare = [&](std::string_view name, const Id& asked, const Id& got) {
     if (asked == got) return;
@@ -448,7 +452,8 @@ inline void check_status(const StopIngestionJobResponse& response, const parse_o
   compare("knowledgeBaseId", request.knowledgeBaseId, job.knowledgeBaseId);
   compare("dataSourceId", request.dataSourceId, job.dataSourceId);
   compare("ingestionJobId", request.ingestionJobId, job.ingestionJobId);
-  return out;
+  detail::result_access::count(r);
+  return r;
 }
 
 // ---- sequences of observations ---------------------------------------------------------

@@ -945,14 +945,14 @@ rc::Gen<mutation> operation_mutations(rule r) {
 /** What the library's checkers say about mutation `m` (of a structure of Op): validate()'s
  *  report and the fail-fast parse's first error. */
 struct mutation_verdict {
-  validation_report report;
+  result<void> report;
   std::optional<diagnostic> parse_error;  ///< nullopt when the fail-fast parse accepted it
   /** True when validate() found exactly the mutation's finding and no other error, and the
    *  fail-fast parse failed with it. */
   bool as_expected(const mutation& m) const {
     bool found = false;
-    for (const diagnostic& d : report.diagnostics) found = found || m.matches(d);
-    return found && report.errors == 1 && parse_error && m.matches(*parse_error);
+    for (const diagnostic& d : report.diagnostics()) found = found || m.matches(d);
+    return found && report.error_count() == 1 && parse_error && m.matches(*parse_error);
   }
 };
 
@@ -967,7 +967,7 @@ mutation_verdict judge(const mutation& m) {
     if (known || m.shape != T::shape_name) return;
     known = true;
     v.report = validate<T>(m.document, m.options);
-    const parse_result<T> p = parse<T>(m.document, m.options);
+    const result<T> p = parse<T>(m.document, m.options);
     if (!p.ok()) v.parse_error = p.error();
   });
   if (!known) throw std::invalid_argument("judge: " + std::string(m.shape) + " is not a structure of the operation");
