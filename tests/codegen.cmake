@@ -6,6 +6,8 @@ if(NOT PYTHON)
   message("skipped: python3 not found")
   return()
 endif()
+get_filename_component(output_dir ${OUTPUT} DIRECTORY)
+file(MAKE_DIRECTORY ${output_dir})
 execute_process(
   COMMAND ${PYTHON} ${SOURCE_DIR}/codegen/generate_shapes.py
           --model ${SOURCE_DIR}/codegen/bedrock-agent-ingestion-jobs.model.json --output ${OUTPUT}
