@@ -44,6 +44,18 @@ int main() {
   // prints StopIngestionJobRequest{knowledgeBaseId: "KB12345678", dataSourceId: "DS12345678", ingestionJobId: "IJ12345678"}
   // [values]
 
+  // [new-shapes]
+  ListIngestionJobsRequest list{"KB12345678", "DS12345678", std::nullopt, std::nullopt, MaxResults(100), std::nullopt};
+  list.filters = IngestionJobFilters{{IngestionJobFilterAttribute::STATUS, IngestionJobFilterOperator::EQ, {"COMPLETE"}}};
+  assert(to_json(list) == R"({"knowledgeBaseId":"KB12345678","dataSourceId":"DS12345678",)"
+                          R"("filters":[{"attribute":"STATUS","operator":"EQ","values":["COMPLETE"]}],"maxResults":100})");
+  static_assert(constraints_of_v<MaxResults>.min == 1 && constraints_of_v<MaxResults>.max == 1000);
+  static_assert(constraints_of_v<ClientToken>.pattern.regex);  // matched by Boost.Regex
+  static_assert(constraints_of_v<NextToken>.pattern.chars == charset::non_space);  // the codec's own matcher
+  static_assert(ServiceQuotaExceededException::http_status == 402);
+  static_assert(ListIngestionJobs::http_method == "POST" && StartIngestionJob::http_success_status == 202);
+  // [new-shapes]
+
   // [check]
   IngestionJob bad = job;
   bad.knowledgeBaseId = "kb-1";

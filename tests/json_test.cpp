@@ -1229,6 +1229,7 @@ TEST_CASE("json: the examples of docs/rules.md give the diagnostics it shows") {
     result<void> report;
     if (shape == "StopIngestionJobResponse") report = validate_as<StopIngestionJobResponse>(doc, o);
     else if (shape == "StopIngestionJobRequest") report = validate_as<StopIngestionJobRequest>(doc, o);
+    else if (shape == "ListIngestionJobsRequest") report = validate_as<ListIngestionJobsRequest>(doc, o);
     else if (shape == "ValidationException") report = validate_as<ValidationException>(doc, o);
     else if (shape == "ThrottlingException") report = validate_as<ThrottlingException>(doc, o);
     else FAIL("unknown shape ", shape);
@@ -1238,7 +1239,7 @@ TEST_CASE("json: the examples of docs/rules.md give the diagnostics it shows") {
     CHECK_MESSAGE(found, "shown: ", shown, listing(report.diagnostics()));
     ++checked;
   }
-  CHECK(checked == 23);  // every codec rule but json.utf8 and constraint.list-length, checked below
+  CHECK(checked == 24);  // every codec rule but json.utf8 and constraint.list-length, checked below
   const auto utf8 = validate<ValidationException>("{\"message\":\"caf\xE9\"}");
   REQUIRE(utf8.diagnostics().size() == 1);
   const std::string utf8_text = to_string(utf8.diagnostics()[0]);

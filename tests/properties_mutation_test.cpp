@@ -21,12 +21,13 @@ using namespace bedrock_agent;
 /** The mutation property of rule `r`: 1000 documents, each of a structure picked among those
  *  that can break `r`; each must fail the fail-fast parse with exactly the expected finding,
  *  and validate() must report it and no other error. */
+template <class Op = StopIngestionJob>
 void mutation_property(rule r) {
-  const rc::Gen<testing::mutation> mutations = testing::operation_mutations<StopIngestionJob>(r);
+  const rc::Gen<testing::mutation> mutations = testing::operation_mutations<Op>(r);
   rc_doctest::check(std::string(rule_id(r)), [&mutations] {
     const testing::mutation m = *mutations;
     RC_LOG() << m << "\n";
-    const testing::mutation_verdict v = testing::judge<StopIngestionJob>(m);
+    const testing::mutation_verdict v = testing::judge<Op>(m);
     for (const diagnostic& d : v.report.diagnostics()) RC_LOG() << "  validate: " << d << " (offset " << d.offset << ")\n";
     RC_LOG() << "  parse: " << (v.parse_error ? to_string(*v.parse_error) : std::string("ok")) << "\n";
     RC_ASSERT(v.parse_error.has_value());
@@ -43,6 +44,22 @@ void mutation_property(rule r) {
     REQUIRE(rule_id(rules::rule_enum) == id);                                                             \
     mutation_property(rules::rule_enum);                                                                  \
   }
+
+// The same property over the structures of another operation: the rules its new leaves
+// (MaxResults, NextToken, IngestionJobFilterValue, ClientToken) and lists can break.
+#define BEDROCK_AGENT_OPERATION_MUTATION_PROPERTY(op, rule_enum, id)                                         \
+  TEST_CASE("properties: a " #op " document breaking only " id " is reported as " id " at its pointer") { \
+    REQUIRE(rule_id(rules::rule_enum) == id);                                                               \
+    mutation_property<op>(rules::rule_enum);                                                                \
+  }
+
+BEDROCK_AGENT_OPERATION_MUTATION_PROPERTY(ListIngestionJobs, constraint_range, "constraint.range")
+BEDROCK_AGENT_OPERATION_MUTATION_PROPERTY(ListIngestionJobs, long_not_integer, "long.not-integer")
+BEDROCK_AGENT_OPERATION_MUTATION_PROPERTY(ListIngestionJobs, long_out_of_range, "long.out-of-range")
+BEDROCK_AGENT_OPERATION_MUTATION_PROPERTY(ListIngestionJobs, constraint_pattern, "constraint.pattern")
+BEDROCK_AGENT_OPERATION_MUTATION_PROPERTY(ListIngestionJobs, constraint_length, "constraint.length")
+BEDROCK_AGENT_OPERATION_MUTATION_PROPERTY(ListIngestionJobs, constraint_list_length, "constraint.list-length")
+BEDROCK_AGENT_OPERATION_MUTATION_PROPERTY(StartIngestionJob, constraint_length, "constraint.length")
 
 BEDROCK_AGENT_MUTATION_PROPERTY(json_syntax, "json.syntax")
 BEDROCK_AGENT_MUTATION_PROPERTY(json_invalid_utf8, "json.utf8")
@@ -70,7 +87,10 @@ BEDROCK_AGENT_MUTATION_PROPERTY(time_invalid, "time.invalid")
 BEDROCK_AGENT_MUTATION_PROPERTY(semantic_negative_counter, "semantic.negative-counter")
 
 TEST_CASE("properties: every rule a document can break has a mutation generator") {
-  const std::vector<rule> covered = testing::operation_breakable_rules<StopIngestionJob>();
+  std::vector<rule> covered;  // over every operation of the model
+  boost::mp11::mp_for_each<boost::mp11::mp_transform<boost::mp11::mp_identity, operations>>([&](auto op) {
+    for (rule r : testing::operation_breakable_rules<typename decltype(op)::type>()) covered.push_back(r);
+  });
   // Every rule whose source is JSON syntax, a resource bound, the model or the document's
   // semantics, except limit.diagnostics (a property of validate(), not of a document).
   for (rule r : registered_rules()) {

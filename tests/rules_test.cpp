@@ -34,13 +34,15 @@ std::vector<std::string> ids(const std::vector<ba::rule>& rs) {
 }
 }  // namespace
 
+// constraint.range (issue 15) lists with the codec's constraints, so the rules after it moved by
+// one (SARIF rule indexes, error_code values); every other rule keeps its place.
 TEST_CASE("rules: the library's rules list in the order they always had (SARIF rule indexes)") {
   const std::vector<std::string> library{
       "json.syntax", "json.utf8", "json.escape", "json.surrogate", "json.control-character", "json.number",
       "json.literal", "json.trailing-content", "json.root-not-object", "json.duplicate-member",
       "limit.input-size", "limit.depth", "limit.diagnostics", "shape.missing-member", "shape.unknown-member",
       "shape.wrong-type", "shape.null", "long.not-integer", "long.out-of-range", "constraint.length",
-      "constraint.pattern", "constraint.list-length", "constraint.enum", "time.invalid",
+      "constraint.pattern", "constraint.list-length", "constraint.range", "constraint.enum", "time.invalid",
       "semantic.negative-counter", "http.method", "http.path-literal", "http.path-missing-segment",
       "http.path-extra-segment", "http.path-empty-label", "http.percent-encoding", "http.encoded-slash",
       "error.unknown-type", "error.missing-type", "error.status-mismatch", "error.success-status",

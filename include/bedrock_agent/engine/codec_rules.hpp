@@ -45,15 +45,17 @@ inline constexpr rule_description shape_wrong_type{"shape.wrong-type", rule_sour
 inline constexpr rule_description shape_null{"shape.null", rule_source::model, false, severity::error,
     "null where the shape has no null", true};
 inline constexpr rule_description long_not_integer{"long.not-integer", rule_source::model, false, severity::error,
-    "a PrimitiveLong with a fraction or an exponent", true};
+    "an integer with a fraction or an exponent", true};
 inline constexpr rule_description long_out_of_range{"long.out-of-range", rule_source::model, false, severity::error,
-    "a PrimitiveLong outside signed 64 bits", true};
+    "an integer outside its type's bits (64 for a long, 32 for an integer)", true};
 inline constexpr rule_description constraint_length{"constraint.length", rule_source::model, false, severity::error,
     "a string outside its length in code points", false, true};
 inline constexpr rule_description constraint_pattern{"constraint.pattern", rule_source::model, false, severity::error,
     "a string that does not match its pattern", false, true};
 inline constexpr rule_description constraint_list_length{"constraint.list-length", rule_source::model, false, severity::error,
     "a list outside its item count", false, true};
+inline constexpr rule_description constraint_range{"constraint.range", rule_source::model, false, severity::error,
+    "an integer outside its range", false, true};
 inline constexpr rule_description constraint_enum{"constraint.enum", rule_source::model, false, severity::error,
     "a string not among the enum's values"};
 inline constexpr rule_description time_invalid{"time.invalid", rule_source::model, false, severity::error,
@@ -78,11 +80,12 @@ inline constexpr rule shape_missing_member{detail::rule_data::shape_missing_memb
 inline constexpr rule shape_unknown_member{detail::rule_data::shape_unknown_member};  ///< shape.unknown-member: a member the shape does not have
 inline constexpr rule shape_wrong_type{detail::rule_data::shape_wrong_type};  ///< shape.wrong-type: a value of the wrong JSON type
 inline constexpr rule shape_null{detail::rule_data::shape_null};  ///< shape.null: null where the shape has no null
-inline constexpr rule long_not_integer{detail::rule_data::long_not_integer};  ///< long.not-integer: a PrimitiveLong written with a fraction or an exponent
-inline constexpr rule long_out_of_range{detail::rule_data::long_out_of_range};  ///< long.out-of-range: a PrimitiveLong outside signed 64 bits
+inline constexpr rule long_not_integer{detail::rule_data::long_not_integer};  ///< long.not-integer: an integer (a PrimitiveLong, an integer shape) written with a fraction or an exponent
+inline constexpr rule long_out_of_range{detail::rule_data::long_out_of_range};  ///< long.out-of-range: an integer outside its type's bits (64 for a long, 32 for an integer)
 inline constexpr rule constraint_length{detail::rule_data::constraint_length};  ///< constraint.length: a string outside its length, in code points
 inline constexpr rule constraint_pattern{detail::rule_data::constraint_pattern};  ///< constraint.pattern: a string that does not match its pattern
 inline constexpr rule constraint_list_length{detail::rule_data::constraint_list_length};  ///< constraint.list-length: a list outside its item count
+inline constexpr rule constraint_range{detail::rule_data::constraint_range};  ///< constraint.range: an integer outside its range (Smithy's @range)
 inline constexpr rule constraint_enum{detail::rule_data::constraint_enum};  ///< constraint.enum: a string not among the enum's values
 inline constexpr rule time_invalid{detail::rule_data::time_invalid};  ///< time.invalid: a timestamp that is not an RFC 3339 date-time in 0001..9999
 }  // namespace rules
@@ -96,7 +99,7 @@ inline const bool codec_rules_registered = register_rules(100, {
     rules::json_duplicate_member, rules::limit_input_size, rules::limit_depth, rules::limit_diagnostics,
     rules::shape_missing_member, rules::shape_unknown_member, rules::shape_wrong_type,
     rules::shape_null, rules::long_not_integer, rules::long_out_of_range, rules::constraint_length,
-    rules::constraint_pattern, rules::constraint_list_length, rules::constraint_enum,
+    rules::constraint_pattern, rules::constraint_list_length, rules::constraint_range, rules::constraint_enum,
     rules::time_invalid
 });
 }  // namespace detail

@@ -6,6 +6,7 @@
 // value, and the codec, the generators and the docs read it through these traits.
 
 #include <cstddef>
+#include <cstdint>
 #include <limits>
 #include <string_view>
 #include <type_traits>
@@ -15,32 +16,54 @@ namespace bedrock_agent {
 /// No upper bound.
 inline constexpr std::size_t unbounded = (std::numeric_limits<std::size_t>::max)();
 
-/// The character classes the model's patterns use.
+/// The character classes of the model's patterns that are one class repeated (ECMA-262
+/// meanings, as Smithy's patterns are ECMA-262 regular expressions).
 enum class charset {
-  any,          ///< any Unicode scalar value (the model's `[\s\S]`)
-  ascii_alnum,  ///< 0-9, a-z, A-Z (the model's `[0-9a-zA-Z]`)
+  any,                 ///< any Unicode scalar value (the model's `[\s\S]`)
+  ascii_alnum,         ///< 0-9, a-z, A-Z (the model's `[0-9a-zA-Z]`)
+  non_space,           ///< not ECMA-262 white space or a line terminator (the model's `\S`)
+  no_line_terminator,  ///< not U+000A, U+000D, U+2028 or U+2029 (the model's `.`)
 };
+
+/// Is `cp` ECMA-262 white space or a line terminator (what `\s` matches)?
+constexpr bool is_ecma_space(char32_t cp) noexcept {
+  return (cp >= 0x09 && cp <= 0x0D) || cp == 0x20 || cp == 0xA0 || cp == 0x1680 || (cp >= 0x2000 && cp <= 0x200A) ||
+         cp == 0x2028 || cp == 0x2029 || cp == 0x202F || cp == 0x205F || cp == 0x3000 || cp == 0xFEFF;
+}
 
 /// Does code point `cp` belong to `set`?
 constexpr bool in_charset(charset set, char32_t cp) noexcept {
   switch (set) {
     case charset::ascii_alnum:
       return (cp >= U'0' && cp <= U'9') || (cp >= U'a' && cp <= U'z') || (cp >= U'A' && cp <= U'Z');
+    case charset::non_space:
+      return !is_ecma_space(cp);
+    case charset::no_line_terminator:
+      return cp != 0x0A && cp != 0x0D && cp != 0x2028 && cp != 0x2029;
     case charset::any:
       break;
   }
   return true;
 }
 
-/// The model's patterns are all one character class repeated {min,max} times, so they are
-/// represented exactly as that, with the model's text kept for messages and docs. They are
-/// matched anchored, as the published API reference writes them.
+/// A pattern. Most of the model's patterns are one character class repeated {min,max} times,
+/// represented exactly as that (`regex` false) and matched by the codec's own code; the others
+/// (`ClientToken`'s) set `regex` and are matched by Boost.Regex against `text`. Both are matched
+/// anchored, as the published API reference writes them; `text` is also what messages show.
 struct string_pattern {
   charset chars = charset::any;
   std::size_t min_count = 0;
   std::size_t max_count = unbounded;
   std::string_view text{};  ///< the pattern as the API reference writes it; empty when none
+  bool regex = false;       ///< match `text` with a regular expression engine (ASCII-only patterns)
 };
+
+/** A pattern that is not one character class repeated: matched as a regular expression
+ *  (ECMA-262 syntax, anchored; only ASCII literals and classes, as it is matched on UTF-8
+ *  bytes). */
+constexpr string_pattern regex_pattern(std::string_view text) noexcept {
+  return string_pattern{charset::any, 0, unbounded, text, true};
+}
 
 /// Smithy's `@length` on a string (in Unicode code points, never bytes) and `@pattern`.
 struct string_constraints {
@@ -53,6 +76,12 @@ struct string_constraints {
 struct list_constraints {
   std::size_t min_items = 0;
   std::size_t max_items = unbounded;
+};
+
+/// Smithy's `@range` on an integer shape (Smithy's `integer`: signed 32 bits).
+struct integer_constraints {
+  std::int64_t min = (std::numeric_limits<std::int32_t>::min)();
+  std::int64_t max = (std::numeric_limits<std::int32_t>::max)();
 };
 
 namespace detail {
@@ -81,7 +110,11 @@ inline constexpr bool is_string_shape_v = detail::constraints_are<T, string_cons
 template <class T>
 inline constexpr bool is_list_shape_v = detail::constraints_are<T, list_constraints>::value;
 
-/// The constraints of shape T (a string_constraints or list_constraints value).
+/// True for integer shapes (types with `static constexpr integer_constraints constraints`).
+template <class T>
+inline constexpr bool is_integer_shape_v = detail::constraints_are<T, integer_constraints>::value;
+
+/// The constraints of shape T (a string_constraints, list_constraints or integer_constraints value).
 template <class T>
 inline constexpr auto constraints_of_v = T::constraints;
 

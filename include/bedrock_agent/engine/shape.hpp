@@ -1,7 +1,7 @@
 #ifndef BEDROCK_AGENT_ENGINE_SHAPE_HPP_INCLUDED
 #define BEDROCK_AGENT_ENGINE_SHAPE_HPP_INCLUDED
 
-// What every model's shapes are made of: string shapes, described enums and enum_value,
+// What every model's shapes are made of: string shapes, integer shapes, described enums and enum_value,
 // the traits the engine reads (is_described_struct_v, is_error_shape), value equality and
 // printing. Nothing here names a shape of this API; model/shapes.hpp declares those.
 
@@ -15,6 +15,7 @@
 #include <boost/describe/operators.hpp>
 #include <boost/mp11/algorithm.hpp>
 
+#include <cstdint>
 #include <optional>
 #include <ostream>
 #include <string>
@@ -46,7 +47,22 @@ struct string_shape : std::string {
   string_shape(std::string s) : std::string(std::move(s)) {}  // NOLINT: implicit on purpose
 };
 
-/// `Id`: exactly 10 ASCII letters or digits.
+/// The base of an integer shape (Smithy's `integer`, signed 32 bits, with its `@range` in
+/// `static constexpr integer_constraints constraints`): holds the value, converts to and from
+/// std::int32_t implicitly. A shape is its name and constraints:
+///
+///     struct MaxResults : integer_shape<MaxResults> {
+///       using integer_shape::integer_shape;
+///       static constexpr std::string_view shape_name = "MaxResults";
+///       static constexpr integer_constraints constraints{1, 1000};
+///     };
+template <class Shape>
+struct integer_shape {
+  std::int32_t value = 0;
+  constexpr integer_shape() noexcept = default;
+  constexpr integer_shape(std::int32_t v) noexcept : value(v) {}  // NOLINT: implicit on purpose
+  constexpr operator std::int32_t() const noexcept { return value; }  // NOLINT: implicit on purpose
+};
 
 // ---- enums -----------------------------------------------------------------------------
 

@@ -49,7 +49,7 @@ struct generator;
 /// and that check_value() accepts). The encodings write a leaf with leaf_traits<T>::write and
 /// the mutations break it by its leaf_traits<T>::json_type (wrong type, null, bad literal).
 /// Found after generator<T>, before the built-in leaves (string shapes, 64-bit integers,
-/// timestamp, enum_value<E>, described enums). Must be visible before the first use.
+/// integer shapes, timestamp, enum_value<E>, described enums). Must be visible before the first use.
 template <class T>
 struct leaf_generator;
 
@@ -185,6 +185,14 @@ inline rc::Gen<char32_t> code_point(charset set = charset::any) {
         detail::index(detail::alnum_chars.size()), [](std::size_t i) { return static_cast<char32_t>(detail::alnum_chars[i]); });
     return alnum;
   }
+  if (set == charset::non_space || set == charset::no_line_terminator) {
+    // charset::any's weighting, with the characters the class excludes turned into 'a'
+    static const rc::Gen<char32_t> non_space =
+        rc::gen::map(code_point(charset::any), [](char32_t cp) { return in_charset(charset::non_space, cp) ? cp : U'a'; });
+    static const rc::Gen<char32_t> one_line = rc::gen::map(
+        code_point(charset::any), [](char32_t cp) { return in_charset(charset::no_line_terminator, cp) ? cp : U'a'; });
+    return set == charset::non_space ? non_space : one_line;
+  }
   // One generated number per character (nested choices are slow to generate and to shrink):
   // its high part picks a class by weight, its low part the character in the class. Shrinking
   // the number goes towards 0, which is 'a'.
@@ -255,6 +263,9 @@ rc::Gen<S> string_shape() {
   constexpr auto bounds = string_length_bounds<S>();
   constexpr std::size_t lo = bounds.first, hi = bounds.second;
   static_assert(lo <= hi, "string_shape<S>: the length and the pattern of S leave no valid length");
+  static_assert(!S::constraints.pattern.regex,
+                "string_shape<S>: S's pattern is a regular expression, which no generic generator follows; "
+                "specialize bedrock_agent::testing::leaf_generator<S> (as ClientToken's below)");
   constexpr charset set = S::constraints.pattern.chars;
   // An unbounded shape still gets long strings now and then, just not arbitrarily long ones.
   constexpr std::size_t top = hi == unbounded ? lo + 300 : hi;
@@ -276,6 +287,47 @@ rc::Gen<S> string_shape() {
 }
 
 // ---- numbers, time, enums ------------------------------------------------------------------
+
+/** Values of integer shape S (Smithy's `integer` with `@range`): both bounds, values next to
+ *  them, and anything in between; shrinks towards the lower bound. */
+template <class S>
+rc::Gen<S> integer_shape_values() {
+  constexpr integer_constraints c = S::constraints;
+  static const rc::Gen<S> cached = rc::gen::map(
+      weighted<std::int64_t>({
+          {2, rc::gen::just(c.min)},
+          {8, rc::gen::inRange<std::int64_t>(c.min, c.max + 1)},  // sized, shrinks towards min
+          {2, rc::gen::resize(detail::nominal_size, rc::gen::inRange<std::int64_t>(c.min, c.max + 1))},
+          {2, rc::gen::just(c.max)},
+          {1, rc::gen::just(c.max > c.min ? c.max - 1 : c.max)},
+      }),
+      [](std::int64_t v) { return S(static_cast<std::int32_t>(v)); });
+  return cached;
+}
+
+/** `ClientToken` (33..256 characters, `^[a-zA-Z0-9](-*[a-zA-Z0-9]){0,256}$`): runs of letters
+ *  and digits joined by one or more dashes, never a dash first or last; a UUID (what SDKs
+ *  generate) now and then, and both length bounds. */
+inline rc::Gen<ClientToken> client_token() {
+  constexpr std::size_t lo = ClientToken::constraints.min_length, hi = ClientToken::constraints.max_length;
+  static const rc::Gen<ClientToken> cached = rc::gen::mapcat(
+      weighted<std::size_t>({{2, rc::gen::just(lo)},
+                             {2, rc::gen::just(std::size_t{36})},
+                             {8, rc::gen::inRange<std::size_t>(lo, hi + 1)},
+                             {1, rc::gen::just(hi)}}),
+      [](std::size_t n) {
+        // each character after the first: a letter or digit (weight 4) or a dash (weight 1)
+        const rc::Gen<char> dash_or_alnum = weighted<char>(
+            {{4, rc::gen::map(detail::index(detail::alnum_chars.size()), [](std::size_t i) { return detail::alnum_chars[i]; })},
+             {1, rc::gen::just('-')}});
+        return rc::gen::map(rc::gen::container<std::string>(n, dash_or_alnum), [](std::string s) {
+          if (s.front() == '-') s.front() = 'a';
+          if (s.back() == '-') s.back() = 'z';
+          return ClientToken(std::move(s));
+        });
+      });
+  return cached;
+}
 
 /** A document counter (PrimitiveLong): 0, small, large and the edges up to INT64_MAX
  *  (2^31, 2^32, 2^53 +- 1, 10^18). Never negative: the codec reports negative counters. */
@@ -451,6 +503,12 @@ rc::Gen<T> described_struct() {
   return detail::build_described<T, F>(boost::describe::describe_members<T, boost::describe::mod_public>{});
 }
 
+/// ClientToken's pattern is a regular expression: its generator is written by hand.
+template <>
+struct leaf_generator<ClientToken> {
+  static rc::Gen<ClientToken> valid() { return client_token(); }
+};
+
 namespace detail {
 // The built-in leaf generators, one per kind of leaf, with leaf_generator's interface.
 template <class S>
@@ -460,6 +518,10 @@ struct string_leaf_generator {
 /// The 64-bit integer is PrimitiveLong, which this model declares nonnegative.
 struct int64_leaf_generator {
   static rc::Gen<std::int64_t> valid() { return counter(); }
+};
+template <class S>
+struct integer_leaf_generator {
+  static rc::Gen<S> valid() { return integer_shape_values<S>(); }
 };
 struct timestamp_leaf_generator {
   static rc::Gen<timestamp> valid() { return any_timestamp_cached(); }
@@ -480,6 +542,7 @@ using leaf_generator_of = boost::mp11::mp_cond<
     boost::mp11::mp_bool<has_user_leaf_generator_v<T>>, leaf_generator<T>,
     boost::mp11::mp_bool<is_string_shape_v<T>>, string_leaf_generator<T>,
     std::is_same<T, std::int64_t>, int64_leaf_generator,
+    boost::mp11::mp_bool<is_integer_shape_v<T>>, integer_leaf_generator<T>,
     std::is_same<T, timestamp>, timestamp_leaf_generator,
     is_enum_value<T>, enum_value_leaf_generator<T>,
     boost::mp11::mp_bool<is_described_enum_v<T>>, enum_leaf_generator<T>,
@@ -491,7 +554,7 @@ inline constexpr bool has_leaf_generator_v = !std::is_same<leaf_generator_of<T>,
 
 /** The generator of T: a user's generator<T> specialization first, then optionals, then the
  *  leaf's generator (a user's leaf_generator<T>, then the built-in leaves: string shape,
- *  64-bit integer, timestamp, enum_value, described enum), then list shapes and described
+ *  64-bit integer, integer shape, timestamp, enum_value, described enum), then list shapes and described
  *  structures. */
 template <class T, fill F>
 rc::Gen<T> arbitrary() {
@@ -540,6 +603,12 @@ namespace rc {
 /// String shapes.
 template <class T>
 struct Arbitrary<T, std::enable_if_t<bedrock_agent::is_string_shape_v<T>>> {
+  static Gen<T> arbitrary() { return bedrock_agent::testing::arbitrary<T>(); }
+};
+
+/// Integer shapes.
+template <class T>
+struct Arbitrary<T, std::enable_if_t<bedrock_agent::is_integer_shape_v<T>>> {
   static Gen<T> arbitrary() { return bedrock_agent::testing::arbitrary<T>(); }
 };
 

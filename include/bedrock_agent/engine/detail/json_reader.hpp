@@ -21,6 +21,7 @@
 #include <boost/mp11/algorithm.hpp>
 #include <boost/mp11/integral.hpp>
 #include <boost/mp11/utility.hpp>
+#include <boost/regex.hpp>
 #include <simdjson.h>
 
 #include <algorithm>
@@ -402,7 +403,7 @@ namespace bedrock_agent {
 ///     static std::string wrong_type_note(od::json_type found);  // appended to shape.wrong-type
 ///
 /// The engine finds a user specialization first, then the built-in leaves (string shapes,
-/// 64-bit integers, timestamp, enum_value<E>, list shapes); docs/json.md shows a worked example.
+/// 64-bit integers, integer shapes, timestamp, enum_value<E>, list shapes); docs/json.md shows a worked example.
 /// Declare the specialization before the first parse or write of T.
 template <class T>
 struct leaf_traits;
@@ -665,6 +666,23 @@ constexpr bool string_length_ok(std::size_t code_points) noexcept {
   return code_points >= c.min_length && code_points <= c.max_length;
 }
 
+/** Does `s` match the regex pattern of string shape S, anchored? Boost.Regex, ECMAScript syntax,
+ *  on the UTF-8 bytes (the generator admits only ASCII literals and classes in such patterns,
+ *  so bytes and code points agree). The expression is compiled once. Boost.Regex throws only
+ *  when a match exceeds its complexity bound (no pattern of the model can: each is linear); that
+ *  counts as no match, so nothing escapes. */
+template <class S>
+BEDROCK_AGENT_COLD bool regex_full_match(std::string_view s) noexcept {
+  constexpr std::string_view text = S::constraints.pattern.text;
+  try {
+    static const boost::regex re(text.data(), text.data() + text.size(),
+                                 boost::regex::ECMAScript | boost::regex::no_except);
+    return re.status() == 0 && boost::regex_match(s.begin(), s.end(), re);
+  } catch (...) {
+    return false;
+  }
+}
+
 /** Does `s` (UTF-8, `code_points` long) match the pattern of string shape S (true when S has
  *  none)? */
 template <class S>
@@ -672,6 +690,9 @@ bool string_pattern_ok(std::string_view s, std::size_t code_points) noexcept {
   constexpr string_constraints c = S::constraints;
   if constexpr (c.pattern.text.empty()) {
     return true;
+  } else if constexpr (c.pattern.regex) {
+    (void)code_points;
+    return regex_full_match<S>(s);
   } else {
     if (code_points < c.pattern.min_count || code_points > c.pattern.max_count) return false;
     if constexpr (c.pattern.chars == charset::any) {
@@ -792,6 +813,35 @@ struct string_leaf {
   static void write(std::string& out, const S& v) { append_json_string(out, v); }
 };
 
+/** Reads the integer literal at `v` (a value of shape `shape`, whose type holds `bits` signed bits)
+ *  into `value`, with its token and offset: nullopt when it is one within those bits; else what
+ *  the reader returns after reporting it (json.number: stop; long.not-integer; long.out-of-range). */
+inline std::optional<bool> read_integer_literal(od::value& v, read_context& ctx, const path_node* at, const std::string& shape,
+                                                int bits, std::int64_t& value, std::string_view& tok, std::size_t& off) {
+  const std::string_view raw = v.raw_json_token();
+  tok = trim_json_whitespace(raw);
+  off = ctx.offset_of(raw.data());
+  bool is_integer = false;
+  const std::size_t length = scan_json_number(tok, is_integer);
+  if (tok.empty() || length != tok.size()) {
+    if (missing_separator(tok, length, off, ctx, at)) return false;
+    ctx.report(rules::json_invalid_number, off, at, "a number as RFC 8259 writes it", excerpt(tok),
+               "'" + excerpt(tok) + "' is not a JSON number");
+    return false;
+  }
+  if (!is_integer) {
+    return ctx.report(rules::long_not_integer, off, at, "an integer literal (no fraction, no exponent)", excerpt(tok),
+                      shape + " takes an integer literal; '" + excerpt(tok) + "' has a fraction or an exponent");
+  }
+  const std::int64_t lo = bits == 64 ? (std::numeric_limits<std::int64_t>::min)() : -(std::int64_t{1} << (bits - 1));
+  const std::int64_t hi = bits == 64 ? (std::numeric_limits<std::int64_t>::max)() : (std::int64_t{1} << (bits - 1)) - 1;
+  if (!parse_int64(tok, value) || value < lo || value > hi) {
+    return ctx.report(rules::long_out_of_range, off, at, std::to_string(lo) + ".." + std::to_string(hi), excerpt(tok),
+                      "'" + excerpt(tok) + "' is outside " + shape + "'s signed " + std::to_string(bits) + "-bit range");
+  }
+  return std::nullopt;
+}
+
 template <class T>
 using nonnegative_probe = decltype(T::nonnegative);
 
@@ -827,27 +877,10 @@ struct int64_leaf {
   }
 
   static bool read(od::value& v, T& out, read_context& ctx, const path_node* at, std::size_t) {
-    const std::string_view raw = v.raw_json_token();
-    const std::string_view tok = trim_json_whitespace(raw);
-    const std::size_t off = ctx.offset_of(raw.data());
-    bool is_integer = false;
-    const std::size_t length = scan_json_number(tok, is_integer);
-    if (tok.empty() || length != tok.size()) {
-      if (missing_separator(tok, length, off, ctx, at)) return false;
-      ctx.report(rules::json_invalid_number, off, at, "a number as RFC 8259 writes it", excerpt(tok),
-                 "'" + excerpt(tok) + "' is not a JSON number");
-      return false;
-    }
-    if (!is_integer) {
-      return ctx.report(rules::long_not_integer, off, at, "an integer literal (no fraction, no exponent)", excerpt(tok),
-                        info_shape_name<T>() + " takes an integer literal; '" + excerpt(tok) +
-                            "' has a fraction or an exponent");
-    }
     std::int64_t value = 0;
-    if (!parse_int64(tok, value)) {
-      return ctx.report(rules::long_out_of_range, off, at, "-9223372036854775808..9223372036854775807", excerpt(tok),
-                        "'" + excerpt(tok) + "' is outside " + info_shape_name<T>() + "'s signed 64-bit range");
-    }
+    std::string_view tok;
+    std::size_t off = 0;
+    if (const auto refused = read_integer_literal(v, ctx, at, info_shape_name<T>(), 64, value, tok, off)) return *refused;
     out = static_cast<T>(value);
     if constexpr (nonnegative) {
       if (value < 0) {
@@ -874,6 +907,60 @@ struct int64_leaf {
   static void write(std::string& out, const T& v) {
     char buf[24];
     const auto r = std::to_chars(buf, buf + sizeof buf, v);
+    out.append(buf, r.ptr);
+  }
+};
+
+/** An integer of shape T outside its range `c`: constraint.range. */
+BEDROCK_AGENT_COLD inline bool integer_range_finding(std::string_view shape, integer_constraints c, std::string found,
+                                                     read_context& ctx, std::size_t off, const path_node* at) {
+  const std::string range = std::to_string(c.min) + ".." + std::to_string(c.max);
+  return ctx.report(rules::constraint_range, off, at, range, found,
+                    std::string(shape) + " must be " + range + "; this one is " + found);
+}
+
+/// Integer shapes (Smithy's `integer`, signed 32 bits): an integer_shape<S> with `shape_name`
+/// and `integer_constraints constraints` (Smithy's `@range`). A value within 32 bits but outside
+/// the range is kept and is constraint.range; a fraction or an exponent is long.not-integer and a
+/// value outside 32 bits long.out-of-range, both refused (the target cannot hold them).
+template <class S>
+struct integer_leaf {
+  static constexpr integer_constraints range = S::constraints;
+  static_assert(range.min >= (std::numeric_limits<std::int32_t>::min)() &&
+                    range.max <= (std::numeric_limits<std::int32_t>::max)() && range.min <= range.max,
+                "an integer shape's range must lie within signed 32 bits");
+  static constexpr od::json_type json_type = od::json_type::number;
+  static std::string description() { return "an integer (" + std::string(S::shape_name) + ")"; }
+  static std::string wrong_type_note(od::json_type found) {
+    return found == od::json_type::string ? "a number in quotes is a string" : "";
+  }
+
+  static bool read_fast(od::value& v, S& out, const read_context&) {
+    std::int64_t value = 0;
+    if (v.get_int64().get(value) != simdjson::SUCCESS || value < range.min || value > range.max) return false;
+    out = S(static_cast<std::int32_t>(value));
+    return true;
+  }
+
+  static bool read(od::value& v, S& out, read_context& ctx, const path_node* at, std::size_t) {
+    std::int64_t value = 0;
+    std::string_view tok;
+    std::size_t off = 0;
+    if (const auto refused = read_integer_literal(v, ctx, at, std::string(S::shape_name), 32, value, tok, off)) return *refused;
+    out = S(static_cast<std::int32_t>(value));
+    if (value < range.min || value > range.max) return integer_range_finding(S::shape_name, range, std::string(tok), ctx, off, at);
+    return true;
+  }
+
+  static bool check(const S& v, read_context& ctx, const path_node* at) {
+    const std::int32_t value = v;
+    if (value >= range.min && value <= range.max) return true;
+    return integer_range_finding(S::shape_name, range, std::to_string(value), ctx, 0, at);
+  }
+
+  static void write(std::string& out, const S& v) {
+    char buf[16];
+    const auto r = std::to_chars(buf, buf + sizeof buf, static_cast<std::int32_t>(v));
     out.append(buf, r.ptr);
   }
 };
@@ -1062,7 +1149,7 @@ struct no_leaf {
   static_assert(no_mapping_for<T>::value,
                 "bedrock_agent: no JSON mapping for this type. Use a string shape (a std::string with "
                 "static constexpr string_constraints constraints), a 64-bit integer or timestamp named by "
-                "shape_info<T>, enum_value<E> of a described enum, a list shape, std::optional, or a "
+                "shape_info<T>, an integer shape, enum_value<E> of a described enum, a list shape, std::optional, or a "
                 "structure described with BOOST_DESCRIBE_STRUCT; or specialize bedrock_agent::leaf_traits<T>.");
 };
 
@@ -1072,6 +1159,7 @@ using leaf_of = boost::mp11::mp_cond<
     boost::mp11::mp_valid<user_leaf_probe, T>, leaf_traits<T>,
     boost::mp11::mp_bool<is_string_shape_v<T>>, string_leaf<T>,
     std::is_same<T, std::int64_t>, int64_leaf<T>,
+    boost::mp11::mp_bool<is_integer_shape_v<T>>, integer_leaf<T>,
     std::is_same<T, timestamp>, timestamp_leaf<T>,
     is_enum_value_type<T>, enum_leaf<T>,
     boost::mp11::mp_bool<is_list_shape_v<T>>, list_leaf<T>,
