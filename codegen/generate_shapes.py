@@ -377,7 +377,8 @@ def write_structure(model, name, out):
             notes.append('"%s" on the wire: a C++ keyword' % m)
         if d.get("idempotencyToken"):
             notes.append("the model's idempotency token")
-        rows.append((m, cpp_member_name(m), t, default, presence, BINDINGS[location], "; ".join(notes)))
+        role = ", member_role::idempotency_token" if d.get("idempotencyToken") else ""
+        rows.append((m, cpp_member_name(m), t, default, presence, BINDINGS[location] + role, "; ".join(notes)))
 
     err = s.get("error") if s.get("exception") else None
     counts = "%d required, %d optional%s" % (
@@ -509,6 +510,10 @@ def generate(model_json):
         out.append("\n".join(block) + "\n")
     out.append("/// Every operation above, in the generator's order.")
     out += wrap(OPERATIONS, "using operations = boost::mp11::mp_list<", ">;")
+    out.append("")
+    out.append("/// Every structure above (errors included), in the model's order: what a document can be.")
+    structures = [n for n in names if model.kind(n) in ("structure", "error")]
+    out += wrap(structures, "using structures = boost::mp11::mp_list<", ">;")
     out.append(FOOTER)
     return "\n".join(out)
 

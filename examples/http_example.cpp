@@ -8,6 +8,7 @@
 #include <bedrock_agent/model/shapes.hpp>
 
 #include <cassert>
+#include <optional>
 #include <string>
 #include <variant>
 
@@ -163,6 +164,28 @@ void classify_example() {
   // [classify]
 }
 
+void request_example() {
+  // [request]
+  using namespace bedrock_agent;
+  StartIngestionJobRequest in{Id("KB12345678"), Id("DS12345678"), std::nullopt, Description("nightly")};
+  const http_request w = write_request<StartIngestionJob>(in, [] { return std::string("0123456789abcdef0123456789abcdef0"); });
+  assert(w.method == "PUT");
+  assert(w.target == "/knowledgebases/KB12345678/datasources/DS12345678/ingestionjobs/");
+  assert(w.body == R"({"clientToken":"0123456789abcdef0123456789abcdef0","description":"nightly"})");
+
+  // The server side: which operation, then the whole request.
+  const std::optional<operation_match> m = match_operation<operations>(w.method, w.target);
+  assert(m && m->method_matches);
+  assert(visit_operation<operations>(m->index, [](auto op) { return decltype(op)::name; }) == "StartIngestionJob");
+  const auto back = parse_request<StartIngestionJob>(w.method, w.target, w.body);
+  assert(back.ok() && back.value().clientToken && back.value().description == in.description);
+
+  // A label's member in the body as well is a finding; the path's value stands.
+  const auto both = parse_request<StartIngestionJob>(w.method, w.target, R"({"knowledgeBaseId":"KB00000000"})");
+  assert(!both.ok() && both.error().id == rules::http_label_in_body);
+  // [request]
+}
+
 }  // namespace
 
 int main() {
@@ -175,5 +198,6 @@ int main() {
   error_rules_example();
   profile_example();
   classify_example();
+  request_example();
   return 0;
 }

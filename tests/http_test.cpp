@@ -129,7 +129,6 @@ TEST_CASE("http: the path ends early") {
 
 TEST_CASE("http: the path goes on") {
   check_one(parse("POST", std::string(kPath) + "/x"), rules::http_path_extra_segment, "", 79);
-  check_one(parse("POST", std::string(kPath) + "/"), rules::http_path_extra_segment, "", 79);
   check_one(parse("POST", std::string(kPath) + "/stop/x"), rules::http_path_extra_segment, "", 79);
 }
 
@@ -181,7 +180,10 @@ TEST_CASE("http: valid non-canonical encodings decode to the same label") {
 TEST_CASE("http: a query string is ignored") {
   CHECK(parse("POST", std::string(kPath) + "?x=1&y=%zz").ok());
   CHECK(parse("POST", std::string(kPath) + "?").ok());
-  check_one(parse("POST", std::string(kPath) + "/?x=1"), rules::http_path_extra_segment, "", 79);
+  const auto slash = parse("POST", std::string(kPath) + "/?x=1");
+  CHECK(slash.ok());
+  REQUIRE(slash.diagnostics().size() == 1);
+  CHECK(slash.diagnostics()[0].id == rules::http_trailing_slash);
 }
 
 TEST_CASE("http: every non-fatal finding is reported, in path order") {
@@ -320,4 +322,176 @@ TEST_CASE("http: mutated request targets: ok() means a value that round trips") 
   }
   CHECK(accepted > 0);  // some mutations land in the query or keep a valid Id
   CHECK(rejected > 0);
+}
+
+// ---- Start, Get and List: bodies, trailing slashes, dispatch ----------------------------------
+
+namespace {
+
+constexpr std::string_view kJobs = "/knowledgebases/KB12345678/datasources/DS12345678/ingestionjobs/";
+// Byte offsets in kJobs: the labels start at 16 and 39; "ingestionjobs" at 50; it is 64 long.
+
+std::string fixed_token() { return "0123456789abcdef0123456789abcdef0"; }  // 33 characters, the minimum
+
+}  // namespace
+
+TEST_CASE("http: a trailing '/' the template does not have, or leaves out, is a warning (Smithy matches both)") {
+  const auto stop = parse("POST", std::string(kPath) + "/");
+  CHECK(stop.ok());
+  REQUIRE(stop.diagnostics().size() == 1);
+  CHECK(stop.diagnostics()[0].id == rules::http_trailing_slash);
+  CHECK(stop.diagnostics()[0].level == ba::severity::warning);
+  CHECK(stop.diagnostics()[0].column == 80);
+  CHECK(stop.value() == sample());
+
+  const std::string no_slash(kJobs.substr(0, kJobs.size() - 1));
+  const auto list = ba::parse_request<ba::ListIngestionJobs>("POST", no_slash, "{}");
+  CHECK(list.ok());
+  REQUIRE(list.diagnostics().size() == 1);
+  CHECK(list.diagnostics()[0].id == rules::http_trailing_slash);
+  CHECK(list.diagnostics()[0].message == "the template ends with '/' and clients send it; this path leaves it out");
+  CHECK(list.diagnostics()[0].column == 64);
+  CHECK(ba::parse_request<ba::ListIngestionJobs>("POST", kJobs, "{}").diagnostics().empty());
+  CHECK(ba::build_path<ba::StartIngestionJob>({ba::Id("KB12345678"), ba::Id("DS12345678"), {}, {}}) == kJobs);
+  const auto extra = ba::parse_request<ba::ListIngestionJobs>("POST", std::string(kJobs) + "x/", "{}");
+  REQUIRE(extra.diagnostics().size() == 1);
+  CHECK(extra.diagnostics()[0].id == rules::http_path_extra_segment);
+  CHECK(extra.diagnostics()[0].found == "\"/x\"");
+}
+
+TEST_CASE("http: write_request: labels in the path, the rest in a JSON body, an absent clientToken generated") {
+  ba::StartIngestionJobRequest in{ba::Id("KB12345678"), ba::Id("DS12345678"), {}, ba::Description("nightly")};
+  const ba::http_request w = ba::write_request<ba::StartIngestionJob>(in, fixed_token);
+  CHECK(w.method == "PUT");
+  CHECK(w.target == kJobs);
+  CHECK(w.body == R"({"clientToken":"0123456789abcdef0123456789abcdef0","description":"nightly"})");
+  REQUIRE(w.headers.size() == 1);
+  CHECK(w.headers[0] == std::pair<std::string, std::string>("Content-Type", "application/json"));
+
+  in.clientToken = ba::ClientToken("caller-token-0123456789-0123456789-x");
+  CHECK(ba::write_request<ba::StartIngestionJob>(in, fixed_token).body ==
+        R"({"clientToken":"caller-token-0123456789-0123456789-x","description":"nightly"})");
+
+  // The default token: a random version 4 UUID, a valid ClientToken, new each time.
+  in.clientToken.reset();
+  const auto a = ba::parse_request<ba::StartIngestionJob>("PUT", kJobs, ba::write_request<ba::StartIngestionJob>(in).body);
+  const auto b = ba::parse_request<ba::StartIngestionJob>("PUT", kJobs, ba::write_request<ba::StartIngestionJob>(in).body);
+  REQUIRE(a.ok());
+  REQUIRE(b.ok());
+  REQUIRE(a.value().clientToken);
+  const std::string& t = *a.value().clientToken;
+  CHECK(t.size() == 36);
+  CHECK(t[8] == '-');
+  CHECK(t[14] == '4');
+  CHECK(std::string_view("89ab").find(t[19]) != std::string_view::npos);
+  CHECK(*a.value().clientToken != *b.value().clientToken);
+
+  // Labels-only inputs have no body and no Content-Type.
+  const ba::http_request get = ba::write_request<ba::GetIngestionJob>({ba::Id("KB12345678"), ba::Id("DS12345678"),
+                                                                       ba::Id("IJ12345678")});
+  CHECK(get.method == "GET");
+  CHECK(get.target == "/knowledgebases/KB12345678/datasources/DS12345678/ingestionjobs/IJ12345678");
+  CHECK(get.body.empty());
+  CHECK(get.headers.empty());
+  CHECK(ba::write_request<ba::StopIngestionJob>(sample()).target == kPath);
+}
+
+TEST_CASE("http: parse_request with a body: path findings first (line 1), then the body's (its line:column)") {
+  const auto r = ba::parse_request<ba::ListIngestionJobs>("POST", "/knowledgebases/KB1/datasources/DS12345678/ingestionjobs/",
+                                                          "{\n  \"maxResults\": 0,\n  \"sortBy\": {\"attribute\": \"NAME\", \"order\": \"ASCENDING\"}}");
+  CHECK_FALSE(r.ok());
+  REQUIRE(r.diagnostics().size() == 3);
+  CHECK(r.diagnostics()[0].id == rules::constraint_pattern);
+  CHECK(r.diagnostics()[0].pointer == "/knowledgeBaseId");
+  CHECK(r.diagnostics()[0].line == 1);
+  CHECK(r.diagnostics()[0].column == 17);
+  CHECK(r.diagnostics()[1].id == rules::constraint_range);
+  CHECK(r.diagnostics()[1].pointer == "/maxResults");
+  CHECK(r.diagnostics()[1].line == 2);
+  CHECK(r.diagnostics()[1].column == 17);
+  CHECK(r.diagnostics()[2].id == rules::constraint_enum);
+  CHECK(r.diagnostics()[2].pointer == "/sortBy/attribute");
+  CHECK(r.diagnostics()[2].line == 3);
+
+  // A good one: every body member read, labels from the path.
+  const auto ok = ba::parse_request<ba::ListIngestionJobs>(
+      "POST", kJobs,
+      R"({"filters":[{"attribute":"STATUS","operator":"EQ","values":["COMPLETE","FAILED"]}],)"
+      R"("sortBy":{"attribute":"STARTED_AT","order":"DESCENDING"},"maxResults":25,"nextToken":"abc"})");
+  REQUIRE(ok.ok());
+  CHECK(ok.value().knowledgeBaseId == "KB12345678");
+  CHECK(ok.value().maxResults == ba::MaxResults(25));
+  REQUIRE(ok.value().filters);
+  CHECK((*ok.value().filters)[0].values.size() == 2);
+  CHECK(ok.value().nextToken == ba::NextToken("abc"));
+}
+
+TEST_CASE("http: a label's member also in the body is http.label-in-body; the path's value stands") {
+  const std::string body = R"({"description":"d","dataSourceId":"DSXXXXXXXX"})";
+  const auto r = ba::parse_request<ba::StartIngestionJob>("PUT", kJobs, body);
+  CHECK_FALSE(r.ok());
+  REQUIRE(r.diagnostics().size() == 1);
+  const ba::diagnostic& d = r.diagnostics()[0];
+  CHECK(d.id == rules::http_label_in_body);
+  CHECK(d.pointer == "/dataSourceId");
+  CHECK(d.offset == body.find("\"dataSourceId\""));
+  CHECK(d.column == d.offset + 1);
+  CHECK(d.message ==
+        "member \"dataSourceId\" is the path label {dataSourceId}; it must not also be in the body (servers differ on "
+        "which one counts)");
+
+  ba::parse_options lenient;
+  lenient.disabled.insert(rules::http_label_in_body);
+  const auto kept = ba::parse_request<ba::StartIngestionJob>("PUT", kJobs, body, lenient);
+  REQUIRE(kept.ok());
+  CHECK(kept.value().dataSourceId == "DS12345678");
+  CHECK(kept.value().description == ba::Description("d"));
+
+  // Its value is still checked as JSON.
+  const auto broken = ba::parse_request<ba::StartIngestionJob>("PUT", kJobs, R"({"dataSourceId":[1,}")", lenient);
+  CHECK_FALSE(broken.ok());
+
+  // A labels-only input: its labels and any other member in a body are findings, {} and "" are not.
+  const std::string get_path = "/knowledgebases/KB12345678/datasources/DS12345678/ingestionjobs/IJ12345678";
+  CHECK(ba::parse_request<ba::GetIngestionJob>("GET", get_path, "").ok());
+  CHECK(ba::parse_request<ba::GetIngestionJob>("GET", get_path, " {} ").ok());
+  const auto g = ba::parse_request<ba::GetIngestionJob>("GET", get_path, R"({"ingestionJobId":"IJ12345678","x":1})");
+  REQUIRE(g.diagnostics().size() == 2);
+  CHECK(g.diagnostics()[0].id == rules::http_label_in_body);
+  CHECK(g.diagnostics()[1].id == rules::shape_unknown_member);
+}
+
+TEST_CASE("http: an empty body is an input with no body members; a fatal path finding skips the body") {
+  const auto r = ba::parse_request<ba::ListIngestionJobs>("POST", kJobs, "");
+  REQUIRE(r.ok());
+  CHECK_FALSE(r.value().maxResults);
+  CHECK_FALSE(r.value().filters);
+  const auto lost = ba::parse_request<ba::ListIngestionJobs>("POST", "/knowledgebase/KB12345678", "{\"maxResults\":0}");
+  REQUIRE(lost.diagnostics().size() == 1);
+  CHECK(lost.diagnostics()[0].id == rules::http_path_literal);
+  CHECK(ba::parse_request<ba::ListIngestionJobs>("POST", kJobs, "{").diagnostics()[0].id == rules::json_syntax);
+}
+
+TEST_CASE("http: match_operation finds the operation from the method and the path, by the descriptors") {
+  const auto find = [](std::string_view method, std::string_view path) -> std::string {
+    const std::optional<ba::operation_match> m = ba::match_operation<ba::operations>(method, path);
+    if (!m) return "none";
+    const std::string_view name = ba::visit_operation<ba::operations>(m->index, [](auto op) { return decltype(op)::name; });
+    return std::string(name) + (m->method_matches ? "" : " (other method)");
+  };
+  const std::string job = "/knowledgebases/KB12345678/datasources/DS12345678/ingestionjobs/IJ12345678";
+  CHECK(find("PUT", kJobs) == "StartIngestionJob");
+  CHECK(find("POST", kJobs) == "ListIngestionJobs");
+  CHECK(find("POST", kJobs.substr(0, kJobs.size() - 1)) == "ListIngestionJobs");
+  CHECK(find("GET", job) == "GetIngestionJob");
+  CHECK(find("GET", job + "/?x=1") == "GetIngestionJob");
+  CHECK(find("POST", job + "/stop") == "StopIngestionJob");
+  CHECK(find("POST", "/knowledgebases/KB12345678/datasources/DS12345678/ingestionjobs//stop") == "StopIngestionJob");
+  CHECK(find("DELETE", job) == "GetIngestionJob (other method)");
+  CHECK(find("GET", kJobs) == "StartIngestionJob (other method)");
+  CHECK(find("GET", "/knowledgebases/KB12345678/datasources/DS12345678") == "none");
+  CHECK(find("POST", job + "/stop/now") == "none");
+  CHECK(find("GET", "") == "none");
+  CHECK(find("GET", "/") == "none");
+  CHECK(find("POST", "/Knowledgebases/KB12345678/datasources/DS12345678/ingestionjobs/") == "none");
 }

@@ -72,7 +72,23 @@ struct Pair {
   Id right;
 };
 BOOST_DESCRIBE_STRUCT(Pair, (), (left, right))
+
+// An idempotency token must be an optional string in the body.
+struct Tokened {
+  Id token;
+};
+BOOST_DESCRIBE_STRUCT(Tokened, (), (token))
 }  // namespace members_test
+
+template <>
+struct bedrock_agent::member_metadata<members_test::Tokened> {
+  static constexpr member_info members[] = {
+      {"token", member_presence::required, member_binding::body, member_role::idempotency_token}};
+};
+static_assert(bedrock_agent::check_member_metadata<members_test::Tokened>() ==
+              bedrock_agent::member_metadata_problem::token_not_optional_string);
+static_assert(bedrock_agent::member_table<bedrock_agent::StartIngestionJobRequest>::members[2].role ==
+              bedrock_agent::member_role::idempotency_token);
 
 template <>
 struct bedrock_agent::member_metadata<members_test::TooFew> {
@@ -217,7 +233,15 @@ TEST_CASE("members: the URI template and the declared labels must agree") {
   // Pair declares left a label and right a body member.
   static_assert(check_uri_template<members_test::Pair>("/pairs/{right}") == Problem::label_not_declared_label);
   static_assert(check_uri_template<members_test::Pair>("/pairs/all") == Problem::declared_label_unbound);
-  // right is declared body, which the binding does not support yet.
-  static_assert(check_uri_template<members_test::Pair>("/pairs/{left}") == Problem::member_not_bound);
+  // right is declared body: it goes in the JSON body; a trailing '/' is allowed, '//' is not.
+  static_assert(check_uri_template<members_test::Pair>("/pairs/{left}") == Problem::ok);
+  static_assert(check_uri_template<members_test::Pair>("/pairs/{left}/") == Problem::ok);
+  static_assert(check_uri_template<members_test::Pair>("/pairs//{left}") == Problem::empty_segment);
+  // A member declared a label must be in the template.
+  static_assert(check_uri_template<StopIngestionJobRequest>("/jobs/{knowledgeBaseId}/{dataSourceId}") ==
+                Problem::declared_label_unbound);
+  static_assert(detail::uri_binding<StartIngestionJob>::trailing_slash);
+  static_assert(detail::uri_binding<StartIngestionJob>::has_body_members);
+  static_assert(!detail::uri_binding<GetIngestionJob>::has_body_members);
   CHECK(true);
 }

@@ -129,3 +129,63 @@ TEST_CASE("properties: http: write_error_response and write_success_response rea
     RC_ASSERT(std::get<0>(ok.value()) == out);
   });
 }
+
+namespace {
+
+/// The name of `index` in `operations`.
+std::string_view operation_name(std::size_t index) {
+  return visit_operation<operations>(index, [](auto op) { return decltype(op)::name; });
+}
+
+/** Round trips of Op: its request (write_request, match_operation, parse_request), its
+ *  success response and each of its declared errors (write, classify). */
+template <class Op>
+void round_trips() {
+  rc_doctest::check(std::string(Op::name) + " round trips", [] {
+    using input = typename Op::input;
+    const input in = *rc::gen::arbitrary<input>();
+    int tokens = 0;
+    const http_request req = write_request<Op>(in, [&tokens] {
+      ++tokens;
+      return std::string(36, 'a');
+    });
+    RC_LOG() << req.method << " " << req.target << " " << req.body << "\n";
+    const std::optional<operation_match> m = match_operation<operations>(req.method, req.target);
+    RC_ASSERT(m.has_value());
+    RC_ASSERT(m->method_matches);
+    RC_ASSERT(operation_name(m->index) == Op::name);
+    const auto parsed = parse_request<Op>(req.method, req.target, req.body);
+    for (const diagnostic& d : parsed.diagnostics()) RC_LOG() << d << "\n";
+    RC_ASSERT(parsed.ok());
+    RC_ASSERT(parsed.diagnostics().empty());
+    input expected = in;
+    if constexpr (std::is_same_v<input, StartIngestionJobRequest>) {
+      RC_ASSERT(tokens == (in.clientToken ? 0 : 1));  // a token the caller gave is kept
+      if (!in.clientToken) expected.clientToken = ClientToken(std::string(36, 'a'));
+    } else {
+      RC_ASSERT(tokens == 0);
+    }
+    RC_ASSERT(parsed.value() == expected);
+
+    const typename Op::output out = *rc::gen::arbitrary<typename Op::output>();
+    const http_response s = write_success_response<Op>(out);
+    RC_ASSERT(s.status == Op::http_success_status);
+    const auto ok = classify_response<Op>(s.status, s.headers, s.body);
+    RC_ASSERT(ok.kind() == response_kind::success);
+    RC_ASSERT(ok.ok());
+    RC_ASSERT(std::get<0>(ok.value()) == out);
+
+    const testing::error_response_case<Op> c = *testing::error_responses<Op>();
+    const http_response e = write_error_response(c.value);
+    const auto back = classify_response<Op>(e.status, e.headers, e.body);
+    RC_ASSERT(back.kind() == response_kind::error);
+    RC_ASSERT(back.ok());
+    RC_ASSERT(std::get<1>(back.value()) == c.value);
+  });
+}
+
+}  // namespace
+
+TEST_CASE("properties: http: every operation's request, response and errors round-trip, and its request finds it") {
+  boost::mp11::mp_for_each<operations>([](auto op) { round_trips<decltype(op)>(); });
+}

@@ -20,6 +20,8 @@
 
 #include <algorithm>
 #include <cstddef>
+#include <cstdint>
+#include <random>
 #include <cstring>
 #include <optional>
 #include <string>
@@ -41,12 +43,16 @@ inline constexpr rule_description http_path_missing_segment{"http.path-missing-s
     "the path ends before the URI template does"};
 inline constexpr rule_description http_path_extra_segment{"http.path-extra-segment", rule_source::protocol, true, severity::error,
     "the path goes on after the URI template ends"};
+inline constexpr rule_description http_trailing_slash{"http.trailing-slash", rule_source::protocol, false, severity::warning,
+    "the path's trailing '/' differs from the URI template's"};
 inline constexpr rule_description http_path_empty_label{"http.path-empty-label", rule_source::protocol, false, severity::error,
     "a label segment is empty", true};
 inline constexpr rule_description http_percent_encoding{"http.percent-encoding", rule_source::protocol, false, severity::error,
     "bad percent-encoding in a path segment", true};
 inline constexpr rule_description http_encoded_slash{"http.encoded-slash", rule_source::protocol, false, severity::error,
     "an encoded '/' inside a label", true};
+inline constexpr rule_description http_label_in_body{"http.label-in-body", rule_source::protocol, false, severity::error,
+    "a member bound to a path label is also in the body"};
 inline constexpr rule_description error_unknown_type{"error.unknown-type", rule_source::protocol, false, severity::error,
     "an error type the operation does not declare", true};
 inline constexpr rule_description error_missing_type{"error.missing-type", rule_source::protocol, false, severity::error,
@@ -64,9 +70,11 @@ inline constexpr rule http_method{detail::rule_data::http_method};  ///< http.me
 inline constexpr rule http_path_literal{detail::rule_data::http_path_literal};  ///< http.path-literal: a literal path segment differs from the URI template
 inline constexpr rule http_path_missing_segment{detail::rule_data::http_path_missing_segment};  ///< http.path-missing-segment: the path ends before the template does
 inline constexpr rule http_path_extra_segment{detail::rule_data::http_path_extra_segment};  ///< http.path-extra-segment: the path goes on after the template ends
+inline constexpr rule http_trailing_slash{detail::rule_data::http_trailing_slash};  ///< http.trailing-slash: a trailing '/' the template does not have, or the template's left out
 inline constexpr rule http_path_empty_label{detail::rule_data::http_path_empty_label};  ///< http.path-empty-label: a label segment is empty
 inline constexpr rule http_percent_encoding{detail::rule_data::http_percent_encoding};  ///< http.percent-encoding: a '%' not followed by two hex digits, or an unencoded reserved character
 inline constexpr rule http_encoded_slash{detail::rule_data::http_encoded_slash};  ///< http.encoded-slash: an encoded '/' (%2F) inside a label
+inline constexpr rule http_label_in_body{detail::rule_data::http_label_in_body};  ///< http.label-in-body: a path label's member also in the JSON body
 inline constexpr rule error_unknown_type{detail::rule_data::error_unknown_type};  ///< error.unknown-type: an error type the operation does not declare
 inline constexpr rule error_missing_type{detail::rule_data::error_missing_type};  ///< error.missing-type: an error status with no error type anywhere
 inline constexpr rule error_status_mismatch{detail::rule_data::error_status_mismatch};  ///< error.status-mismatch: the HTTP status disagrees with the error type
@@ -82,6 +90,9 @@ inline const bool http_rules_registered = register_rules(300, {
     rules::http_encoded_slash, rules::error_unknown_type, rules::error_missing_type,
     rules::error_status_mismatch, rules::error_success_status, rules::error_type_disagreement
 });
+/// The binding's rules for request bodies and trailing slashes (issue 15): listed after every
+/// older rule, so that no older rule's index (SARIF ruleIndex, error_code value) moves.
+inline const bool http_body_rules_registered = register_rules(500, {rules::http_trailing_slash, rules::http_label_in_body});
 }  // namespace detail
 
 /// HTTP header fields in order, as (name, value). Names compare case-insensitively.
@@ -111,9 +122,11 @@ void append_path(std::string& out, const typename Op::input& input) {
     }
     boost::mp11::mp_with_index<boost::mp11::mp_size<members>::value>(seg.member, [&](auto i) {
       using D = boost::mp11::mp_at_c<members, i>;
-      detail::append_percent_encoded(out, input.*D::pointer);
+      using M = std::remove_cv_t<std::remove_reference_t<decltype(input.*D::pointer)>>;
+      if constexpr (is_string_shape_v<M>) detail::append_percent_encoded(out, input.*D::pointer);  // a label is one
     });
   }
+  if (binding::trailing_slash) out += '/';
 }
 
 /** The path of Op's URI template with the labels of `input` percent-encoded (see append_path). */
@@ -211,20 +224,145 @@ inline bool decode_label(std::string_view raw, std::size_t base, std::string& ou
 
 }  // namespace detail
 
+namespace detail {
+
+/// What a read of a body counted.
+struct body_counts {
+  std::size_t errors = 0;
+  std::size_t warnings = 0;
+  bool truncated = false;
+};
+
+/** Reads method and path (the query cut off) as Op's labels into `value`, reporting into
+ *  `ctx`; see parse_request(). */
+template <class Op>
+void read_request_line(std::string_view method, std::string_view path, typename Op::input& value, read_context& ctx) {
+  using binding = uri_binding<Op>;
+  using members = described_members<typename Op::input>;
+  if (method != Op::http_method) {
+    ctx.report(rules::http_method, 0, nullptr, std::string(Op::http_method), "\"" + excerpt(method) + "\"",
+               std::string(Op::name) + " is " + std::string(Op::http_method) + "; found \"" + excerpt(method) +
+                   "\" (methods are case-sensitive)");
+  }
+  std::size_t pos = 0;
+  std::string decoded;
+  for (const uri_segment& seg : binding::segments) {
+    path_node node{nullptr, seg.text, 0, false};
+    const path_node* at = seg.is_label() ? &node : nullptr;
+    auto wanted = [&seg] { return seg.is_label() ? "/{" + std::string(seg.text) + "}" : "/" + std::string(seg.text); };
+    if (pos >= path.size()) {
+      ctx.report(rules::http_path_missing_segment, path.size(), at, wanted(), "the end of the path",
+                 "the path ends where the template has " + wanted());
+      return;
+    }
+    if (path[pos] != '/') {  // only at the start: later segments begin at a '/' by construction
+      ctx.report(rules::http_path_literal, pos, at, wanted(), "\"" + excerpt(path.substr(pos, 16)) + "\"",
+                 "the path must start with '/'");
+      return;
+    }
+    const std::size_t begin = pos + 1;
+    const std::size_t end = std::min(path.find('/', begin), path.size());
+    const std::string_view raw = path.substr(begin, end - begin);
+    pos = end;
+    if (!seg.is_label()) {
+      if (!literal_matches(raw, seg.text)) {
+        ctx.report(rules::http_path_literal, begin, nullptr, "\"" + std::string(seg.text) + "\"", "\"" + excerpt(raw) + "\"",
+                   "expected the segment \"" + std::string(seg.text) + "\", found \"" + excerpt(raw) +
+                       "\" (segments are case-sensitive)");
+        return;
+      }
+      continue;
+    }
+    if (raw.empty()) {
+      ctx.report(rules::http_path_empty_label, begin, at, "a non-empty " + std::string(seg.text), "\"\"",
+                 "label {" + std::string(seg.text) + "} is empty");
+      continue;
+    }
+    if (!decode_label(raw, begin, decoded, ctx, at)) continue;
+    boost::mp11::mp_with_index<boost::mp11::mp_size<members>::value>(seg.member, [&](auto i) {
+      using D = boost::mp11::mp_at_c<members, i>;
+      using M = std::remove_reference_t<decltype(value.*D::pointer)>;
+      if constexpr (is_string_shape_v<M>) {  // uri_binding guarantees it for labels
+        check_string_constraints<M>(decoded, utf8_length(decoded), ctx, begin, at);
+        static_cast<std::string&>(value.*D::pointer) = decoded;
+      }
+    });
+  }
+  // Smithy matches a path with or without a trailing '/' (http-bindings, "Labels"), so a
+  // difference there is a warning; SDKs send exactly the template's.
+  const std::string_view rest = path.substr(pos);
+  if (binding::trailing_slash && rest.empty()) {
+    ctx.report(rules::http_trailing_slash, pos, nullptr, "'/' at the end", "the end of the path",
+               "the template ends with '/' and clients send it; this path leaves it out");
+  } else if (binding::trailing_slash && rest == "/") {
+    // as the template has it
+  } else if (!binding::trailing_slash && rest == "/") {
+    ctx.report(rules::http_trailing_slash, pos, nullptr, "the end of the path", "'/'",
+               "the path has a trailing '/' the template does not have");
+  } else if (!rest.empty()) {
+    const std::string_view extra = binding::trailing_slash && rest.back() == '/' ? rest.substr(0, rest.size() - 1) : rest;
+    ctx.report(rules::http_path_extra_segment, pos, nullptr, "the end of the path", "\"" + excerpt(extra) + "\"",
+               "the path goes on after the template ends: \"" + excerpt(extra) + "\"");
+  }
+}
+
+/** Gives path and method findings their position: the path is one line of ASCII when valid,
+ *  so a column is a byte (http.method and limit.diagnostics have none). */
+inline void locate_in_request_line(std::vector<diagnostic>& diags, std::size_t from) {
+  for (std::size_t k = from; k < diags.size(); ++k) {
+    diagnostic& d = diags[k];
+    const bool in_path = d.id != rules::http_method && d.id != rules::limit_diagnostics;
+    d.line = in_path ? 1 : 0;
+    d.column = in_path ? d.offset + 1 : 0;
+  }
+}
+
+/** http.label-in-body: the body holds a member the binding takes from the path. Its value is
+ *  checked as JSON and not read: the path's value stands. */
+inline bool label_in_body(read_context& ctx, simdjson::ondemand::field& f, const path_node* at, std::size_t depth) {
+  const std::size_t key_off = ctx.offset_of(f.key().raw()) - 1;
+  const std::string name = excerpt(at->key);
+  if (!ctx.report(rules::http_label_in_body, key_off, at, "\"" + name + "\" in the path only",
+                  "\"" + name + "\" in the body",
+                  "member \"" + name + "\" is the path label {" + name +
+                      "}; it must not also be in the body (servers differ on which one counts)"))
+    return false;
+  return validate_any(f.value(), ctx, at, depth);
+}
+
+/** Reads `body` as the body members of Op's input into `value` (labels untouched), every
+ *  finding into `diags`; returns the counts. An empty body is an object with no members. */
+template <class Op>
+body_counts read_request_body_into(std::string_view body, typename Op::input& value, const parse_options& options,
+                                   std::vector<diagnostic>& diags) {
+  static_assert(uri_binding<Op>::has_body_members || has_member_metadata<typename Op::input>::value ||
+                    boost::mp11::mp_size<described_members<typename Op::input>>::value == 0,
+                "reading a request body needs member_metadata<Op::input>: it says which members are labels");
+  const std::size_t body_end = skip_json_whitespace(body, 0);
+  const std::string_view text = body_end == body.size() ? std::string_view("{}") : body;
+  auto& s = this_thread_scratch();
+  const simdjson::padded_string_view padded = s.pad(text, options.max_input_bytes);
+  read_context ctx(std::string_view(padded.data(), padded.length()), options, true, &diags);
+  ctx.bound_elsewhere = &label_in_body;
+  read_document(s.parser, padded, value, ctx);
+  return body_counts{ctx.error_count, ctx.warning_count, ctx.truncated};
+}
+
+}  // namespace detail
+
 /** Reads a request line's method and request target (origin-form: path, optionally "?query")
- *  as Op's input. The query is ignored. Every finding is reported (fatal ones stop):
+ *  as Op's input: its path labels; members bound to the body stay absent (parse_request with
+ *  a body reads both). The query is ignored. Every finding is reported (fatal ones stop):
  *  http.method, http.path-literal, http.path-missing-segment, http.path-extra-segment,
- *  http.path-empty-label, http.percent-encoding, http.encoded-slash, and the label's shape
- *  constraints (constraint.pattern for an Id), with pointer "/<member>" for a label, the byte
- *  offset in the path, line 1 and column offset + 1 (http.method: offset, line and column 0).
- *  `options` can disable rules, make constraints warnings (constraints_as_warnings) and bound
- *  the input (max_input_bytes, max_diagnostics). */
+ *  http.trailing-slash (warning), http.path-empty-label, http.percent-encoding,
+ *  http.encoded-slash, and the label's shape constraints (constraint.pattern for an Id), with
+ *  pointer "/<member>" for a label, the byte offset in the path, line 1 and column offset + 1
+ *  (http.method: offset, line and column 0). `options` can disable rules, make constraints
+ *  warnings (constraints_as_warnings) and bound the input (max_input_bytes, max_diagnostics). */
 template <class Op>
 result<typename Op::input> parse_request(std::string_view method, std::string_view path_and_query,
                                          const parse_options& options = {}) {
-  using binding = detail::uri_binding<Op>;
   using input_type = typename Op::input;
-  using members = detail::described_members<input_type>;
   result<input_type> r;
   auto& diags = detail::result_access::diagnostics(r);
   const std::string_view path = path_and_query.substr(0, path_and_query.find('?'));
@@ -234,77 +372,203 @@ result<typename Op::input> parse_request(std::string_view method, std::string_vi
     ctx.report(rules::limit_input_size, 0, nullptr, "at most " + std::to_string(options.max_input_bytes) + " bytes",
                std::to_string(path_and_query.size()) + " bytes", "the request target is longer than max_input_bytes");
   } else {
-    if (method != Op::http_method) {
-      ctx.report(rules::http_method, 0, nullptr, std::string(Op::http_method), "\"" + detail::excerpt(method) + "\"",
-                 std::string(Op::name) + " is " + std::string(Op::http_method) + "; found \"" +
-                     detail::excerpt(method) + "\" (methods are case-sensitive)");
-    }
-    std::size_t pos = 0;
-    bool stopped = false;
-    std::string decoded;
-    for (const detail::uri_segment& seg : binding::segments) {
-      detail::path_node node{nullptr, seg.text, 0, false};
-      const detail::path_node* at = seg.is_label() ? &node : nullptr;
-      auto wanted = [&seg] { return seg.is_label() ? "/{" + std::string(seg.text) + "}" : "/" + std::string(seg.text); };
-      if (pos >= path.size()) {
-        ctx.report(rules::http_path_missing_segment, path.size(), at, wanted(), "the end of the path",
-                   "the path ends where the template has " + wanted());
-        stopped = true;
-        break;
-      }
-      if (path[pos] != '/') {  // only at the start: later segments begin at a '/' by construction
-        ctx.report(rules::http_path_literal, pos, at, wanted(), "\"" + detail::excerpt(path.substr(pos, 16)) + "\"",
-                   "the path must start with '/'");
-        stopped = true;
-        break;
-      }
-      const std::size_t begin = pos + 1;
-      const std::size_t end = std::min(path.find('/', begin), path.size());
-      const std::string_view raw = path.substr(begin, end - begin);
-      pos = end;
-      if (!seg.is_label()) {
-        if (!detail::literal_matches(raw, seg.text)) {
-          ctx.report(rules::http_path_literal, begin, nullptr, "\"" + std::string(seg.text) + "\"",
-                     "\"" + detail::excerpt(raw) + "\"",
-                     "expected the segment \"" + std::string(seg.text) + "\", found \"" + detail::excerpt(raw) +
-                         "\" (segments are case-sensitive)");
-          stopped = true;
-          break;
-        }
-        continue;
-      }
-      if (raw.empty()) {
-        ctx.report(rules::http_path_empty_label, begin, at, "a non-empty " + std::string(seg.text), "\"\"",
-                   "label {" + std::string(seg.text) + "} is empty");
-        continue;
-      }
-      if (!detail::decode_label(raw, begin, decoded, ctx, at)) continue;
-      boost::mp11::mp_with_index<boost::mp11::mp_size<members>::value>(seg.member, [&](auto i) {
-        using D = boost::mp11::mp_at_c<members, i>;
-        using M = std::remove_reference_t<decltype(value.*D::pointer)>;
-        if constexpr (is_string_shape_v<M>) {  // uri_binding guarantees it for labels
-          detail::check_string_constraints<M>(decoded, detail::utf8_length(decoded), ctx, begin, at);
-          static_cast<std::string&>(value.*D::pointer) = decoded;
-        }
-      });
-    }
-    if (!stopped && pos < path.size()) {
-      const std::string rest(path.substr(pos));
-      ctx.report(rules::http_path_extra_segment, pos, nullptr, "the end of the path",
-                 "\"" + detail::excerpt(rest) + "\"",
-                 rest == "/" ? "the path has a trailing '/' the template does not have"
-                             : "the path goes on after the template ends: \"" + detail::excerpt(rest) + "\"");
-    }
+    detail::read_request_line<Op>(method, path, value, ctx);
   }
   ctx.finish();
-  for (diagnostic& d : diags) {  // the path is one line of ASCII when valid: columns are bytes
-    const bool in_path = d.id != rules::http_method && d.id != rules::limit_diagnostics;
-    d.line = in_path ? 1 : 0;
-    d.column = in_path ? d.offset + 1 : 0;
-  }
+  detail::locate_in_request_line(diags, 0);
   detail::result_access::set_counts(r, ctx.error_count, ctx.warning_count, ctx.truncated);
   if (ctx.error_count == 0) detail::result_access::value(r).emplace(std::move(value));
   return r;
+}
+
+/** Reads the JSON `body` of a request into the members of `input` that Op binds to the body
+ *  (its labels are left as they are: parse_request() fills them from the path). Every finding
+ *  is reported with its position in the body: the codec's rules as for parse(), and
+ *  http.label-in-body (error) for a path label's member found in the body as well (the path's
+ *  value stands). An empty body (or only whitespace) has no members: SDKs send none for an
+ *  input with nothing in the body. A required body member absent is shape.missing-member. */
+template <class Op>
+[[nodiscard]] result<void> read_request_body(std::string_view body, typename Op::input& input,
+                                             const parse_options& options = {}) {
+  result<void> r;
+  const detail::body_counts c =
+      detail::read_request_body_into<Op>(body, input, options, detail::result_access::diagnostics(r));
+  detail::result_access::set_counts(r, c.errors, c.warnings, c.truncated);
+  return r;
+}
+
+/** Reads a whole request of Op: method and target as parse_request(method, target) does, then
+ *  the body as read_request_body() does. The findings of the request line come first (line 1
+ *  of the path), then those of the body (line:column in the body). The value is there when no
+ *  finding is an error. A member is in exactly one place: in the path when the model binds
+ *  it to a label (also in the body: http.label-in-body), in the body otherwise (a required
+ *  one in neither: shape.missing-member). */
+template <class Op>
+result<typename Op::input> parse_request(std::string_view method, std::string_view path_and_query, std::string_view body,
+                                         const parse_options& options = {}) {
+  using input_type = typename Op::input;
+  result<input_type> r;
+  auto& diags = detail::result_access::diagnostics(r);
+  const std::string_view path = path_and_query.substr(0, path_and_query.find('?'));
+  detail::read_context ctx(path, options, true, &diags);
+  input_type value{};
+  if (path_and_query.size() > options.max_input_bytes) {
+    ctx.report(rules::limit_input_size, 0, nullptr, "at most " + std::to_string(options.max_input_bytes) + " bytes",
+               std::to_string(path_and_query.size()) + " bytes", "the request target is longer than max_input_bytes");
+  } else {
+    detail::read_request_line<Op>(method, path, value, ctx);
+  }
+  detail::locate_in_request_line(diags, 0);
+  std::size_t errors = ctx.error_count, warnings = ctx.warning_count;
+  bool truncated = ctx.truncated;
+  if (!ctx.failed) {
+    parse_options rest = options;
+    rest.max_diagnostics = diags.size() < options.max_diagnostics ? options.max_diagnostics - diags.size() : 0;
+    const detail::body_counts c = detail::read_request_body_into<Op>(body, value, rest, diags);
+    errors += c.errors;
+    warnings += c.warnings;
+    truncated = truncated || c.truncated;
+  } else {
+    ctx.finish();
+  }
+  detail::result_access::set_counts(r, errors, warnings, truncated);
+  if (errors == 0) detail::result_access::value(r).emplace(std::move(value));
+  return r;
+}
+
+// ---- request: writing ---------------------------------------------------------------------
+
+/// An HTTP request as this library writes it: method, request target (the path), headers and
+/// body.
+struct http_request {
+  std::string method;
+  std::string target;
+  http_headers headers;
+  std::string body;
+};
+
+/** A random UUID (version 4, RFC 9562), what the AWS SDKs put in an idempotency token a caller
+ *  left out. From a per-thread generator seeded by std::random_device. */
+inline std::string random_idempotency_token() {
+  thread_local std::mt19937_64 gen{[] {
+    std::random_device rd;
+    std::seed_seq seq{rd(), rd(), rd(), rd()};
+    return std::mt19937_64(seq);
+  }()};
+  std::uint8_t b[16];
+  for (int k = 0; k < 16; k += 8) {
+    const std::uint64_t x = gen();
+    for (int j = 0; j < 8; ++j) b[k + j] = static_cast<std::uint8_t>(x >> (8 * j));
+  }
+  b[6] = static_cast<std::uint8_t>((b[6] & 0x0F) | 0x40);  // version 4
+  b[8] = static_cast<std::uint8_t>((b[8] & 0x3F) | 0x80);  // variant 10
+  std::string out;
+  out.reserve(36);
+  for (int k = 0; k < 16; ++k) {
+    if (k == 4 || k == 6 || k == 8 || k == 10) out += '-';
+    detail::append_hex_byte(out, b[k], /*upper=*/false);
+  }
+  return out;
+}
+
+/** The request of Op for `input`: Op's method, the path built from its labels (build_path),
+ *  and, when Op binds members to the body, `Content-Type: application/json` and the body
+ *  members as JSON (absent optional members left out). An idempotency token member the input
+ *  leaves out gets `make_token()` (any callable returning a string; SDKs use a random UUID).
+ *  Check the input with check_value() first when it may break the model. */
+template <class Op, class TokenSource>
+http_request write_request(const typename Op::input& input, TokenSource&& make_token) {
+  using input_type = typename Op::input;
+  using members = detail::described_members<input_type>;
+  http_request req;
+  req.method = std::string(Op::http_method);
+  append_path<Op>(req.target, input);
+  if constexpr (detail::uri_binding<Op>::has_body_members) {
+    std::optional<input_type> filled;
+    boost::mp11::mp_for_each<boost::mp11::mp_iota_c<boost::mp11::mp_size<members>::value>>([&](auto i) {
+      if constexpr (member_table<input_type>::members[i].role == member_role::idempotency_token) {
+        using D = boost::mp11::mp_at_c<members, i>;
+        if (!(input.*D::pointer)) {
+          if (!filled) filled.emplace(input);
+          (*filled).*D::pointer = std::string(make_token());
+        }
+      }
+    });
+    req.headers.emplace_back("Content-Type", "application/json");
+    detail::write_struct<true>(req.body, filled ? *filled : input);
+  }
+  return req;
+}
+
+/** As above, with a random UUID for an idempotency token the input leaves out. */
+template <class Op>
+http_request write_request(const typename Op::input& input) {
+  return write_request<Op>(input, [] { return random_idempotency_token(); });
+}
+
+// ---- which operation a request is for ------------------------------------------------------
+
+/// What match_operation() found.
+struct operation_match {
+  std::size_t index = 0;        ///< the operation's position in the list
+  bool method_matches = false;  ///< false: the path fits its template, the method is another
+};
+
+namespace detail {
+
+/** Does `path` have the segments of Op's template (literals equal, labels anything, a trailing
+ *  '/' either way)? The segments are `parts` (the path split at '/', without the leading one). */
+template <class Op>
+bool path_fits(const std::vector<std::string_view>& parts) {
+  using binding = uri_binding<Op>;
+  if (parts.size() != binding::count) return false;
+  for (std::size_t k = 0; k < binding::count; ++k) {
+    const uri_segment& seg = binding::segments[k];
+    if (!seg.is_label() && !literal_matches(parts[k], seg.text)) return false;
+  }
+  return true;
+}
+
+}  // namespace detail
+
+/** The operation of the list `Ops` (a boost::mp11::mp_list of operation descriptors) that a
+ *  request is for, found from each descriptor's method and URI template: the first whose
+ *  template the path fits (literal segments equal, any label, a trailing '/' either way) and
+ *  whose method is the request's; failing that, the first whose template the path fits, with
+ *  method_matches false (a request to check against that operation: http.method). Nothing
+ *  when no template fits. The query is ignored. */
+template <class Ops>
+std::optional<operation_match> match_operation(std::string_view method, std::string_view path_and_query) {
+  std::string_view path = path_and_query.substr(0, path_and_query.find('?'));
+  std::optional<operation_match> found;
+  if (path.empty() || path.front() != '/') return found;
+  path.remove_prefix(1);
+  if (!path.empty() && path.back() == '/') path.remove_suffix(1);
+  std::vector<std::string_view> parts;
+  for (std::size_t pos = 0;;) {
+    const std::size_t end = std::min(path.find('/', pos), path.size());
+    parts.push_back(path.substr(pos, end - pos));
+    if (end == path.size()) break;
+    pos = end + 1;
+  }
+  std::size_t i = 0;
+  boost::mp11::mp_for_each<Ops>([&](auto op) {
+    using Op = decltype(op);
+    const std::size_t index = i++;
+    if (found && found->method_matches) return;
+    if (!detail::path_fits<Op>(parts)) return;
+    const bool same = method == Op::http_method;
+    if (!found || same) found = operation_match{index, same};
+  });
+  return found;
+}
+
+/** Calls `f(Op{})` for the operation at `index` of `Ops` and returns what it returns (every
+ *  call must return the same type); `index` must be below the list's size. */
+template <class Ops, class F>
+decltype(auto) visit_operation(std::size_t index, F&& f) {
+  return boost::mp11::mp_with_index<boost::mp11::mp_size<Ops>::value>(
+      index, [&](auto i) -> decltype(auto) { return f(boost::mp11::mp_at_c<Ops, i>{}); });
 }
 
 // ---- error responses -----------------------------------------------------------------------
@@ -553,13 +817,6 @@ template <class Op>
 using response_variant_t = std::variant<typename Op::output, error_variant_t<Op>>;
 
 namespace detail {
-
-/// What read_http_body() counted.
-struct body_counts {
-  std::size_t errors = 0;
-  std::size_t warnings = 0;
-  bool truncated = false;
-};
 
 /** Reads the whole padded `body` as T, collecting every diagnostic; unknown-member findings
  *  at the `excused` key offsets are dropped (the protocol consumed those members). Returns the

@@ -6,6 +6,8 @@
 // next to BOOST_DESCRIBE_STRUCT by a member_metadata<T> specialization; a structure without one
 // falls back to inference from the member types, so users' own shapes keep working.
 
+#include <bedrock_agent/engine/constraints.hpp>
+
 #include <boost/describe/members.hpp>
 #include <boost/mp11/algorithm.hpp>
 #include <boost/mp11/list.hpp>
@@ -34,11 +36,20 @@ enum class member_binding : unsigned char {
   header,  ///< an HTTP header (not yet supported by the HTTP binding)
 };
 
+/// What else the model says of a member.
+enum class member_role : unsigned char {
+  plain,
+  /// Smithy's idempotencyToken: a client that leaves it out gets one generated
+  /// (write_request), so that a retried call is recognized as the same call.
+  idempotency_token,
+};
+
 /// One member's declared metadata.
 struct member_info {
   std::string_view name;  ///< the member's name, as Boost.Describe lists it
   member_presence presence = member_presence::required;
   member_binding binding = member_binding::body;
+  member_role role = member_role::plain;
 };
 
 /// Specialize for a described structure T, next to BOOST_DESCRIBE_STRUCT, with one entry per
@@ -62,6 +73,13 @@ struct is_optional : std::false_type {};
 template <class T>
 struct is_optional<std::optional<T>> : std::true_type {};
 
+namespace detail {
+template <class T>
+struct optional_inner { using type = T; };
+template <class T>
+struct optional_inner<std::optional<T>> { using type = T; };
+}  // namespace detail
+
 /** The inference used where no member_metadata<T> is declared: a member is required unless it
  *  is std::optional or a 64-bit integer (the model's PrimitiveLong, which defaults to 0). */
 template <class Member>
@@ -81,6 +99,7 @@ enum class member_metadata_problem {
   optional_not_optional,   ///< declared optional, but the type is not std::optional
   optional_type_required,  ///< declared required or defaulted, but the type is std::optional
   label_not_required,      ///< a path label must be required (Smithy's httpLabel)
+  token_not_optional_string,  ///< an idempotency token must be an optional string shape in the body
 };
 
 namespace detail {
@@ -131,6 +150,10 @@ constexpr member_metadata_problem check_member_metadata() {
       else if (m.presence == member_presence::optional && !is_optional<M>::value) problem = P::optional_not_optional;
       else if (m.presence != member_presence::optional && is_optional<M>::value) problem = P::optional_type_required;
       else if (m.binding == member_binding::label && m.presence != member_presence::required) problem = P::label_not_required;
+      else if (m.role == member_role::idempotency_token &&
+               (m.presence != member_presence::optional || m.binding != member_binding::body ||
+                !is_string_shape_v<typename detail::optional_inner<M>::type>))
+        problem = P::token_not_optional_string;
     });
     return problem;
   }
@@ -151,6 +174,8 @@ struct member_table {
                 "a std::optional member must be declared member_presence::optional");
   static_assert(problem != member_metadata_problem::label_not_required,
                 "a member declared member_binding::label must be member_presence::required");
+  static_assert(problem != member_metadata_problem::token_not_optional_string,
+                "a member declared member_role::idempotency_token must be an optional string shape in the body");
 
   static constexpr std::size_t size = boost::mp11::mp_size<detail::metadata_members<T>>::value;
   static_assert(size <= 64, "at most 64 members");

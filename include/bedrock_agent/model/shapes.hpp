@@ -199,7 +199,7 @@ struct member_metadata<StartIngestionJobRequest> {
   static constexpr member_info members[] = {
     {"knowledgeBaseId", member_presence::required, member_binding::label},
     {"dataSourceId", member_presence::required, member_binding::label},
-    {"clientToken", member_presence::optional, member_binding::body},
+    {"clientToken", member_presence::optional, member_binding::body, member_role::idempotency_token},
     {"description", member_presence::optional, member_binding::body},
   };
 };
@@ -679,6 +679,19 @@ struct StopIngestionJob {
 /// Every operation above, in the generator's order.
 using operations = boost::mp11::mp_list<StartIngestionJob, GetIngestionJob, ListIngestionJobs,
                                         StopIngestionJob>;
+
+/// Every structure above (errors included), in the model's order: what a document can be.
+using structures = boost::mp11::mp_list<StartIngestionJobRequest, IngestionJobStatistics,
+                                        IngestionJob, StartIngestionJobResponse,
+                                        ThrottlingException, AccessDeniedException,
+                                        ValidationExceptionField, ValidationException,
+                                        InternalServerException, ResourceNotFoundException,
+                                        ConflictException, ServiceQuotaExceededException,
+                                        GetIngestionJobRequest, GetIngestionJobResponse,
+                                        IngestionJobFilter, IngestionJobSortBy,
+                                        ListIngestionJobsRequest, IngestionJobSummary,
+                                        ListIngestionJobsResponse, StopIngestionJobRequest,
+                                        StopIngestionJobResponse>;
 
 }  // namespace bedrock_agent
 

@@ -3,7 +3,8 @@
 
 // The URI template of an operation, read at compile time: its segments, which member of the
 // described input each label binds, and static_asserts that name what is wrong with a
-// template, cross-checked against the input's declared member_metadata when it has one. Plus RFC 3986 percent-encoding for path segments.
+// template, cross-checked against the input's declared member_metadata when it has one (members
+// it does not bind are body members). Plus RFC 3986 percent-encoding for path segments.
 
 #include <bedrock_agent/engine/constraints.hpp>
 #include <bedrock_agent/engine/members.hpp>
@@ -43,6 +44,7 @@ enum class uri_template_problem {
   member_not_bound,
   label_not_declared_label,  ///< a template label names a member declared body, query or header
   declared_label_unbound,    ///< a member declared binding label is not in the template
+  binding_not_supported,     ///< a member declared query or header (not yet bound by this engine)
 };
 
 template <class T>
@@ -73,11 +75,16 @@ constexpr bool member_is_string_shape(std::size_t index) {
   return yes;
 }
 
-/** Number of '/'-separated segments of a template that starts with '/'. */
+/** True when template `tpl` ends with a '/' after at least one segment ("/a/b/"): the
+ *  AWS models write the templates of Start and List that way, and clients send that slash. */
+constexpr bool uri_trailing_slash(std::string_view tpl) { return tpl.size() > 1 && tpl.back() == '/'; }
+
+/** Number of '/'-separated segments of a template that starts with '/', not counting the
+ *  empty one after a trailing slash. */
 constexpr std::size_t uri_segment_count(std::string_view tpl) {
   std::size_t n = 0;
   for (char c : tpl) n += c == '/';
-  return n;
+  return n - (uri_trailing_slash(tpl) ? 1 : 0);
 }
 
 /** The segments of `tpl`, labels resolved against Input's members. */
@@ -108,9 +115,10 @@ constexpr uri_template_problem check_uri_template(std::string_view tpl) {
   constexpr std::size_t n_members = boost::mp11::mp_size<described_members<Input>>::value;
   std::array<bool, n_members + 1> bound{};  // +1: no zero-length array for an empty input
   std::size_t pos = 1;
-  while (pos <= tpl.size()) {
+  const std::size_t stop = tpl.size() - (uri_trailing_slash(tpl) ? 1 : 0);
+  while (pos <= stop) {
     std::size_t end = pos;
-    while (end < tpl.size() && tpl[end] != '/') ++end;
+    while (end < stop && tpl[end] != '/') ++end;
     std::string_view s = tpl.substr(pos, end - pos);
     if (s.empty()) return P::empty_segment;
     for (char c : s) {
@@ -134,8 +142,11 @@ constexpr uri_template_problem check_uri_template(std::string_view tpl) {
     pos = end + 1;
   }
   for (std::size_t m = 0; m < n_members; ++m) {
-    if (!bound[m] && member_table<Input>::members[m].binding == member_binding::label) return P::declared_label_unbound;
-    if (!bound[m]) return P::member_not_bound;
+    if (bound[m]) continue;
+    const member_binding b = member_table<Input>::members[m].binding;
+    if (b == member_binding::label) return P::declared_label_unbound;
+    if (!has_member_metadata<Input>::value) return P::member_not_bound;
+    if (b != member_binding::body) return P::binding_not_supported;
   }
   return P::ok;
 }
@@ -147,7 +158,7 @@ struct uri_binding {
   static constexpr std::string_view tpl = Op::http_uri;
   static constexpr uri_template_problem problem = check_uri_template<input>(tpl);
   static_assert(problem != uri_template_problem::no_leading_slash, "http_uri must start with '/'");
-  static_assert(problem != uri_template_problem::empty_segment, "http_uri has an empty segment ('//' or a trailing '/')");
+  static_assert(problem != uri_template_problem::empty_segment, "http_uri has an empty segment ('//')");
   static_assert(problem != uri_template_problem::query_in_template,
                 "http_uri has a query or fragment; this engine binds path labels only");
   static_assert(problem != uri_template_problem::brace_in_literal,
@@ -159,13 +170,28 @@ struct uri_binding {
                 "a label is bound to a member that is not a string shape; only string labels are supported");
   static_assert(problem != uri_template_problem::label_twice, "a member is bound by two labels");
   static_assert(problem != uri_template_problem::member_not_bound,
-                "a member of Op::input is not a label: this engine binds inputs whose members are all path "
-                "labels (body, query and header members need more code)");
+                "a member of Op::input is not a label, and Op::input declares no member_metadata that would "
+                "bind it to the body");
+  static_assert(problem != uri_template_problem::binding_not_supported,
+                "a member of Op::input is declared member_binding::query or ::header; this engine binds path "
+                "labels and body members only");
   static_assert(problem != uri_template_problem::label_not_declared_label,
                 "a label of http_uri names a member that member_metadata<Op::input> does not declare member_binding::label");
   static_assert(problem != uri_template_problem::declared_label_unbound,
                 "a member declared member_binding::label in member_metadata<Op::input> is not a label of http_uri");
   static constexpr std::size_t count = uri_segment_count(tpl);
+  /// The template ends with '/' (written after the last segment, and matched leniently: see
+  /// http.trailing-slash).
+  static constexpr bool trailing_slash = uri_trailing_slash(tpl);
+  /// Some member binds to the JSON body (only an input that declares member_metadata can
+  /// have one: without it, every member must be a label).
+  static constexpr bool has_body_members = [] {
+    if (!has_member_metadata<input>::value) return false;
+    for (const member_info& m : member_table<input>::members) {
+      if (m.binding == member_binding::body) return true;
+    }
+    return false;
+  }();
   static constexpr std::array<uri_segment, count> segments = uri_segments<input, count>(tpl);
 };
 

@@ -118,6 +118,10 @@ struct read_context {
   /// no rule are not copied into it, and the one reused for every line keeps absent members
   /// and surplus list items (and their capacity) instead of freeing them.
   bool discard = false;
+  /// Set by the HTTP binding while it reads the JSON body of an operation's input: a root
+  /// member declared bound elsewhere (a path label) is handed to it instead of being read,
+  /// and is not required in the body.
+  bool (*bound_elsewhere)(read_context& ctx, od::field& f, const path_node* at, std::size_t depth) = nullptr;
   od::document* doc = nullptr;
   bool failed = false;
   bool truncated = false;
@@ -1291,6 +1295,10 @@ BEDROCK_AGENT_ALWAYS_INLINE member_read read_member(od::field& f, std::string_vi
   constexpr std::uint64_t bit = std::uint64_t{1} << I;
   if (seen & bit) return duplicate_member(f, v, ctx, &node, depth) ? member_read::read : member_read::stop;
   seen |= bit;
+  if constexpr (member_table<T>::members[I].binding != member_binding::body) {
+    if (at == nullptr && ctx.bound_elsewhere)
+      return ctx.bound_elsewhere(ctx, f, &node, depth) ? member_read::read : member_read::stop;
+  }
   if constexpr (P != member_presence::optional && (P == member_presence::defaulted) == is_required_member_v<M>) {
     od::json_type t;
     if (v.type().get(t) == simdjson::SUCCESS && t == od::json_type::null)
@@ -1352,6 +1360,9 @@ bool read_struct(od::object& obj, T& out, read_context& ctx, const path_node* at
     using D = boost::mp11::mp_at_c<members, i>;
     if (!go_on || (seen & (std::uint64_t{1} << i))) return;
     if constexpr ((table::required_mask >> i) & 1u) {
+      if constexpr (table::members[i].binding != member_binding::body) {
+        if (at == nullptr && ctx.bound_elsewhere) return;
+      }
       go_on = missing_member(D::name, T::shape_name, ctx, off, at);
     } else if (!ctx.discard) {
       reset_absent<table::members[i].presence>(out.*D::pointer);

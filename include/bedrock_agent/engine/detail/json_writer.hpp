@@ -39,6 +39,34 @@ struct member_key {
   static std::string_view first() noexcept { return {text.data() + 1, text.size() - 1}; }
 };
 
+template <class T>
+void write_value(std::string& out, const T& v);
+
+/** Appends structure `v` as a JSON object, member by member (absent optional members left
+ *  out); with `BodyOnly`, only the members member_table<T> binds to the body (an operation
+ *  input's HTTP body: its labels are in the path). */
+template <bool BodyOnly, class T>
+void write_struct(std::string& out, const T& v) {
+  out += '{';
+  bool first = true;
+  boost::mp11::mp_for_each<boost::mp11::mp_iota_c<boost::mp11::mp_size<public_members<T>>::value>>([&](auto i) {
+    if constexpr (!BodyOnly || member_table<T>::members[i].binding == member_binding::body) {
+      using D = boost::mp11::mp_at_c<public_members<T>, i>;
+      const auto& m = v.*D::pointer;
+      using M = std::remove_cv_t<std::remove_reference_t<decltype(m)>>;
+      if constexpr (is_optional<M>::value && !is_leaf_v<M>) {
+        if (!m) return;
+      }
+      using key = member_key<D>;
+      out += first ? key::first() : key::with_comma();
+      first = false;
+      if constexpr (is_optional<M>::value && !is_leaf_v<M>) write_value(out, *m);
+      else write_value(out, m);
+    }
+  });
+  out += '}';
+}
+
 /** Appends `v` as compact JSON: a leaf by its leaf_traits' write(), a structure member by
  *  member (absent optional members left out). */
 template <class T>
@@ -47,21 +75,7 @@ void write_value(std::string& out, const T& v) {
   if constexpr (is_leaf_v<T>) {
     leaf_of<T>::write(out, v);
   } else {
-    out += '{';
-    bool first = true;
-    boost::mp11::mp_for_each<public_members<T>>([&](auto d) {
-      const auto& m = v.*d.pointer;
-      using M = std::remove_cv_t<std::remove_reference_t<decltype(m)>>;
-      if constexpr (is_optional<M>::value && !is_leaf_v<M>) {
-        if (!m) return;
-      }
-      using key = member_key<decltype(d)>;
-      out += first ? key::first() : key::with_comma();
-      first = false;
-      if constexpr (is_optional<M>::value && !is_leaf_v<M>) write_value(out, *m);
-      else write_value(out, m);
-    });
-    out += '}';
+    write_struct<false>(out, v);
   }
 }
 
