@@ -12,7 +12,8 @@ add_executable(bedrock_agent_interop_driver
   ${BEDROCK_AGENT_INTEROP_DIR}/requests.cpp
   ${BEDROCK_AGENT_INTEROP_DIR}/errors.cpp
   ${BEDROCK_AGENT_INTEROP_DIR}/differences.cpp)
-target_link_libraries(bedrock_agent_interop_driver PRIVATE bedrock_agent::contract bedrock_agent_warnings)
+target_link_libraries(bedrock_agent_interop_driver PRIVATE bedrock_agent::contract bedrock_agent_warnings
+                      bedrock_agent_test_build)
 target_compile_definitions(bedrock_agent_interop_driver PRIVATE
   BEDROCK_AGENT_RECORDINGS_DIR="${PROJECT_SOURCE_DIR}/examples/recordings")
 # Generated responses come from the project's RapidCheck generators (include/bedrock_agent/
