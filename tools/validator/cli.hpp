@@ -7,6 +7,8 @@
 #include <bedrock_agent/engine/options.hpp>
 #include <bedrock_agent/model/shapes.hpp>
 
+#include <boost/mp11/algorithm.hpp>
+
 #include <cstddef>
 #include <cstdlib>
 #include <string>
@@ -16,12 +18,13 @@
 namespace bedrock_agent::validator {
 
 enum class input_kind { auto_detect, json, ndjson, har, boto3 };
-enum class shape_kind { auto_detect, request, response, error };
+enum class shape_kind { auto_detect, request, response, error, named };
 enum class output_format { text, json, sarif };
 
 struct settings {
   input_kind input = input_kind::auto_detect;
   shape_kind shape = shape_kind::auto_detect;
+  std::string shape_name;  ///< shape_kind::named: a structure of the model (IngestionJob, ...)
   bool client_profile = false;
   parse_options options = parse_options::contract();
   bool warnings_as_errors = false;
@@ -34,10 +37,14 @@ struct settings {
 
 inline constexpr const char* usage_text =
     "usage: bedrock-agent-validate [options] FILE... | -\n"
-    "Validates recorded StopIngestionJob traffic against the API contract.\n"
+    "Validates recorded ingestion-job API traffic (StartIngestionJob, GetIngestionJob,\n"
+    "ListIngestionJobs, StopIngestionJob) against the API contract.\n"
     "\n"
     "  --input auto|json|ndjson|har|boto3   input format (default auto: by extension and content)\n"
-    "  --shape auto|request|response|error  document shape (default auto: by content)\n"
+    "  --shape auto|request|response|error|NAME\n"
+    "                                       document shape (default auto: by content); request, response\n"
+    "                                       and error are StopIngestionJob's; NAME is any structure of the\n"
+    "                                       model (IngestionJob, GetIngestionJobResponse, IngestionJobSummary...)\n"
     "  --profile contract|client            contract: the strict checker (default); client: what an SDK accepts\n"
     "  --disable RULE                       drop findings of RULE (repeatable; rules marked fixed cannot be)\n"
     "  --enable RULE                        undo an earlier --disable of RULE\n"
@@ -52,6 +59,23 @@ inline constexpr const char* usage_text =
     "\n"
     "Exit status: 0 nothing at error level, 1 findings at error level (or warnings with\n"
     "--warnings-as-errors), 2 usage or I/O error.\n";
+
+/** True when `name` is the shape_name of a structure of the model. */
+inline bool is_model_structure(std::string_view name) {
+  bool found = false;
+  boost::mp11::mp_for_each<structures>([&](auto t) { found = found || decltype(t)::shape_name == name; });
+  return found;
+}
+
+/** "StartIngestionJobRequest, IngestionJobStatistics, ...": every structure of the model. */
+inline std::string model_structure_names() {
+  std::string out;
+  boost::mp11::mp_for_each<structures>([&](auto t) {
+    if (!out.empty()) out += ", ";
+    out += decltype(t)::shape_name;
+  });
+  return out;
+}
 
 /// Outcome of reading the command line.
 struct cli_result {
@@ -125,7 +149,13 @@ inline cli_result parse_command_line(int argc, const char* const* argv, settings
       else if (v == "request") s.shape = shape_kind::request;
       else if (v == "response") s.shape = shape_kind::response;
       else if (v == "error") s.shape = shape_kind::error;
-      else return fail("unknown --shape '" + std::string(v) + "' (auto, request, response, error)");
+      else if (is_model_structure(v)) {
+        s.shape = shape_kind::named;
+        s.shape_name = std::string(v);
+      } else {
+        return fail("unknown --shape '" + std::string(v) + "' (auto, request, response, error, or a structure of the model: " +
+                    model_structure_names() + ")");
+      }
     } else if (a == "--profile") {
       if (!value(v)) return fail("--profile needs a value");
       if (v == "contract") s.client_profile = false;

@@ -118,24 +118,6 @@ inline std::string_view url_path(std::string_view url) noexcept {
   return slash == std::string_view::npos ? std::string_view("/") : url.substr(slash);
 }
 
-/** True for a request of the StopIngestionJob form: POST to
- *  /knowledgebases/ * /datasources/ * /ingestionjobs/ * /stop (any labels, even bad ones). */
-inline bool is_stop_ingestion_job(std::string_view method, std::string_view path) noexcept {
-  if (method != "POST") return false;
-  path = path.substr(0, path.find('?'));
-  static constexpr std::string_view literals[] = {"knowledgebases", "datasources", "ingestionjobs", "stop"};
-  if (path.empty() || path[0] != '/') return false;
-  path.remove_prefix(1);
-  for (std::size_t i = 0; i < 6; ++i) {
-    const std::size_t slash = path.find('/');
-    const std::string_view seg = path.substr(0, slash);
-    if (i % 2 == 0 && seg != literals[i / 2]) return false;
-    if (slash == std::string_view::npos) return false;
-    path.remove_prefix(slash + 1);
-  }
-  return path == literals[3];
-}
-
 /** Decodes RFC 4648 base64 (padding optional, no whitespace); false when it is not base64. */
 inline bool base64_decode(std::string_view in, std::string& out) {
   out.clear();

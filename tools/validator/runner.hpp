@@ -15,6 +15,9 @@
 
 #include <simdjson.h>
 
+#include <boost/describe/members.hpp>
+#include <boost/mp11/algorithm.hpp>
+
 #include <charconv>
 #include <chrono>
 #include <cstdint>
@@ -22,6 +25,7 @@
 #include <optional>
 #include <string>
 #include <string_view>
+#include <type_traits>
 #include <utility>
 #include <vector>
 
@@ -30,8 +34,8 @@ namespace bedrock_agent::validator {
 /// Root members boto3 puts beside the shape: protocol data, not unknown members.
 inline constexpr std::string_view boto3_protocol_members[] = {"ResponseMetadata", "Error"};
 
-/** The shape a document's top-level member names suggest: "ingestionJob" a response, an id
- *  label a request, "__type" / "code" / "message" / "Message" / "fieldList" an error. A text
+/** The shape a document's top-level member names suggest: "ingestionJob" a response,
+ *  "ingestionJobSummaries" a ListIngestionJobsResponse (shape_kind::named), an id label a request, "__type" / "code" / "message" / "Message" / "fieldList" an error. A text
  *  that is not a JSON object (or names none of them) is taken for a response, the common
  *  case, and its diagnostics say why it is not one. */
 inline shape_kind detect_shape(simdjson::padded_string_view text) {
@@ -49,6 +53,7 @@ inline shape_kind detect_shape(simdjson::padded_string_view text) {
     if (std::move(fr).get(f) != simdjson::SUCCESS) break;
     const auto key = f.key();
     if (key.unsafe_is_equal("ingestionJob")) return shape_kind::response;
+    if (key.unsafe_is_equal("ingestionJobSummaries")) return shape_kind::named;  // a ListIngestionJobs page
     if (key.unsafe_is_equal("knowledgeBaseId") || key.unsafe_is_equal("dataSourceId") ||
         key.unsafe_is_equal("ingestionJobId")) {
       guess = shape_kind::request;
@@ -109,6 +114,9 @@ class runner {
       case shape_kind::error:
         check_error_document(text, doc);
         break;
+      case shape_kind::named:
+        check_named(settings_.shape == shape_kind::named ? settings_.shape_name : "ListIngestionJobsResponse", text, doc);
+        break;
       default: {
         StopIngestionJobResponse value;
         if (read_all(text, value, doc)) observe_response(value, doc);
@@ -144,7 +152,8 @@ class runner {
     summary_.bytes = bytes_before + sum.end.offset;
   }
 
-  /** Checks every StopIngestionJob exchange in a HAR file; other entries are skipped. */
+  /** Checks every exchange of the ingestion-job API in a HAR file, each against the operation
+   *  its method and path name (match_operation); other entries are skipped. */
   void check_har(std::string_view text, const std::string& file) {
     har_file har;
     if (!validate_into(text, har, report_, har_options(har_limit()))) {
@@ -157,11 +166,12 @@ class runner {
     for (std::size_t i = 0; i < har.log.entries.size(); ++i) {
       const har_entry& e = har.log.entries[i];
       const std::string_view path = url_path(e.request.url);
-      if (!is_stop_ingestion_job(e.request.method, path)) {
+      const std::optional<operation_match> op = match_operation<operations>(e.request.method, path);
+      if (!op) {  // not a call of this API
         ++summary_.skipped;
         continue;
       }
-      check_exchange(e, path, source{file, 1, i, i, {}});
+      visit_operation<operations>(op->index, [&](auto o) { check_exchange<decltype(o)>(e, path, source{file, 1, i, i, {}}); });
       tick();
     }
   }
@@ -176,13 +186,16 @@ class runner {
     std::string fixed(text);
     python_datetimes_to_rfc3339(fixed);
     if (!meta.is_error) {
-      StopIngestionJobResponse value;
-      const bool ok = read_all(fixed, value, doc, boto3_options_);
-      if (meta.status && *meta.status != StopIngestionJob::http_success_status) {
-        add_status_finding(doc, rules::error_success_status, *meta.status, "a StopIngestionJobResponse comes with HTTP " +
-                           std::to_string(StopIngestionJob::http_success_status));
+      // A dump names no operation: a page of summaries is ListIngestionJobs; a job with 200 is
+      // GetIngestionJob; anything else StopIngestionJob (202 is Start's status too, but a dump
+      // of a start is read the same way but for status.stop-state).
+      if (meta.has_summaries) {
+        check_boto3_output<ListIngestionJobs>(fixed, meta, doc);
+      } else if (meta.status && *meta.status == GetIngestionJob::http_success_status) {
+        check_boto3_output<GetIngestionJob>(fixed, meta, doc);
+      } else {
+        check_boto3_output<StopIngestionJob>(fixed, meta, doc);
       }
-      if (ok) observe_response(value, doc);
       return;
     }
     // An error: the header (if recorded) wins over Error.Code, as on the wire.
@@ -294,6 +307,27 @@ class runner {
     return ok;
   }
 
+  /** The exchange rules of Op on a request and its success response. */
+  template <class Op>
+  std::vector<diagnostic> exchange_findings(const typename Op::input& request, const typename Op::output& output) {
+    if constexpr (std::is_same_v<Op, StopIngestionJob>) {
+      return bedrock_agent::check_exchange(request, output, settings_.options).diagnostics();
+    } else {
+      return {};
+    }
+  }
+
+  /** The status and sequence rules on a success response of any operation. */
+  template <class Output>
+  void observe_output(const Output& output, document_scope& doc, std::string_view part = {}) {
+    if constexpr (std::is_same_v<Output, StopIngestionJobResponse>) {
+      observe_response(output, doc, part);
+    } else if constexpr (std::is_same_v<Output, ListIngestionJobsResponse>) {
+    } else {
+      doc.add_all(check_status(output.ingestionJob, settings_.options, "/ingestionJob").diagnostics(), part);
+    }
+  }
+
   void observe_response(const StopIngestionJobResponse& response, document_scope& doc, std::string_view part = {}) {
     // check_status(response), into a vector reused from document to document; with --quiet the
     // warnings are only counted (their messages would be dropped unseen).
@@ -325,6 +359,10 @@ class runner {
       case shape_kind::error:
         check_error_document(std::string_view(text.data(), text.length()), doc);
         break;
+      case shape_kind::named:
+        check_named(settings_.shape == shape_kind::named ? settings_.shape_name : "ListIngestionJobsResponse",
+                    std::string_view(text.data(), text.length()), doc);
+        break;
       default:
         // A read without errors leaves the reused value exactly as a fresh one (absent members
         // reset, lists resized; see parse_into), so the checks below see this line only.
@@ -341,6 +379,30 @@ class runner {
     return ok;
   }
 
+  /** A document of the model's structure called `name` (is_model_structure): read, then the
+   *  status and sequence rules when it is a job or an operation's output. */
+  void check_named(std::string_view name, std::string_view text, document_scope& doc) {
+    boost::mp11::mp_for_each<structures>([&](auto t) {
+      using T = decltype(t);
+      if (T::shape_name != name) return;
+      T value;
+      if (!read_all(text, value, doc)) return;
+      if constexpr (std::is_same_v<T, IngestionJob>) {
+        doc.add_all(check_status(value, settings_.options).diagnostics());
+      } else if constexpr (is_operation_output<T>()) {
+        observe_output(value, doc);
+      }
+    });
+  }
+
+  /** True when T is the output of an operation of the model. */
+  template <class T>
+  static constexpr bool is_operation_output() {
+    bool yes = false;
+    boost::mp11::mp_for_each<operations>([&](auto op) { yes = yes || std::is_same_v<typename decltype(op)::output, T>; });
+    return yes;
+  }
+
   /** A standalone error body: its type must be in "code" or "__type" (there is no header). */
   void check_error_document(std::string_view text, document_scope& doc) {
     const error_type_resolution resolution = resolve_error_type({}, text, settings_.options);
@@ -351,10 +413,39 @@ class runner {
     doc.add_all(parse_error_response<StopIngestionJob>(status, {}, text, settings_.options).diagnostics());
   }
 
+  /** True when the root object of `body` names a member of Output (a success body); false
+   *  for anything else (an error body, not an object, not JSON). */
+  template <class Output>
+  bool looks_like_output(std::string_view body) {
+    json_scratch& s = this_thread_scratch();
+    simdjson::ondemand::document doc;
+    simdjson::ondemand::object obj;
+    if (s.parser.iterate(s.pad(body)).get(doc) != simdjson::SUCCESS || doc.get_object().get(obj) != simdjson::SUCCESS)
+      return false;
+    for (auto fr : obj) {
+      simdjson::ondemand::field f;
+      if (std::move(fr).get(f) != simdjson::SUCCESS) return false;
+      bool member = false;
+      boost::mp11::mp_for_each<boost::describe::describe_members<Output, boost::describe::mod_public>>(
+          [&](auto d) { member = member || f.key().unsafe_is_equal(d.name); });
+      if (member) return true;
+    }
+    return false;
+  }
+
+  /** One HAR entry as a call of Op: its request line and body, its response (success or
+   *  error), the exchange rules, and the job observations it holds. */
+  template <class Op>
   void check_exchange(const har_entry& e, std::string_view path, const source& where) {
     document_scope doc(*this, where);
-    auto request = parse_request<StopIngestionJob>(e.request.method, path, settings_.options);
-    doc.add_all(std::vector<diagnostic>(request.diagnostics()), "request");
+    const std::string_view request_body =
+        e.request.postData && e.request.postData->text ? std::string_view(*e.request.postData->text) : std::string_view();
+    auto line = parse_request<Op>(e.request.method, path, settings_.options);
+    doc.add_all(std::vector<diagnostic>(line.diagnostics()), "request");
+    typename Op::input request = line.ok() ? line.value() : typename Op::input{};
+    const auto body_read = read_request_body<Op>(request_body, request, settings_.options);
+    doc.add_all(std::vector<diagnostic>(body_read.diagnostics()), "request body");
+    const bool request_ok = line.ok() && body_read.ok();
 
     http_headers headers;
     if (e.response.headers) {
@@ -379,29 +470,24 @@ class runner {
       }
     }
     const int status = static_cast<int>(e.response.status);
-    const shape_kind body_shape = body.empty() ? shape_kind::error : detect_shape(body);
-    if ((status == StopIngestionJob::http_success_status) != (body_shape == shape_kind::response)) {
+    const bool success_body = !body.empty() && looks_like_output<typename Op::output>(body);
+    if ((status == Op::http_success_status) != success_body) {
+      const std::string output_name(Op::output::shape_name);
       diagnostic d;
       d.id = rules::exchange_status_shape;
-      d.expected = status == StopIngestionJob::http_success_status ? "a StopIngestionJobResponse body"
-                                                                   : "an error body";
-      d.found = "HTTP " + std::to_string(status) + " with " +
-                (body_shape == shape_kind::response ? "a response body" : "an error body");
+      d.expected = status == Op::http_success_status ? "a " + output_name + " body" : "an error body";
+      d.found = "HTTP " + std::to_string(status) + " with " + (success_body ? "a response body" : "an error body");
       d.message = "HTTP " + std::to_string(status) + " carries " +
-                  (body_shape == shape_kind::response ? std::string("a StopIngestionJobResponse body")
-                                                      : std::string("an error body")) +
-                  "; " + std::to_string(StopIngestionJob::http_success_status) +
-                  " is the success status and every other status is an error";
+                  (success_body ? "a " + output_name + " body" : std::string("an error body")) + "; " +
+                  std::to_string(Op::http_success_status) + " is the success status and every other status is an error";
       doc.add(std::move(d), "response");
     }
-    auto response = classify_response<StopIngestionJob>(status, headers, body, settings_.options);
+    auto response = classify_response<Op>(status, headers, body, settings_.options);
     doc.add_all(std::vector<diagnostic>(response.diagnostics()), "response");
     if (response.ok() && response->index() == 0) {
-      const StopIngestionJobResponse& output = std::get<0>(*response);
-      if (request.ok()) {
-        doc.add_all(bedrock_agent::check_exchange(request.value(), output, settings_.options).diagnostics(), "response");
-      }
-      observe_response(output, doc, "response");
+      const auto& output = std::get<0>(*response);
+      if (request_ok) doc.add_all(exchange_findings<Op>(request, output), "response");
+      observe_output(output, doc, "response");
     }
   }
 
@@ -409,8 +495,22 @@ class runner {
     std::optional<int> status;
     http_headers headers;
     bool is_error = false;
+    bool has_summaries = false;  ///< a root member ingestionJobSummaries: a ListIngestionJobs page
     std::string code;
   };
+
+  /** A boto3 dump of Op's output: read, its status checked against Op's, then observed. */
+  template <class Op>
+  void check_boto3_output(std::string_view text, const boto3_metadata& meta, document_scope& doc) {
+    typename Op::output value;
+    const bool ok = read_all(text, value, doc, boto3_options_);
+    if (meta.status && *meta.status != Op::http_success_status) {
+      add_status_finding(doc, rules::error_success_status, *meta.status,
+                         "a " + std::string(Op::output::shape_name) + " comes with HTTP " +
+                             std::to_string(Op::http_success_status));
+    }
+    if (ok) observe_output(value, doc);
+  }
 
   /** ResponseMetadata.HTTPStatusCode and HTTPHeaders, and Error.Code, read leniently: the
    *  strict read of the same text reports what is wrong with its JSON. */
@@ -434,6 +534,8 @@ class runner {
         }
       }
     }
+    simdjson::dom::element summaries;
+    m.has_summaries = root["ingestionJobSummaries"].get(summaries) == simdjson::SUCCESS;
     simdjson::dom::element error;
     if (root["Error"].get(error) == simdjson::SUCCESS) {
       m.is_error = true;
