@@ -592,8 +592,11 @@ TEST_CASE("status: the tracker takes stop responses, pointing under /ingestionJo
   ba::job_tracker t;
   CHECK(t.observe(stop_response(S::STOPPED)).diagnostics().empty());
   const auto found = t.observe(stop_response(S::STOPPING), "second stop").diagnostics();
-  REQUIRE(found.size() == 1);
-  CHECK(found[0].pointer == "/ingestionJob/status");
+  REQUIRE(found.size() == 2);
+  CHECK(found[0].id == rules::sequence_stop_after_terminal);  // a stop of a STOPPED job succeeded
+  CHECK(found[0].pointer == "");
+  CHECK(found[1].id == rules::sequence_transition);
+  CHECK(found[1].pointer == "/ingestionJob/status");
 }
 
 // ---- many jobs ----------------------------------------------------------------------------
@@ -1346,7 +1349,7 @@ TEST_CASE("status: sequence.stop-after-terminal, a successful stop of a finished
     CHECK(d.level == severity::error);
     CHECK(d.pointer == "");
     CHECK(d.expected == "ConflictException (HTTP 409)");
-    CHECK(d.found == "a StopIngestionJobResponse");
+    CHECK(d.found == "a StopIngestionJob response");
     CHECK(d.message == "StopIngestionJob succeeded (stop) for a job already " + std::string(ba::to_string(terminal)) +
                            " (get); a finished job cannot be stopped, the service answers ConflictException (HTTP 409)");
     // A Get that shows it again is fine; another stop is the same error.
