@@ -92,10 +92,10 @@ void sequence_example() {
   };
 
   ba::sequence_checker checker;  // observations are samples: skipped statuses are fine
-  assert(checker.observe(observed(S::IN_PROGRESS, "2024-05-01T10:01:00Z", 40), "poll 1").empty());
-  assert(checker.observe(observed(S::STOPPED, "2024-05-01T10:02:00Z", 55), "poll 2").empty());
+  assert(checker.observe(observed(S::IN_PROGRESS, "2024-05-01T10:01:00Z", 40), "poll 1").diagnostics().empty());
+  assert(checker.observe(observed(S::STOPPED, "2024-05-01T10:02:00Z", 55), "poll 2").diagnostics().empty());
 
-  const auto found = checker.observe(observed(S::IN_PROGRESS, "2024-05-01T10:01:30Z", 50), "poll 3");
+  const auto found = checker.observe(observed(S::IN_PROGRESS, "2024-05-01T10:01:30Z", 50), "poll 3").diagnostics();
   assert(found.size() == 3);
   assert(found[0].message == "status went from STOPPED (poll 2) to IN_PROGRESS (poll 3), but STOPPED is terminal");
   assert(found[1].message == "updatedAt went back from 2024-05-01T10:02:00Z (poll 2) to 2024-05-01T10:01:30Z (poll 3)");
@@ -104,13 +104,64 @@ void sequence_example() {
 
   // An event log has every change, so there a skipped status is an error.
   ba::job_tracker tracker({}, ba::transition_check::direct);
-  assert(tracker.observe(observed(S::IN_PROGRESS, "2024-05-01T10:01:00Z", 40)).empty());
-  const auto skipped = tracker.observe(observed(S::STOPPED, "2024-05-01T10:02:00Z", 55));
+  assert(tracker.observe(observed(S::IN_PROGRESS, "2024-05-01T10:01:00Z", 40)).diagnostics().empty());
+  const auto skipped = tracker.observe(observed(S::STOPPED, "2024-05-01T10:02:00Z", 55)).diagnostics();
   assert(skipped.size() == 1);
   assert(skipped[0].message ==
          "status went from IN_PROGRESS (observation #1) to STOPPED (observation #2), but IN_PROGRESS can only "
          "change to COMPLETE, FAILED or STOPPING");
   // [sequence]
+}
+
+void api_example() {
+  // [api]
+  namespace ba = bedrock_agent;
+  using S = ba::IngestionJobStatus;
+  const auto summary = [](const char* id, S status, const char* started_at) {
+    ba::IngestionJobSummary s;
+    s.knowledgeBaseId = "KB12345678";
+    s.dataSourceId = "DS12345678";
+    s.ingestionJobId = id;
+    s.status = status;
+    s.startedAt = s.updatedAt = *ba::parse_timestamp(started_at);
+    return s;
+  };
+
+  // A List page against its request: at most maxResults summaries, in the sortBy order.
+  ba::ListIngestionJobsRequest request;
+  request.knowledgeBaseId = "KB12345678";
+  request.dataSourceId = "DS12345678";
+  request.maxResults = 2;
+  request.sortBy = ba::IngestionJobSortBy{ba::IngestionJobSortByAttribute::STARTED_AT, ba::SortOrder::DESCENDING};
+  ba::ListIngestionJobsResponse page;
+  page.ingestionJobSummaries = {summary("JOBAAAAAAA", S::COMPLETE, "2024-05-01T09:00:00Z"),
+                                summary("JOBBBBBBBB", S::IN_PROGRESS, "2024-05-01T10:00:00Z"),
+                                summary("JOBCCCCCCC", S::COMPLETE, "2024-05-01T08:00:00Z")};
+  const auto found = ba::check_exchange(request, page).diagnostics();
+  assert(found.size() == 2);
+  assert(found[0].id == ba::rules::list_max_results);
+  assert(found[0].message == "the page has 3 summaries but the request's maxResults is 2");
+  assert(found[1].id == ba::rules::list_sort_order);
+  assert(found[1].pointer == "/ingestionJobSummaries/1/startedAt");
+
+  // The same jobs through the other operations: a stop of a job the page showed COMPLETE.
+  ba::sequence_checker checker;
+  assert(checker.observe(page, "list").diagnostics().empty());
+  ba::StopIngestionJobResponse stop;
+  stop.ingestionJob.knowledgeBaseId = "KB12345678";
+  stop.ingestionJob.dataSourceId = "DS12345678";
+  stop.ingestionJob.ingestionJobId = "JOBAAAAAAA";
+  stop.ingestionJob.status = S::STOPPED;
+  stop.ingestionJob.startedAt = *ba::parse_timestamp("2024-05-01T09:00:00Z");
+  stop.ingestionJob.updatedAt = *ba::parse_timestamp("2024-05-01T11:00:00Z");
+  const ba::result<void> stopped = checker.observe(stop, "stop");
+  assert(!stopped.ok() && stopped.error_count() == 2);
+  assert(stopped.diagnostics()[0].id == ba::rules::sequence_stop_after_terminal);
+  assert(stopped.diagnostics()[0].message ==
+         "StopIngestionJob succeeded (stop) for a job already COMPLETE (list); a finished job cannot be stopped, "
+         "the service answers ConflictException (HTTP 409)");
+  assert(stopped.diagnostics()[1].id == ba::rules::sequence_transition);  // COMPLETE -> STOPPED
+  // [api]
 }
 
 }  // namespace
@@ -120,5 +171,6 @@ int main() {
   response_example();
   exchange_example();
   sequence_example();
+  api_example();
   return 0;
 }

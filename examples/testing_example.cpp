@@ -95,7 +95,7 @@ bool lifecycle_example() {
   return rc::check("my poller accepts every legal history of a job", [] {
     const testing::lifecycle history = *testing::valid_lifecycle(transition_check::reachable);
     job_tracker tracker;  // stands in for the consumer's own bookkeeping
-    for (const IngestionJob& observation : history.observations) RC_ASSERT(tracker.observe(observation).empty());
+    for (const IngestionJob& observation : history.observations) RC_ASSERT(tracker.observe(observation).diagnostics().empty());
   });
   // [lifecycle]
 }

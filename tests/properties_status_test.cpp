@@ -11,6 +11,8 @@
 
 #include <set>
 #include <string>
+#include <utility>
+#include <variant>
 #include <vector>
 
 namespace {
@@ -48,8 +50,8 @@ TEST_CASE("properties: lifecycle: generated valid sequences pass every sequence 
     sequence_checker checker({}, sequence_options{mode, 100000, std::nullopt});
     for (std::size_t i = 0; i < l.observations.size(); ++i) {
       const IngestionJob& job = l.observations[i];
-      for (const diagnostic& d : tracker.observe(job)) RC_FAIL("#" + std::to_string(i) + ": " + to_string(d));
-      RC_ASSERT(checker.observe(job).empty());
+      for (const diagnostic& d : tracker.observe(job).diagnostics()) RC_FAIL("#" + std::to_string(i) + ": " + to_string(d));
+      RC_ASSERT(checker.observe(job).diagnostics().empty());
       for (const diagnostic& d : check_status(job).diagnostics()) RC_FAIL("#" + std::to_string(i) + " incoherent: " + to_string(d));
       if (i > 0) {
         const IngestionJobStatus from = *l.observations[i - 1].status.known(), to = *job.status.known();
@@ -70,7 +72,7 @@ TEST_CASE("properties: lifecycle: a sequence with one illegal step gives exactly
       std::vector<std::pair<std::size_t, diagnostic>> found;
       for (std::size_t i = 0; i < l.observations.size(); ++i) {
         RC_ASSERT(check_status(l.observations[i]).diagnostics().empty());  // each observation is coherent on its own
-        for (diagnostic& d : tracker.observe(l.observations[i])) found.emplace_back(i, std::move(d));
+        for (diagnostic& d : tracker.observe(l.observations[i]).diagnostics()) found.emplace_back(i, std::move(d));
       }
       for (const auto& f : found) RC_LOG() << "#" << f.first << ": " << f.second << "\n";
       RC_ASSERT(found.size() == 1u);
@@ -104,8 +106,8 @@ TEST_CASE("properties: lifecycle: terminal states have no exits and every state 
           b.startedAt = a.startedAt;
           b.updatedAt = a.updatedAt;
           b.statistics.reset();
-          RC_ASSERT(tracker.observe(a).empty());
-          const std::vector<diagnostic> d = tracker.observe(b);
+          RC_ASSERT(tracker.observe(a).diagnostics().empty());
+          const std::vector<diagnostic> d = tracker.observe(b).diagnostics();
           RC_ASSERT(d.size() == 1u);
           RC_ASSERT(d[0].id == rules::sequence_transition);
         }
@@ -132,5 +134,50 @@ TEST_CASE("properties: generated stop responses keep every single-response invar
     const IngestionJob j = *testing::coherent_job();
     for (const diagnostic& d : check_status(j).diagnostics()) RC_FAIL(to_string(d));
     RC_ASSERT(check_value(j).diagnostics().empty());
+  });
+}
+
+namespace {
+/** Feeds each output of `h` to `checker` (labelled by its index) and to check_status; returns
+ *  the sequence findings with the index of the observation they are about. */
+std::vector<std::pair<std::size_t, diagnostic>> run_history(const testing::api_history& h, bool check_outputs) {
+  sequence_checker checker({}, sequence_options{h.mode, 100000, std::nullopt});
+  std::vector<std::pair<std::size_t, diagnostic>> found;
+  for (std::size_t i = 0; i < h.observations.size(); ++i) {
+    std::visit(
+        [&](const auto& output) {
+          if (check_outputs) {
+            for (const diagnostic& d : check_status(output).diagnostics())
+              RC_FAIL("#" + std::to_string(i) + " incoherent: " + to_string(d));
+          }
+          for (diagnostic& d : checker.observe(output, "#" + std::to_string(i)).diagnostics())
+            found.emplace_back(i, std::move(d));
+        },
+        h.observations[i]);
+  }
+  return found;
+}
+}  // namespace
+
+TEST_CASE("properties: lifecycle: Start, Get, List and Stop histories that keep the lifecycle give no finding") {
+  rc_doctest::check("valid api history", [] {
+    const testing::api_history h = *testing::valid_api_history(some_mode());
+    RC_LOG() << h << "\n";
+    for (const auto& f : run_history(h, true)) RC_FAIL("#" + std::to_string(f.first) + ": " + to_string(f.second));
+  });
+}
+
+TEST_CASE("properties: lifecycle: a planted stop of a finished job gives exactly sequence.stop-after-terminal") {
+  rc_doctest::check("stop after terminal", [] {
+    const testing::api_history h = *testing::api_history_with_stop_after_terminal(some_mode());
+    RC_LOG() << h << "\n";
+    RC_ASSERT(h.planted_stop.has_value());
+    const auto found = run_history(h, false);
+    for (const auto& f : found) RC_LOG() << "#" << f.first << ": " << f.second << "\n";
+    RC_ASSERT(found.size() == 1u);
+    RC_ASSERT(found[0].first == *h.planted_stop);
+    RC_ASSERT(found[0].second.id == rules::sequence_stop_after_terminal);
+    RC_ASSERT(found[0].second.pointer.empty());
+    RC_ASSERT(found[0].second.level == severity::error);
   });
 }

@@ -397,7 +397,7 @@ std::vector<ba::diagnostic> run(const std::vector<IngestionJob>& seq,
   ba::job_tracker tracker({}, mode);
   std::vector<ba::diagnostic> all;
   for (std::size_t i = 0; i < seq.size(); ++i) {
-    for (auto& d : tracker.observe(seq[i])) {
+    for (auto& d : tracker.observe(seq[i]).diagnostics()) {
       all.push_back(std::move(d));
       if (steps) steps->push_back(i);
     }
@@ -504,8 +504,8 @@ TEST_CASE("status: one numberOfDocumentsScanned drop at each position") {
 
 TEST_CASE("status: the tracker's messages say what happened") {
   ba::job_tracker t;
-  CHECK(t.observe(make_job(S::COMPLETE, t0, t0 + 5, 7)).empty());
-  auto found = t.observe(make_job(S::IN_PROGRESS, t0 + 1, t0 + 4, 6), "resp.jsonl:2");
+  CHECK(t.observe(make_job(S::COMPLETE, t0, t0 + 5, 7)).diagnostics().empty());
+  auto found = t.observe(make_job(S::IN_PROGRESS, t0 + 1, t0 + 4, 6), "resp.jsonl:2").diagnostics();
   REQUIRE(found.size() == 4);
   CHECK(found[0].message ==
         "status went from COMPLETE (observation #1) to IN_PROGRESS (resp.jsonl:2), but COMPLETE is terminal");
@@ -523,7 +523,7 @@ TEST_CASE("status: the tracker's messages say what happened") {
 
   ba::job_tracker r;
   (void)r.observe(make_job(S::STOPPING, t0, t0));
-  found = r.observe(make_job(S::IN_PROGRESS, t0, t0));
+  found = r.observe(make_job(S::IN_PROGRESS, t0, t0)).diagnostics();
   REQUIRE(found.size() == 1);
   CHECK(found[0].message ==
         "status went from STOPPING (observation #1) to IN_PROGRESS (observation #2), but from STOPPING the "
@@ -531,7 +531,7 @@ TEST_CASE("status: the tracker's messages say what happened") {
 
   ba::job_tracker d({}, ba::transition_check::direct);
   (void)d.observe(make_job(S::STARTING, t0, t0));
-  found = d.observe(make_job(S::COMPLETE, t0, t0));
+  found = d.observe(make_job(S::COMPLETE, t0, t0)).diagnostics();
   REQUIRE(found.size() == 1);
   CHECK(found[0].message ==
         "status went from STARTING (observation #1) to COMPLETE (observation #2), but STARTING can only change to "
@@ -580,20 +580,23 @@ TEST_CASE("status: the tracker honours disabled rules and reset") {
   o.disabled.insert(rules::sequence_transition);
   ba::job_tracker t(o);
   (void)t.observe(make_job(S::COMPLETE, t0, t0 + 5));
-  auto found = t.observe(make_job(S::STARTING, t0, t0 + 4));
+  auto found = t.observe(make_job(S::STARTING, t0, t0 + 4)).diagnostics();
   REQUIRE(found.size() == 1);
   CHECK(found[0].id == rules::sequence_updated_at_decreased);
   t.reset();
   CHECK(t.observations() == 0);
-  CHECK(t.observe(make_job(S::COMPLETE, t0, t0 + 1)).empty());
+  CHECK(t.observe(make_job(S::COMPLETE, t0, t0 + 1)).diagnostics().empty());
 }
 
 TEST_CASE("status: the tracker takes stop responses, pointing under /ingestionJob") {
   ba::job_tracker t;
-  CHECK(t.observe(stop_response(S::STOPPED)).empty());
-  const auto found = t.observe(stop_response(S::STOPPING), "second stop");
-  REQUIRE(found.size() == 1);
-  CHECK(found[0].pointer == "/ingestionJob/status");
+  CHECK(t.observe(stop_response(S::STOPPED)).diagnostics().empty());
+  const auto found = t.observe(stop_response(S::STOPPING), "second stop").diagnostics();
+  REQUIRE(found.size() == 2);
+  CHECK(found[0].id == rules::sequence_stop_after_terminal);  // a stop of a STOPPED job succeeded
+  CHECK(found[0].pointer == "");
+  CHECK(found[1].id == rules::sequence_transition);
+  CHECK(found[1].pointer == "/ingestionJob/status");
 }
 
 // ---- many jobs ----------------------------------------------------------------------------
@@ -610,13 +613,13 @@ TEST_CASE("status: sequence_checker keeps interleaved jobs apart, keyed by all t
   const auto a = [](S s, std::int64_t u) { return with_ids(make_job(s, t0, u), "KBAAAAAAAA", "DSAAAAAAAA", "JOBAAAAAAA"); };
   // Same ingestionJobId under another data source: another job.
   const auto b = [](S s, std::int64_t u) { return with_ids(make_job(s, t0, u), "KBAAAAAAAA", "DSBBBBBBBB", "JOBAAAAAAA"); };
-  CHECK(c.observe(a(S::STARTING, t0)).empty());
-  CHECK(c.observe(b(S::COMPLETE, t0 + 50)).empty());
-  CHECK(c.observe(a(S::IN_PROGRESS, t0 + 10)).empty());  // not compared with b's COMPLETE or time
+  CHECK(c.observe(a(S::STARTING, t0)).diagnostics().empty());
+  CHECK(c.observe(b(S::COMPLETE, t0 + 50)).diagnostics().empty());
+  CHECK(c.observe(a(S::IN_PROGRESS, t0 + 10)).diagnostics().empty());  // not compared with b's COMPLETE or time
   CHECK(c.tracked_jobs() == 2);
   CHECK(c.is_tracked("KBAAAAAAAA", "DSBBBBBBBB", "JOBAAAAAAA"));
   CHECK_FALSE(c.is_tracked("KBBBBBBBBB", "DSBBBBBBBB", "JOBAAAAAAA"));
-  const auto found = c.observe(b(S::IN_PROGRESS, t0 + 60), "line 4");
+  const auto found = c.observe(b(S::IN_PROGRESS, t0 + 60), "line 4").diagnostics();
   REQUIRE(found.size() == 1);
   CHECK(found[0].id == rules::sequence_transition);
   CHECK(found[0].message.find("(observation #1) to IN_PROGRESS (line 4)") != std::string::npos);
@@ -627,18 +630,18 @@ TEST_CASE("status: sequence_checker forgets the least recently observed job past
   so.max_jobs = 2;
   ba::sequence_checker c({}, so);
   const auto job = [](const char* id, S s) { return with_ids(make_job(s, t0, t0), "KB12345678", "DS12345678", id); };
-  CHECK(c.observe(job("JOBAAAAAAA", S::COMPLETE)).empty());
-  CHECK(c.observe(job("JOBBBBBBBB", S::COMPLETE)).empty());
-  CHECK(c.observe(job("JOBAAAAAAA", S::COMPLETE)).empty());  // A is now the most recent
-  CHECK(c.observe(job("JOBCCCCCCC", S::COMPLETE)).empty());  // B goes
+  CHECK(c.observe(job("JOBAAAAAAA", S::COMPLETE)).diagnostics().empty());
+  CHECK(c.observe(job("JOBBBBBBBB", S::COMPLETE)).diagnostics().empty());
+  CHECK(c.observe(job("JOBAAAAAAA", S::COMPLETE)).diagnostics().empty());  // A is now the most recent
+  CHECK(c.observe(job("JOBCCCCCCC", S::COMPLETE)).diagnostics().empty());  // B goes
   CHECK(c.tracked_jobs() == 2);
   CHECK(c.forgotten_jobs() == 1);
   CHECK_FALSE(c.is_tracked("KB12345678", "DS12345678", "JOBBBBBBBB"));
   // A is still remembered: leaving COMPLETE is caught.
-  CHECK(count_of(c.observe(job("JOBAAAAAAA", S::IN_PROGRESS)), rules::sequence_transition) == 1);
+  CHECK(count_of(c.observe(job("JOBAAAAAAA", S::IN_PROGRESS)).diagnostics(), rules::sequence_transition) == 1);
   // B was forgotten: its next observation starts afresh, so nothing is reported (less
   // checking, never a wrong finding).
-  CHECK(c.observe(job("JOBBBBBBBB", S::IN_PROGRESS)).empty());
+  CHECK(c.observe(job("JOBBBBBBBB", S::IN_PROGRESS)).diagnostics().empty());
   CHECK(c.forgotten_jobs() == 2);  // C went to make room
   CHECK(c.tracked_jobs() == 2);
 
@@ -651,8 +654,8 @@ TEST_CASE("status: sequence_checker with max_jobs 0 remembers nothing") {
   ba::sequence_options so;
   so.max_jobs = 0;
   ba::sequence_checker c({}, so);
-  CHECK(c.observe(make_job(S::COMPLETE, t0, t0)).empty());
-  CHECK(c.observe(make_job(S::STARTING, t0 + 1, t0)).empty());
+  CHECK(c.observe(make_job(S::COMPLETE, t0, t0)).diagnostics().empty());
+  CHECK(c.observe(make_job(S::STARTING, t0 + 1, t0)).diagnostics().empty());
   CHECK(c.tracked_jobs() == 0);
 }
 
@@ -662,14 +665,14 @@ TEST_CASE("status: sequence_checker stays bounded over many jobs and survives a 
   ba::sequence_checker c({}, so);
   for (int i = 0; i < 1000; ++i) {
     std::string id = "JOB" + std::to_string(1000000 + i);  // 10 characters
-    CHECK(c.observe(with_ids(make_job(S::STARTING, t0, t0), "KB12345678", "DS12345678", id.c_str())).empty());
+    CHECK(c.observe(with_ids(make_job(S::STARTING, t0, t0), "KB12345678", "DS12345678", id.c_str())).diagnostics().empty());
   }
   CHECK(c.tracked_jobs() == 100);
   CHECK(c.forgotten_jobs() == 900);
   ba::sequence_checker moved(std::move(c));
   CHECK(moved.is_tracked("KB12345678", "DS12345678", "JOB1000999"));
   const auto found = moved.observe(
-      with_ids(make_job(S::STARTING, t0, t0 - 1), "KB12345678", "DS12345678", "JOB1000999"));
+      with_ids(make_job(S::STARTING, t0, t0 - 1), "KB12345678", "DS12345678", "JOB1000999")).diagnostics();
   CHECK(count_of(found, rules::sequence_updated_at_decreased) == 1);
 }
 
@@ -679,8 +682,8 @@ TEST_CASE("status: sequence_checker reads stop responses with the mode it was gi
   ba::sequence_checker c({}, so);
   auto first = stop_response(S::STARTING);
   auto second = stop_response(S::STOPPED);  // STOPPING skipped
-  CHECK(c.observe(first).empty());
-  const auto found = c.observe(second);
+  CHECK(c.observe(first).diagnostics().empty());
+  const auto found = c.observe(second).diagnostics();
   REQUIRE(found.size() == 1);
   CHECK(found[0].pointer == "/ingestionJob/status");
 }
@@ -698,12 +701,12 @@ TEST_CASE("status: sequence_checker forgets at exactly max_jobs + 1 jobs, by las
       const std::string j = id(i);
       return with_ids(make_job(s, t0, t0), "KB12345678", "DS12345678", j.c_str());
     };
-    for (std::size_t i = 0; i < max_jobs; ++i) CHECK(c.observe(job(i, S::COMPLETE)).empty());
+    for (std::size_t i = 0; i < max_jobs; ++i) CHECK(c.observe(job(i, S::COMPLETE)).diagnostics().empty());
     CHECK(c.tracked_jobs() == max_jobs);
     CHECK(c.forgotten_jobs() == 0);  // exactly max_jobs: nothing forgotten
     // Observe the first job again: it becomes the most recent, so the second is the one to go.
-    CHECK(c.observe(job(0, S::COMPLETE)).empty());
-    CHECK(c.observe(job(max_jobs, S::COMPLETE)).empty());
+    CHECK(c.observe(job(0, S::COMPLETE)).diagnostics().empty());
+    CHECK(c.observe(job(max_jobs, S::COMPLETE)).diagnostics().empty());
     CHECK(c.tracked_jobs() == max_jobs);
     CHECK(c.forgotten_jobs() == 1);
     const std::size_t gone = max_jobs == 1 ? 0 : 1;
@@ -712,8 +715,8 @@ TEST_CASE("status: sequence_checker forgets at exactly max_jobs + 1 jobs, by las
       if (i != gone) CHECK(c.is_tracked("KB12345678", "DS12345678", id(i)));
     }
     // A remembered job still has its state; the forgotten one starts afresh.
-    if (max_jobs > 1) CHECK(count_of(c.observe(job(0, S::STARTING)), rules::sequence_transition) == 1);
-    CHECK(c.observe(job(gone, S::STARTING)).empty());
+    if (max_jobs > 1) CHECK(count_of(c.observe(job(0, S::STARTING)).diagnostics(), rules::sequence_transition) == 1);
+    CHECK(c.observe(job(gone, S::STARTING)).diagnostics().empty());
   }
 }
 
@@ -870,7 +873,7 @@ TEST_CASE("status: the job hash is seeded, and the seed changes no finding") {
       const auto found = c.observe(
           with_ids(make_job(status, t0, t0 + static_cast<std::int64_t>(state / 66 % 50)), "KB12345678", "DS12345678",
                    id.c_str()),
-          "line " + std::to_string(i));
+          "line " + std::to_string(i)).diagnostics();
       out += dump(found);
     }
     return out + std::to_string(c.tracked_jobs()) + "/" + std::to_string(c.forgotten_jobs());
@@ -892,8 +895,8 @@ TEST_CASE("status: labels come back byte for byte in messages") {
       CAPTURE(first);
       CAPTURE(second);
       ba::sequence_checker c;
-      CHECK(c.observe(make_job(S::COMPLETE, t0, t0 + 5, 10), first).empty());
-      const auto found = c.observe(make_job(S::STARTING, t0, t0 + 4, 9), second);
+      CHECK(c.observe(make_job(S::COMPLETE, t0, t0 + 5, 10), first).diagnostics().empty());
+      const auto found = c.observe(make_job(S::STARTING, t0, t0 + 4, 9), second).diagnostics();
       REQUIRE(found.size() == 3);
       const std::string a = first.empty() ? "observation #1" : first;
       const std::string b = second.empty() ? "observation #2" : second;
@@ -907,9 +910,9 @@ TEST_CASE("status: labels come back byte for byte in messages") {
 
 TEST_CASE("status: scanned-decreased names the last observation that had statistics") {
   ba::sequence_checker c;
-  CHECK(c.observe(make_job(S::IN_PROGRESS, t0, t0 + 1, 10), "f:1").empty());
-  CHECK(c.observe(make_job(S::IN_PROGRESS, t0, t0 + 2), "g:2").empty());  // no statistics
-  const auto found = c.observe(make_job(S::IN_PROGRESS, t0, t0 + 3, 5), "h:3");
+  CHECK(c.observe(make_job(S::IN_PROGRESS, t0, t0 + 1, 10), "f:1").diagnostics().empty());
+  CHECK(c.observe(make_job(S::IN_PROGRESS, t0, t0 + 2), "g:2").diagnostics().empty());  // no statistics
+  const auto found = c.observe(make_job(S::IN_PROGRESS, t0, t0 + 3, 5), "h:3").diagnostics();
   REQUIRE(found.size() == 1);
   CHECK(found[0].message == "numberOfDocumentsScanned went down from 10 (f:1) to 5 (h:3); a job does not unscan documents");
 }
@@ -944,27 +947,27 @@ TEST_CASE("status: the label pool holds only the prefixes of labels still kept")
   for (int i = 0; i < 200; ++i) {
     const std::string id = "JOB" + std::to_string(1000000 + i);
     const std::string label = "file" + std::to_string(i) + ".ndjson:7";
-    CHECK(checker.observe(with_ids(make_job(S::STARTING, t0, t0, 1), "KB12345678", "DS12345678", id.c_str()), label)
+    CHECK(checker.observe(with_ids(make_job(S::STARTING, t0, t0, 1), "KB12345678", "DS12345678", id.c_str()), label).diagnostics()
               .empty());
   }
   CHECK(checker.tracked_jobs() == 4);
   const auto found =
-      checker.observe(with_ids(make_job(S::STARTING, t0, t0 - 1), "KB12345678", "DS12345678", "JOB1000199"), "last");
+      checker.observe(with_ids(make_job(S::STARTING, t0, t0 - 1), "KB12345678", "DS12345678", "JOB1000199"), "last").diagnostics();
   REQUIRE(found.size() == 1);
   CHECK(found[0].message.find("(file199.ndjson:7) to") != std::string::npos);
 }
 
 TEST_CASE("status: a moved-from sequence_checker is empty and usable") {
   ba::sequence_checker c;
-  CHECK(c.observe(make_job(S::COMPLETE, t0, t0), "a:1").empty());
+  CHECK(c.observe(make_job(S::COMPLETE, t0, t0), "a:1").diagnostics().empty());
   ba::sequence_checker d(std::move(c));
   CHECK(d.tracked_jobs() == 1);
   CHECK(c.tracked_jobs() == 0);  // NOLINT(bugprone-use-after-move)
-  CHECK(c.observe(make_job(S::COMPLETE, t0, t0), "b:1").empty());
-  CHECK(count_of(c.observe(make_job(S::STARTING, t0, t0), "b:2"), rules::sequence_transition) == 1);
+  CHECK(c.observe(make_job(S::COMPLETE, t0, t0), "b:1").diagnostics().empty());
+  CHECK(count_of(c.observe(make_job(S::STARTING, t0, t0), "b:2").diagnostics(), rules::sequence_transition) == 1);
   ba::sequence_checker e;
   e = std::move(d);
-  const auto found = e.observe(make_job(S::STARTING, t0, t0), "c:1");
+  const auto found = e.observe(make_job(S::STARTING, t0, t0), "c:1").diagnostics();
   REQUIRE(found.size() == 1);
   CHECK(found[0].message == "status went from COMPLETE (a:1) to STARTING (c:1), but COMPLETE is terminal");
 }
@@ -1000,6 +1003,394 @@ TEST_CASE("status: warnings can be counted instead of built, errors are still bu
     ba::check_status(r, o, same);  // appended: one vector serves many responses
     CHECK(same.size() == 2 * all.size());
   }
+}
+
+
+// ---- the whole API: Start, Get and List outputs --------------------------------------------
+
+ba::StartIngestionJobResponse start_response(S status = S::STARTING) {
+  ba::StartIngestionJobResponse r;
+  r.ingestionJob = make_job(status, t0, t0, 0);
+  return r;
+}
+
+ba::IngestionJobSummary summary_of(const IngestionJob& j) {
+  ba::IngestionJobSummary s;
+  s.knowledgeBaseId = j.knowledgeBaseId;
+  s.dataSourceId = j.dataSourceId;
+  s.ingestionJobId = j.ingestionJobId;
+  s.description = j.description;
+  s.status = j.status;
+  s.startedAt = j.startedAt;
+  s.updatedAt = j.updatedAt;
+  s.statistics = j.statistics;
+  return s;
+}
+
+/** A List page of jobs JOB0000000, JOB0000001, ... started at t0 + started[i], in `statuses[i]`. */
+ba::ListIngestionJobsResponse page_of(const std::vector<std::int64_t>& started, const std::vector<S>& statuses) {
+  ba::ListIngestionJobsResponse r;
+  for (std::size_t i = 0; i < started.size(); ++i) {
+    const std::string id = "JOB000000" + std::to_string(i % 10);
+    r.ingestionJobSummaries.push_back(summary_of(
+        with_ids(make_job(statuses[i % statuses.size()], t0 + started[i], t0 + started[i] + 5), "KB12345678",
+                 "DS12345678", id.c_str())));
+  }
+  return r;
+}
+
+ba::ListIngestionJobsRequest list_request() {
+  ba::ListIngestionJobsRequest q;
+  q.knowledgeBaseId = "KB12345678";
+  q.dataSourceId = "DS12345678";
+  return q;
+}
+
+ba::ListIngestionJobsRequest sorted_by(ba::IngestionJobSortByAttribute a, ba::SortOrder o) {
+  ba::ListIngestionJobsRequest q = list_request();
+  q.sortBy = ba::IngestionJobSortBy{a, o};
+  return q;
+}
+
+TEST_CASE("status: a fresh StartIngestionJob response passes every rule") {
+  CHECK(ba::check_status(start_response()).diagnostics().empty());
+  auto r = start_response();
+  r.ingestionJob.statistics.reset();  // absent statistics claim nothing
+  CHECK(ba::check_status(r).diagnostics().empty());
+}
+
+TEST_CASE("status: start-state, a StartIngestionJob response not in STARTING") {
+  for (S s : order) {
+    INFO(s);
+    const auto found = ba::check_status(start_response(s)).diagnostics();
+    REQUIRE(count_of(found, rules::status_start_state) == (s == S::STARTING ? 0U : 1U));
+    if (s == S::STARTING) continue;
+    CHECK(found[0].id == rules::status_start_state);
+    CHECK(found[0].pointer == "/ingestionJob/status");
+    CHECK(found[0].level == severity::warning);
+    CHECK(found[0].expected == "STARTING");
+    CHECK(found[0].found == std::string(ba::to_string(s)));
+    CHECK(found[0].message == "a StartIngestionJob response reports status " + std::string(ba::to_string(s)) +
+                                  "; a job that was just started is STARTING");
+    // The same job from GetIngestionJob is not held to it.
+    CHECK(count_of(ba::check_status(ba::GetIngestionJobResponse{start_response(s).ingestionJob}).diagnostics(),
+                   rules::status_start_state) == 0);
+  }
+  auto unknown = start_response();
+  unknown.ingestionJob.status = ba::enum_value<S>::unknown("QUEUED");
+  CHECK(ba::check_status(unknown).diagnostics().empty());
+}
+
+TEST_CASE("status: start-counters, one finding per counter above 0") {
+  auto r = start_response();
+  r.ingestionJob.statistics->numberOfDocumentsScanned = 5;
+  r.ingestionJob.statistics->numberOfDocumentsFailed = 2;
+  r.ingestionJob.statistics->numberOfDocumentsDeleted = -1;  // semantic.negative-counter's, not this rule's
+  const ba::result<void> checked = ba::check_status(r);
+  CHECK(checked.ok());
+  const auto& found = checked.diagnostics();
+  REQUIRE(found.size() == 2);
+  CHECK(checked.warning_count() == 2);
+  CHECK(found[0].id == rules::status_start_counters);
+  CHECK(found[0].pointer == "/ingestionJob/statistics/numberOfDocumentsScanned");
+  CHECK(found[0].expected == "0");
+  CHECK(found[0].found == "5");
+  CHECK(found[0].message == "numberOfDocumentsScanned is 5 in a StartIngestionJob response; a job that was just "
+                            "started has not counted any document yet");
+  CHECK(found[1].pointer == "/ingestionJob/statistics/numberOfDocumentsFailed");
+  CHECK(found[1].level == severity::warning);
+  ba::parse_options o;
+  o.disabled.insert(rules::status_start_counters);
+  CHECK(ba::check_status(r, o).diagnostics().empty());
+}
+
+TEST_CASE("status: start-times, a StartIngestionJob response updated after it started") {
+  auto r = start_response();
+  r.ingestionJob.updatedAt = ts(t0 + 90);
+  auto found = ba::check_status(r).diagnostics();
+  REQUIRE(found.size() == 1);
+  CHECK(found[0].id == rules::status_start_times);
+  CHECK(found[0].pointer == "/ingestionJob/updatedAt");
+  CHECK(found[0].level == severity::warning);
+  CHECK(found[0].expected == "startedAt 2023-11-14T22:13:20Z");
+  CHECK(found[0].found == "2023-11-14T22:14:50Z");
+  CHECK(ba::to_string(found[0]) ==
+        "0:0: warning[status.start-times]: updatedAt 2023-11-14T22:14:50Z is after startedAt 2023-11-14T22:13:20Z in "
+        "a StartIngestionJob response; a job that was just started has not been updated since (at "
+        "/ingestionJob/updatedAt)");
+  ba::parse_options o;
+  o.disabled.insert(rules::status_start_times);
+  CHECK(ba::check_status(r, o).diagnostics().empty());
+  // Updated before it started: status.time-order says so, once.
+  r.ingestionJob.updatedAt = ts(t0 - 1);
+  found = ba::check_status(r).diagnostics();
+  REQUIRE(found.size() == 1);
+  CHECK(found[0].id == rules::status_time_order);
+}
+
+TEST_CASE("status: start findings come in a fixed order, before the job's; warnings can be counted") {
+  auto r = start_response(S::FAILED);  // start-state, and FAILED with reasons is coherent
+  r.ingestionJob.statistics->numberOfDocumentsSkipped = 1;
+  r.ingestionJob.updatedAt = ts(t0 + 1);
+  r.ingestionJob.failureReasons.reset();  // failure-without-reasons
+  const auto found = ba::check_status(r).diagnostics();
+  REQUIRE(found.size() == 4);
+  CHECK(found[0].id == rules::status_start_state);
+  CHECK(found[1].id == rules::status_start_counters);
+  CHECK(found[2].id == rules::status_start_times);
+  CHECK(found[3].id == rules::status_failure_without_reasons);
+  std::vector<ba::diagnostic> built;
+  std::size_t counted = 0;
+  ba::check_status(r, {}, built, &counted);
+  CHECK(built.empty());
+  CHECK(counted == 4);
+}
+
+TEST_CASE("status: a GetIngestionJob response carries the job rules under /ingestionJob, nothing more") {
+  ba::GetIngestionJobResponse r{make_job(S::COMPLETE, t0, t0 + 60, 10)};
+  CHECK(ba::check_status(r).diagnostics().empty());
+  r.ingestionJob.updatedAt = ts(t0 - 1);
+  r.ingestionJob.failureReasons = ba::FailureReasons{ba::FailureReason("late")};
+  const auto found = ba::check_status(r).diagnostics();
+  REQUIRE(found.size() == 2);
+  CHECK(found[0].id == rules::status_time_order);
+  CHECK(found[0].pointer == "/ingestionJob/updatedAt");
+  CHECK(found[1].id == rules::status_reasons_without_failure);
+  CHECK(found[1].pointer == "/ingestionJob/failureReasons");
+}
+
+TEST_CASE("status: a List page checks each summary at /ingestionJobSummaries/N") {
+  auto page = page_of({0, 10, 20}, {S::COMPLETE, S::FAILED, S::STARTING});
+  CHECK(ba::check_status(page).diagnostics().empty());  // a FAILED summary has no failureReasons to miss
+  page.ingestionJobSummaries[2].updatedAt = ts(t0);
+  const auto found = ba::check_status(page).diagnostics();
+  REQUIRE(found.size() == 1);
+  CHECK(found[0].id == rules::status_time_order);
+  CHECK(found[0].pointer == "/ingestionJobSummaries/2/updatedAt");
+  CHECK(ba::check_status(page.ingestionJobSummaries[2], {}, "/x").diagnostics()[0].pointer == "/x/updatedAt");
+  CHECK(ba::check_status(ba::ListIngestionJobsResponse{}).diagnostics().empty());
+}
+
+// ---- the whole API: exchanges ---------------------------------------------------------------
+
+TEST_CASE("status: exchange.id-mismatch on Start and Get") {
+  const ba::StartIngestionJobRequest start{"KB12345678", "DS12345678", std::nullopt, std::nullopt};
+  auto started = start_response();
+  CHECK(ba::check_exchange(start, started).diagnostics().empty());
+  started.ingestionJob.ingestionJobId = "ANYJOB0000";  // a new job: any id
+  CHECK(ba::check_exchange(start, started).diagnostics().empty());
+  started.ingestionJob.knowledgeBaseId = "KB00000000";
+  auto found = ba::check_exchange(start, started).diagnostics();
+  REQUIRE(found.size() == 1);
+  CHECK(found[0].pointer == "/ingestionJob/knowledgeBaseId");
+  CHECK(found[0].message == "the response's knowledgeBaseId is \"KB00000000\" but the request asked for \"KB12345678\"");
+
+  const ba::GetIngestionJobRequest get{"KB12345678", "DS12345678", "JOB1234567"};
+  ba::GetIngestionJobResponse got{make_job(S::COMPLETE, t0, t0 + 1)};
+  CHECK(ba::check_exchange(get, got).diagnostics().empty());
+  got.ingestionJob.ingestionJobId = "JOB7654321";
+  got.ingestionJob.dataSourceId = "DS00000000";
+  found = ba::check_exchange(get, got).diagnostics();
+  REQUIRE(found.size() == 2);
+  CHECK(found[0].pointer == "/ingestionJob/dataSourceId");
+  CHECK(found[1].pointer == "/ingestionJob/ingestionJobId");
+  CHECK(found[1].level == severity::error);
+  ba::parse_options o;
+  o.disabled.insert(rules::exchange_id_mismatch);
+  CHECK(ba::check_exchange(get, got, o).diagnostics().empty());
+}
+
+TEST_CASE("status: exchange.id-mismatch on every summary of a List page") {
+  auto page = page_of({0, 10, 20}, {S::COMPLETE});
+  CHECK(ba::check_exchange(list_request(), page).diagnostics().empty());
+  page.ingestionJobSummaries[1].dataSourceId = "DS00000000";
+  page.ingestionJobSummaries[2].knowledgeBaseId = "KB00000000";
+  const auto found = ba::check_exchange(list_request(), page).diagnostics();
+  REQUIRE(found.size() == 2);
+  CHECK(found[0].id == rules::exchange_id_mismatch);
+  CHECK(found[0].pointer == "/ingestionJobSummaries/1/dataSourceId");
+  CHECK(found[0].message == "summary 1's dataSourceId is \"DS00000000\" but the request asked for \"DS12345678\"");
+  CHECK(found[1].pointer == "/ingestionJobSummaries/2/knowledgeBaseId");
+}
+
+TEST_CASE("status: list.max-results, more summaries than maxResults") {
+  const auto page = page_of({0, 10, 20}, {S::COMPLETE});
+  auto q = list_request();
+  CHECK(ba::check_exchange(q, page).diagnostics().empty());  // absent: the service picks
+  q.maxResults = 3;
+  CHECK(ba::check_exchange(q, page).diagnostics().empty());
+  q.maxResults = 1000;
+  CHECK(ba::check_exchange(q, page).diagnostics().empty());
+  q.maxResults = 2;
+  const ba::result<void> checked = ba::check_exchange(q, page);
+  CHECK(!checked.ok());
+  REQUIRE(checked.diagnostics().size() == 1);
+  const ba::diagnostic& d = checked.diagnostics()[0];
+  CHECK(d.id == rules::list_max_results);
+  CHECK(d.level == severity::error);
+  CHECK(d.pointer == "/ingestionJobSummaries");
+  CHECK(d.expected == "at most 2 summaries");
+  CHECK(d.found == "3 summaries");
+  CHECK(d.message == "the page has 3 summaries but the request's maxResults is 2");
+  q.maxResults = 0;  // outside the range (constraint.range's): still more than asked for
+  CHECK(count_of(ba::check_exchange(q, page).diagnostics(), rules::list_max_results) == 1);
+  ba::parse_options o;
+  o.disabled.insert(rules::list_max_results);
+  CHECK(ba::check_exchange(q, page, o).diagnostics().empty());
+}
+
+TEST_CASE("status: list.sort-order by STARTED_AT, ties allowed") {
+  using A = ba::IngestionJobSortByAttribute;
+  using O = ba::SortOrder;
+  const auto up = page_of({0, 10, 10, 20}, {S::COMPLETE});
+  const auto down = page_of({20, 10, 10, 0}, {S::COMPLETE});
+  CHECK(ba::check_exchange(sorted_by(A::STARTED_AT, O::ASCENDING), up).diagnostics().empty());
+  CHECK(ba::check_exchange(sorted_by(A::STARTED_AT, O::DESCENDING), down).diagnostics().empty());
+  CHECK(ba::check_exchange(list_request(), down).diagnostics().empty());  // no sortBy, no order to keep
+
+  auto found = ba::check_exchange(sorted_by(A::STARTED_AT, O::ASCENDING), down).diagnostics();
+  REQUIRE(found.size() == 1);  // the first place it breaks, and how many there are
+  CHECK(found[0].id == rules::list_sort_order);
+  CHECK(found[0].level == severity::error);
+  CHECK(found[0].pointer == "/ingestionJobSummaries/1/startedAt");
+  CHECK(found[0].expected == "a time at or after 2023-11-14T22:13:40Z");
+  CHECK(found[0].found == "2023-11-14T22:13:30Z");
+  CHECK(found[0].message == "summary 1's startedAt 2023-11-14T22:13:30Z is before summary 0's 2023-11-14T22:13:40Z, "
+                            "but the request sorts by STARTED_AT ASCENDING (the page is out of order at 2 places)");
+
+  found = ba::check_exchange(sorted_by(A::STARTED_AT, O::DESCENDING), page_of({0, 10, 5}, {S::COMPLETE})).diagnostics();
+  REQUIRE(found.size() == 1);
+  CHECK(found[0].pointer == "/ingestionJobSummaries/1/startedAt");
+  CHECK(found[0].message == "summary 1's startedAt 2023-11-14T22:13:30Z is after summary 0's 2023-11-14T22:13:20Z, "
+                            "but the request sorts by STARTED_AT DESCENDING (the page is out of order at 1 place)");
+
+  ba::parse_options o;
+  o.disabled.insert(rules::list_sort_order);
+  CHECK(ba::check_exchange(sorted_by(A::STARTED_AT, O::ASCENDING), down, o).diagnostics().empty());
+  auto unknown = sorted_by(A::STARTED_AT, O::ASCENDING);
+  unknown.sortBy->order = ba::enum_value<O>::unknown("RANDOM");
+  CHECK(ba::check_exchange(unknown, down).diagnostics().empty());
+}
+
+TEST_CASE("status: list.sort-order by STATUS, the summaries of one status together") {
+  using A = ba::IngestionJobSortByAttribute;
+  using O = ba::SortOrder;
+  const std::vector<std::int64_t> five{0, 1, 2, 3, 4};
+  for (O o : {O::ASCENDING, O::DESCENDING}) {
+    INFO(ba::to_string(o));
+    const auto q = sorted_by(A::STATUS, o);
+    // The service's order of the statuses is not documented: any order that groups them passes.
+    CHECK(ba::check_exchange(q, page_of(five, {S::STARTING, S::STARTING, S::IN_PROGRESS, S::COMPLETE, S::STOPPED}))
+              .diagnostics().empty());
+    CHECK(ba::check_exchange(q, page_of(five, {S::STOPPED, S::COMPLETE, S::COMPLETE, S::IN_PROGRESS, S::STARTING}))
+              .diagnostics().empty());
+    const auto found =
+        ba::check_exchange(q, page_of(five, {S::COMPLETE, S::IN_PROGRESS, S::COMPLETE, S::IN_PROGRESS, S::FAILED}))
+            .diagnostics();
+    REQUIRE(found.size() == 1);
+    CHECK(found[0].id == rules::list_sort_order);
+    CHECK(found[0].pointer == "/ingestionJobSummaries/2/status");
+    CHECK(found[0].expected == "the COMPLETE summaries next to each other");
+    CHECK(found[0].found == "COMPLETE again after IN_PROGRESS");
+    CHECK(found[0].message == "summary 2's status COMPLETE comes again after summary 1's IN_PROGRESS, but the "
+                              "request sorts by STATUS: in any order of the statuses the jobs of one status stand "
+                              "together (the page is out of order at 2 places)");
+  }
+  // Unknown statuses are grouped by their wire name.
+  auto page = page_of({0, 1, 2}, {S::COMPLETE});
+  page.ingestionJobSummaries[0].status = ba::enum_value<S>::unknown("QUEUED");
+  page.ingestionJobSummaries[2].status = ba::enum_value<S>::unknown("QUEUED");
+  const auto found = ba::check_exchange(sorted_by(A::STATUS, O::ASCENDING), page).diagnostics();
+  REQUIRE(found.size() == 1);
+  CHECK(found[0].found == "QUEUED again after COMPLETE");
+  page.ingestionJobSummaries[2].status = ba::enum_value<S>::unknown("PAUSED");
+  CHECK(ba::check_exchange(sorted_by(A::STATUS, O::ASCENDING), page).diagnostics().empty());
+}
+
+// ---- the whole API: sequences ---------------------------------------------------------------
+
+TEST_CASE("status: sequence_checker observes Start, Get, List and Stop outputs as one job's story") {
+  ba::sequence_checker c;
+  CHECK(c.observe(start_response(), "start").diagnostics().empty());
+  auto page = page_of({0}, {S::IN_PROGRESS});
+  page.ingestionJobSummaries.insert(page.ingestionJobSummaries.begin(),
+                                    summary_of(with_ids(make_job(S::COMPLETE, t0 - 100, t0 - 50), "KB12345678",
+                                                        "DS12345678", "JOB0000009")));
+  page.ingestionJobSummaries[1].ingestionJobId = "JOB1234567";  // the started job, second on the page
+  CHECK(c.observe(page, "list").diagnostics().empty());
+  CHECK(c.tracked_jobs() == 2);
+  // A summary that goes back is found at its place on the page.
+  page.ingestionJobSummaries[1].status = S::STARTING;
+  auto found = c.observe(page, "list again").diagnostics();
+  REQUIRE(found.size() == 1);
+  CHECK(found[0].id == rules::sequence_transition);
+  CHECK(found[0].pointer == "/ingestionJobSummaries/1/status");
+  CHECK(found[0].message == "status went from IN_PROGRESS (list) to STARTING (list again), but from IN_PROGRESS the "
+                            "lifecycle only leads to COMPLETE, FAILED, STOPPING or STOPPED");
+  CHECK(c.observe(ba::GetIngestionJobResponse{make_job(S::IN_PROGRESS, t0, t0 + 20)}, "get").diagnostics().empty());
+  found = c.observe(ba::GetIngestionJobResponse{make_job(S::IN_PROGRESS, t0, t0 + 10)}, "get 2").diagnostics();
+  REQUIRE(found.size() == 1);
+  CHECK(found[0].id == rules::sequence_updated_at_decreased);
+  CHECK(found[0].pointer == "/ingestionJob/updatedAt");
+}
+
+TEST_CASE("status: sequence.stop-after-terminal, a successful stop of a finished job") {
+  for (S terminal : {S::COMPLETE, S::FAILED, S::STOPPED}) {
+    INFO(terminal);
+    ba::sequence_checker c;
+    CHECK(c.observe(start_response(), "start").diagnostics().empty());
+    CHECK(c.observe(ba::GetIngestionJobResponse{make_job(terminal, t0, t0 + 60, 10)}, "get").diagnostics().empty());
+    ba::StopIngestionJobResponse stop{make_job(terminal, t0, t0 + 60, 10)};  // the job as it was
+    const ba::result<void> checked = c.observe(stop, "stop");
+    CHECK(!checked.ok());
+    REQUIRE(checked.diagnostics().size() == 1);
+    const ba::diagnostic& d = checked.diagnostics()[0];
+    CHECK(d.id == rules::sequence_stop_after_terminal);
+    CHECK(d.level == severity::error);
+    CHECK(d.pointer == "");
+    CHECK(d.expected == "ConflictException (HTTP 409)");
+    CHECK(d.found == "a StopIngestionJob response");
+    CHECK(d.message == "StopIngestionJob succeeded (stop) for a job already " + std::string(ba::to_string(terminal)) +
+                           " (get); a finished job cannot be stopped, the service answers ConflictException (HTTP 409)");
+    // A Get that shows it again is fine; another stop is the same error.
+    CHECK(c.observe(ba::GetIngestionJobResponse{make_job(terminal, t0, t0 + 60, 10)}).diagnostics().empty());
+    CHECK(count_of(c.observe(stop).diagnostics(), rules::sequence_stop_after_terminal) == 1);
+    ba::parse_options o;
+    o.disabled.insert(rules::sequence_stop_after_terminal);
+    ba::job_tracker t(o);
+    CHECK(t.observe(make_job(terminal, t0, t0 + 60, 10)).diagnostics().empty());
+    CHECK(t.observe(stop).diagnostics().empty());
+  }
+}
+
+TEST_CASE("status: a stop of a job not yet finished is fine, and STOPPED after it too") {
+  ba::job_tracker t;
+  CHECK(t.observe(make_job(S::IN_PROGRESS, t0, t0 + 10, 5)).diagnostics().empty());
+  CHECK(t.observe(ba::StopIngestionJobResponse{make_job(S::STOPPING, t0, t0 + 20, 6)}).diagnostics().empty());
+  CHECK(t.observe(ba::StopIngestionJobResponse{make_job(S::STOPPED, t0, t0 + 30, 6)}).diagnostics().empty());
+  CHECK(t.observe(ba::GetIngestionJobResponse{make_job(S::STOPPED, t0, t0 + 30, 6)}).diagnostics().empty());
+  CHECK(t.observe(summary_of(make_job(S::STOPPED, t0, t0 + 30, 6))).diagnostics().empty());
+  // The stop that answered STOPPED made the job terminal: stopping it again is the error.
+  const auto found = t.observe(ba::StopIngestionJobResponse{make_job(S::STOPPED, t0, t0 + 30, 6)}, "again").diagnostics();
+  REQUIRE(found.size() == 1);
+  CHECK(found[0].id == rules::sequence_stop_after_terminal);
+  CHECK(found[0].message == "StopIngestionJob succeeded (again) for a job already STOPPED (observation #3); a finished "
+                            "job cannot be stopped, the service answers ConflictException (HTTP 409)");
+  // A first observation that is a stop has nothing to contradict.
+  ba::job_tracker fresh;
+  CHECK(fresh.observe(ba::StopIngestionJobResponse{make_job(S::STOPPED, t0, t0 + 30)}).diagnostics().empty());
+}
+
+TEST_CASE("status: stop-after-terminal remembers the first terminal observation, past a bad step") {
+  ba::job_tracker t;
+  CHECK(t.observe(make_job(S::COMPLETE, t0, t0 + 10), "done").diagnostics().empty());
+  CHECK(count_of(t.observe(make_job(S::IN_PROGRESS, t0, t0 + 20), "odd").diagnostics(), rules::sequence_transition) == 1);
+  const auto found = t.observe(ba::StopIngestionJobResponse{make_job(S::STOPPING, t0, t0 + 30)}, "stop").diagnostics();
+  REQUIRE(found.size() == 1);
+  CHECK(found[0].id == rules::sequence_stop_after_terminal);
+  CHECK(found[0].message.find("already COMPLETE (done)") != std::string::npos);
+  t.reset();
+  CHECK(t.observe(ba::StopIngestionJobResponse{make_job(S::STOPPING, t0, t0 + 30)}).diagnostics().empty());
 }
 
 }  // namespace

@@ -343,7 +343,7 @@ class runner {
     char digits[24];
     const auto n = std::to_chars(digits, digits + sizeof digits, w.entry ? *w.entry : w.line);
     label_.append(digits, n.ptr);
-    doc.add_all(sequences_.observe(response, label_), part);
+    doc.add_all(sequences_.observe(response, label_).diagnostics(), part);
   }
 
   /** One NDJSON line (a view into the reader's padded buffer): check_document without the

@@ -16,11 +16,14 @@
 
 #include <boost/container_hash/hash.hpp>
 #include <boost/describe/enumerators.hpp>
+#include <boost/describe/members.hpp>
 #include <boost/mp11/algorithm.hpp>
+#include <boost/mp11/utility.hpp>
 #include <boost/unordered/unordered_flat_set.hpp>
 
 #include <algorithm>
 #include <array>
+#include <charconv>
 #include <chrono>
 #include <cstddef>
 #include <cstdint>
@@ -33,6 +36,7 @@
 #include <random>
 #include <string>
 #include <string_view>
+#include <type_traits>
 #include <unordered_map>
 #include <utility>
 #include <vector>
@@ -62,6 +66,18 @@ inline constexpr rule_description sequence_updated_at_decreased{"sequence.update
     "updatedAt went back between observations"};
 inline constexpr rule_description sequence_scanned_decreased{"sequence.scanned-decreased", rule_source::semantic, false, severity::warning,
     "numberOfDocumentsScanned went down"};
+inline constexpr rule_description status_start_state{"status.start-state", rule_source::semantic, false, severity::warning,
+    "a start response not in STARTING"};
+inline constexpr rule_description status_start_counters{"status.start-counters", rule_source::semantic, false, severity::warning,
+    "a start response with a statistics counter above 0"};
+inline constexpr rule_description status_start_times{"status.start-times", rule_source::semantic, false, severity::warning,
+    "a start response whose updatedAt is after its startedAt"};
+inline constexpr rule_description list_max_results{"list.max-results", rule_source::protocol, false, severity::error,
+    "more summaries than the request's maxResults"};
+inline constexpr rule_description list_sort_order{"list.sort-order", rule_source::protocol, false, severity::error,
+    "summaries out of the order the request's sortBy asks for"};
+inline constexpr rule_description sequence_stop_after_terminal{"sequence.stop-after-terminal", rule_source::semantic, false, severity::error,
+    "a stop answered with success for a job already COMPLETE, FAILED or STOPPED"};
 }  // namespace detail::rule_data
 
 namespace rules {
@@ -75,15 +91,25 @@ inline constexpr rule sequence_transition{detail::rule_data::sequence_transition
 inline constexpr rule sequence_started_at_changed{detail::rule_data::sequence_started_at_changed};  ///< sequence.started-at-changed: startedAt differs between observations
 inline constexpr rule sequence_updated_at_decreased{detail::rule_data::sequence_updated_at_decreased};  ///< sequence.updated-at-decreased: updatedAt went back
 inline constexpr rule sequence_scanned_decreased{detail::rule_data::sequence_scanned_decreased};  ///< sequence.scanned-decreased: numberOfDocumentsScanned went down
+inline constexpr rule status_start_state{detail::rule_data::status_start_state};  ///< status.start-state: a StartIngestionJob response not in STARTING
+inline constexpr rule status_start_counters{detail::rule_data::status_start_counters};  ///< status.start-counters: a StartIngestionJob response with a counter above 0
+inline constexpr rule status_start_times{detail::rule_data::status_start_times};  ///< status.start-times: a StartIngestionJob response updated after it started
+inline constexpr rule list_max_results{detail::rule_data::list_max_results};  ///< list.max-results: more summaries than maxResults
+inline constexpr rule list_sort_order{detail::rule_data::list_sort_order};  ///< list.sort-order: a page out of its request's sortBy order
+inline constexpr rule sequence_stop_after_terminal{detail::rule_data::sequence_stop_after_terminal};  ///< sequence.stop-after-terminal: a successful stop of a finished job
 }  // namespace rules
 
 namespace detail {
-/// The ingestion-job lifecycle rules, listed after the binding's.
+/// The ingestion-job lifecycle rules, listed after the binding's. The rules of the whole API
+/// (Start, Get, List) come after those of StopIngestionJob, so that every rule keeps the
+/// index it had (SARIF ruleIndex, error_code values).
 inline const bool status_rules_registered = register_rules(400, {
     rules::status_time_order, rules::status_stop_state, rules::status_reasons_without_failure,
     rules::status_failure_without_reasons, rules::exchange_id_mismatch, rules::exchange_status_shape,
     rules::sequence_transition, rules::sequence_started_at_changed,
-    rules::sequence_updated_at_decreased, rules::sequence_scanned_decreased
+    rules::sequence_updated_at_decreased, rules::sequence_scanned_decreased,
+    rules::status_start_state, rules::status_start_counters, rules::status_start_times,
+    rules::list_max_results, rules::list_sort_order, rules::sequence_stop_after_terminal
 });
 }  // namespace detail
 
@@ -346,9 +372,48 @@ inline std::string status_words(status_set set) {
   return s;
 }
 
-/** The rules on one IngestionJob located at `at` (see build_status_finding for `counted_warnings`). */
-inline void check_job(const IngestionJob& job, std::string_view at, const parse_options& options,
-                      std::vector<diagnostic>& out, std::size_t* counted_warnings = nullptr) {
+/// The two shapes that describe one job: an IngestionJob (Start, Get and Stop responses) and
+/// an IngestionJobSummary (a List page). check_status, check_exchange and the sequence rules
+/// are written once against both.
+template <class T>
+struct is_job_record : std::false_type {};
+template <>
+struct is_job_record<IngestionJob> : std::true_type {};
+template <>
+struct is_job_record<IngestionJobSummary> : std::true_type {};
+template <class T>
+using enable_if_job_record = std::enable_if_t<is_job_record<T>::value, int>;
+
+template <class Operation>
+using operation_output = typename Operation::output;
+template <class Operation>
+using operation_input = typename Operation::input;
+/// True for the output shape of one of the model's `operations`.
+template <class T>
+using is_operation_output = boost::mp11::mp_contains<boost::mp11::mp_transform<operation_output, operations>, T>;
+template <class T>
+using enable_if_operation_output = std::enable_if_t<is_operation_output<T>::value, int>;
+/// True when Response is the output of the operation whose input is Request.
+template <class Request, class Response>
+using is_exchange = std::is_same<
+    boost::mp11::mp_at<boost::mp11::mp_push_back<boost::mp11::mp_transform<operation_output, operations>, void>,
+                       boost::mp11::mp_find<boost::mp11::mp_transform<operation_input, operations>, Request>>,
+    Response>;
+
+/** "/ingestionJobSummaries/" followed by `i`, into `out` (reused from summary to summary: no
+ *  allocation once it is long enough). */
+inline void summary_pointer(std::string& out, std::size_t i) {
+  out.assign("/ingestionJobSummaries/");
+  char digits[24];
+  const auto end = std::to_chars(digits, digits + sizeof digits, i).ptr;
+  out.append(digits, end);
+}
+
+/** The rules on one job or summary located at `at` (see build_status_finding for
+ *  `counted_warnings`). A summary has no failureReasons, so only time-order applies to it. */
+template <class Record>
+void check_job(const Record& job, std::string_view at, const parse_options& options, std::vector<diagnostic>& out,
+               std::size_t* counted_warnings = nullptr) {
   if (job.updatedAt < job.startedAt && build_status_finding(rules::status_time_order, options, counted_warnings)) {
     add_status_finding(out, options, rules::status_time_order, status_pointer(at, "/updatedAt"),
                        "a time at or after startedAt " + format_timestamp(job.startedAt),
@@ -356,34 +421,87 @@ inline void check_job(const IngestionJob& job, std::string_view at, const parse_
                        "updatedAt " + format_timestamp(job.updatedAt) + " is before startedAt " +
                            format_timestamp(job.startedAt) + ": a job cannot be updated before it started");
   }
-  // An unknown status says nothing about failure either way (it may be a state added after
-  // this model), so both failure rules look at known statuses only.
-  const std::optional<IngestionJobStatus> status = job.status.known();
-  if (!status) return;
-  const std::size_t reasons = job.failureReasons ? job.failureReasons->size() : 0;
-  if (reasons > 0 && *status != IngestionJobStatus::FAILED &&
-      build_status_finding(rules::status_reasons_without_failure, options, counted_warnings)) {
-    add_status_finding(out, options, rules::status_reasons_without_failure, status_pointer(at, "/failureReasons"),
-                       "no failureReasons unless status is FAILED",
-                       std::to_string(reasons) + (reasons == 1 ? " reason" : " reasons"),
-                       "failureReasons has " + std::to_string(reasons) + (reasons == 1 ? " entry" : " entries") +
-                           " but status is " + std::string(to_string(*status)) +
-                           "; only a FAILED job has reasons for failing");
-  }
-  if (*status == IngestionJobStatus::FAILED && reasons == 0 &&
-      build_status_finding(rules::status_failure_without_reasons, options, counted_warnings)) {
-    const char* what = job.failureReasons ? "empty" : "absent";
-    add_status_finding(out, options, rules::status_failure_without_reasons, status_pointer(at, "/status"),
-                       "failureReasons with at least one entry", std::string("failureReasons ") + what,
-                       std::string("status is FAILED but failureReasons is ") + what +
-                           "; a failed job should say why it failed");
+  if constexpr (std::is_same<Record, IngestionJob>::value) {
+    // An unknown status says nothing about failure either way (it may be a state added after
+    // this model), so both failure rules look at known statuses only.
+    const std::optional<IngestionJobStatus> status = job.status.known();
+    if (!status) return;
+    const std::size_t reasons = job.failureReasons ? job.failureReasons->size() : 0;
+    if (reasons > 0 && *status != IngestionJobStatus::FAILED &&
+        build_status_finding(rules::status_reasons_without_failure, options, counted_warnings)) {
+      add_status_finding(out, options, rules::status_reasons_without_failure, status_pointer(at, "/failureReasons"),
+                         "no failureReasons unless status is FAILED",
+                         std::to_string(reasons) + (reasons == 1 ? " reason" : " reasons"),
+                         "failureReasons has " + std::to_string(reasons) + (reasons == 1 ? " entry" : " entries") +
+                             " but status is " + std::string(to_string(*status)) +
+                             "; only a FAILED job has reasons for failing");
+    }
+    if (*status == IngestionJobStatus::FAILED && reasons == 0 &&
+        build_status_finding(rules::status_failure_without_reasons, options, counted_warnings)) {
+      const char* what = job.failureReasons ? "empty" : "absent";
+      add_status_finding(out, options, rules::status_failure_without_reasons, status_pointer(at, "/status"),
+                         "failureReasons with at least one entry", std::string("failureReasons ") + what,
+                         std::string("status is FAILED but failureReasons is ") + what +
+                             "; a failed job should say why it failed");
+    }
   }
 }
 
-/** check_status(StopIngestionJobResponse) into `out` (see build_status_finding for
- *  `counted_warnings`). */
-inline void check_stop_response(const StopIngestionJobResponse& response, const parse_options& options,
-                                std::vector<diagnostic>& out, std::size_t* counted_warnings = nullptr) {
+/** check_status(StartIngestionJobResponse) into `out`: start-state, start-counters,
+ *  start-times, then the job's rules. */
+inline void check_output(const StartIngestionJobResponse& response, const parse_options& options,
+                         std::vector<diagnostic>& out, std::size_t* counted_warnings) {
+  const IngestionJob& job = response.ingestionJob;
+  const std::optional<IngestionJobStatus> status = job.status.known();
+  if (status && *status != IngestionJobStatus::STARTING &&
+      build_status_finding(rules::status_start_state, options, counted_warnings)) {
+    add_status_finding(out, options, rules::status_start_state, "/ingestionJob/status", "STARTING",
+                       std::string(to_string(*status)),
+                       "a StartIngestionJob response reports status " + std::string(to_string(*status)) +
+                           "; a job that was just started is STARTING");
+  }
+  if (job.statistics) {
+    boost::mp11::mp_for_each<boost::describe::describe_members<IngestionJobStatistics, boost::describe::mod_public>>(
+        [&](auto member) {
+          const PrimitiveLong n = (*job.statistics).*member.pointer;
+          if (n > 0 && build_status_finding(rules::status_start_counters, options, counted_warnings)) {
+            add_status_finding(out, options, rules::status_start_counters,
+                               status_pointer("/ingestionJob/statistics/", member.name), "0", std::to_string(n),
+                               std::string(member.name) + " is " + std::to_string(n) +
+                                   " in a StartIngestionJob response; a job that was just started has not "
+                                   "counted any document yet");
+          }
+        });
+  }
+  if (job.startedAt < job.updatedAt && build_status_finding(rules::status_start_times, options, counted_warnings)) {
+    add_status_finding(out, options, rules::status_start_times, "/ingestionJob/updatedAt",
+                       "startedAt " + format_timestamp(job.startedAt), format_timestamp(job.updatedAt),
+                       "updatedAt " + format_timestamp(job.updatedAt) + " is after startedAt " +
+                           format_timestamp(job.startedAt) +
+                           " in a StartIngestionJob response; a job that was just started has not been updated since");
+  }
+  check_job(job, "/ingestionJob", options, out, counted_warnings);
+}
+
+/** check_status(GetIngestionJobResponse) into `out`: the job's rules. */
+inline void check_output(const GetIngestionJobResponse& response, const parse_options& options,
+                         std::vector<diagnostic>& out, std::size_t* counted_warnings) {
+  check_job(response.ingestionJob, "/ingestionJob", options, out, counted_warnings);
+}
+
+/** check_status(ListIngestionJobsResponse) into `out`: each summary's rules, in page order. */
+inline void check_output(const ListIngestionJobsResponse& response, const parse_options& options,
+                         std::vector<diagnostic>& out, std::size_t* counted_warnings) {
+  std::string at;
+  for (std::size_t i = 0; i < response.ingestionJobSummaries.size(); ++i) {
+    summary_pointer(at, i);
+    check_job(response.ingestionJobSummaries[i], at, options, out, counted_warnings);
+  }
+}
+
+/** check_status(StopIngestionJobResponse) into `out`: stop-state, then the job's rules. */
+inline void check_output(const StopIngestionJobResponse& response, const parse_options& options,
+                         std::vector<diagnostic>& out, std::size_t* counted_warnings) {
   const IngestionJob& job = response.ingestionJob;
   const std::optional<IngestionJobStatus> status = job.status.known();
   if (status && *status != IngestionJobStatus::STOPPING && *status != IngestionJobStatus::STOPPED &&
@@ -397,61 +515,188 @@ inline void check_stop_response(const StopIngestionJobResponse& response, const 
 }
 }  // namespace detail
 
-/** The rules on one ingestion job, wherever it came from (StartIngestionJob, GetIngestionJob,
- *  StopIngestionJob): status.time-order (updatedAt before startedAt, error),
- *  status.reasons-without-failure and status.failure-without-reasons (warnings). `pointer` is
- *  the JSON Pointer of `job` in its document ("" when it is the root); findings point below
- *  it. Rules in options.disabled are skipped. Counters are not checked here: the codec and
- *  check_value() report semantic.negative-counter. Returns the findings (ok() when none is an error). */
-[[nodiscard]] inline result<void> check_status(const IngestionJob& job, const parse_options& options = {},
-                                               std::string_view pointer = "") {
+/** The rules on one ingestion job or List summary, wherever it came from: status.time-order
+ *  (updatedAt before startedAt, error) on both; on an IngestionJob also
+ *  status.reasons-without-failure and status.failure-without-reasons (warnings; a summary has
+ *  no failureReasons). `Record` is IngestionJob or IngestionJobSummary. `pointer` is the JSON
+ *  Pointer of `job` in its document ("" when it is the root); findings point below it. Rules
+ *  in options.disabled are skipped. Counters are not checked here: the codec and check_value()
+ *  report semantic.negative-counter. Returns the findings (ok() when none is an error). */
+template <class Record, detail::enable_if_job_record<Record> = 0>
+[[nodiscard]] result<void> check_status(const Record& job, const parse_options& options = {},
+                                        std::string_view pointer = "") {
   result<void> r;
   detail::check_job(job, pointer, options, detail::result_access::diagnostics(r));
   detail::result_access::count(r);
   return r;
 }
 
-/** The rules on a StopIngestionJob response: those of check_status(IngestionJob) at
- *  /ingestionJob, plus status.stop-state (warning): the job a stop returns is STOPPING or
- *  STOPPED. An unknown status is not reported by these rules (the codec already warned about
- *  it with constraint.enum). Returns the findings (ok() when none is an error). */
-[[nodiscard]] inline result<void> check_status(const StopIngestionJobResponse& response,
-                                               const parse_options& options = {}) {
+/** The rules on the output of one operation (`Output` is StartIngestionJobResponse,
+ *  GetIngestionJobResponse, ListIngestionJobsResponse or StopIngestionJobResponse): those of
+ *  check_status(job) at /ingestionJob, or at /ingestionJobSummaries/N for each summary of a
+ *  List page, plus, for a StopIngestionJob response, status.stop-state (warning: the job a stop
+ *  returns is STOPPING or STOPPED), and for a StartIngestionJob response status.start-state,
+ *  status.start-counters and status.start-times (warnings: a job just started is STARTING, has
+ *  counted nothing and has not been updated since it started). An unknown status is not
+ *  reported by these rules (the codec already warned about it with constraint.enum). Returns
+ *  the findings (ok() when none is an error). */
+template <class Output, detail::enable_if_operation_output<Output> = 0>
+[[nodiscard]] result<void> check_status(const Output& output, const parse_options& options = {}) {
   result<void> r;
-  detail::check_stop_response(response, options, detail::result_access::diagnostics(r));
+  detail::check_output(output, options, detail::result_access::diagnostics(r), nullptr);
   detail::result_access::count(r);
   return r;
 }
 
-/** check_status(StopIngestionJobResponse) into the caller's `out`: the findings are appended,
- *  so one vector serves many responses. When `count_warnings_only` is not null, warning-level
- *  findings are not built: each adds one to `*count_warnings_only` instead (a caller that shows
- *  no warnings but counts them). */
-inline void check_status(const StopIngestionJobResponse& response, const parse_options& options,
-                         std::vector<diagnostic>& out, std::size_t* count_warnings_only = nullptr) {
-  detail::check_stop_response(response, options, out, count_warnings_only);
+/** check_status(Output) into the caller's `out`: the findings are appended, so one vector
+ *  serves many responses. When `count_warnings_only` is not null, warning-level findings are
+ *  not built: each adds one to `*count_warnings_only` instead (a caller that shows no warnings
+ *  but counts them). */
+template <class Output, detail::enable_if_operation_output<Output> = 0>
+void check_status(const Output& output, const parse_options& options, std::vector<diagnostic>& out,
+                  std::size_t* count_warnings_only = nullptr) {
+  detail::check_output(output, options, out, count_warnings_only);
 }
 
-/** exchange.id-mismatch (error): the response's knowledgeBaseId, dataSourceId and
- *  ingestionJobId must equal the request's (byte for byte: ids are case-sensitive). One
- *  finding per differing id, pointing at the response member. (exchange.status-shape belongs
- *  to the HTTP layer.) Returns the findings (ok() when none is an error). */
-[[nodiscard]] inline result<void> check_exchange(const StopIngestionJobRequest& request,
-                                                 const StopIngestionJobResponse& response,
-                                                 const parse_options& options = {}) {
-  result<void> r;
-  std::vector<diagnostic>& out = detail::result_access::diagnostics(r);
-  const IngestionJob& job = response.ingestionJob;
+namespace detail {
+template <class T>
+using ingestion_job_id_member = decltype(std::declval<const T&>().ingestionJobId);
+
+/** exchange.id-mismatch for one job or summary at `at`: its knowledgeBaseId and dataSourceId,
+ *  and its ingestionJobId when the request names one (Get, Stop), against the request's.
+ *  `whose` starts the message ("the response's", "summary 3's"). */
+template <class Request, class Record>
+void compare_ids(const Request& request, const Record& job, std::string_view at, std::string_view whose,
+                 const parse_options& options, std::vector<diagnostic>& out) {
   const auto compare = [&](std::string_view name, const Id& asked, const Id& got) {
     if (asked == got) return;
-    detail::add_status_finding(out, options, rules::exchange_id_mismatch, detail::status_pointer("/ingestionJob/", name),
-                               "\"" + detail::excerpt(asked) + "\"", "\"" + detail::excerpt(got) + "\"",
-                               "the response's " + std::string(name) + " is \"" + detail::excerpt(got) +
-                                   "\" but the request asked for \"" + detail::excerpt(asked) + "\"");
+    std::string pointer(at);
+    pointer.append("/").append(name);
+    add_status_finding(out, options, rules::exchange_id_mismatch, std::move(pointer),
+                       "\"" + excerpt(asked) + "\"", "\"" + excerpt(got) + "\"",
+                       std::string(whose) + " " + std::string(name) + " is \"" + excerpt(got) +
+                           "\" but the request asked for \"" + excerpt(asked) + "\"");
   };
   compare("knowledgeBaseId", request.knowledgeBaseId, job.knowledgeBaseId);
   compare("dataSourceId", request.dataSourceId, job.dataSourceId);
-  compare("ingestionJobId", request.ingestionJobId, job.ingestionJobId);
+  if constexpr (boost::mp11::mp_valid<ingestion_job_id_member, Request>::value) {
+    compare("ingestionJobId", request.ingestionJobId, job.ingestionJobId);
+  }
+}
+
+/** check_exchange for Start, Get and Stop: one job at /ingestionJob. */
+template <class Request, class Response>
+void check_exchange_into(const Request& request, const Response& response, const parse_options& options,
+                         std::vector<diagnostic>& out) {
+  compare_ids(request, response.ingestionJob, "/ingestionJob", "the response's", options, out);
+}
+
+/** list.sort-order on a page sorted by STARTED_AT: the first step that goes the wrong way,
+ *  and how many do. */
+inline void check_started_at_order(const IngestionJobSummaries& page, bool ascending, const parse_options& options,
+                                   std::vector<diagnostic>& out) {
+  std::size_t first = 0, breaks = 0;
+  for (std::size_t i = 1; i < page.size(); ++i) {
+    const bool wrong = ascending ? page[i].startedAt < page[i - 1].startedAt : page[i - 1].startedAt < page[i].startedAt;
+    if (wrong && breaks++ == 0) first = i;
+  }
+  if (breaks == 0) return;
+  const std::string here = format_timestamp(page[first].startedAt), before = format_timestamp(page[first - 1].startedAt);
+  const char* order = ascending ? "ASCENDING" : "DESCENDING";
+  std::string pointer;
+  summary_pointer(pointer, first);
+  pointer += "/startedAt";
+  add_status_finding(out, options, rules::list_sort_order, std::move(pointer),
+                     std::string(ascending ? "a time at or after " : "a time at or before ") + before, here,
+                     "summary " + std::to_string(first) + "'s startedAt " + here + " is " +
+                         (ascending ? "before" : "after") + " summary " + std::to_string(first - 1) + "'s " + before +
+                         ", but the request sorts by STARTED_AT " + order + " (the page is out of order at " +
+                         std::to_string(breaks) + (breaks == 1 ? " place)" : " places)"));
+}
+
+/** list.sort-order on a page sorted by STATUS. Which order the service gives the statuses is
+ *  not documented (the model's, or the names' alphabetical order?), so only what every order
+ *  implies is checked: the summaries of one status stand together. A status that comes back
+ *  after another one is out of order whatever the order; ASCENDING and DESCENDING are told
+ *  apart by no status order known, so both are checked alike. */
+inline void check_status_order(const IngestionJobSummaries& page, const parse_options& options,
+                               std::vector<diagnostic>& out) {
+  std::uint8_t ended_known = 0;          // statuses whose run has ended
+  std::vector<std::string_view> ended_unknown;  // wire names of unknown statuses whose run ended
+  const auto ended = [&](const enum_value<IngestionJobStatus>& s) {
+    if (const auto k = s.known()) return ((ended_known >> status_index(*k)) & 1U) != 0;
+    return std::find(ended_unknown.begin(), ended_unknown.end(), s.wire_name()) != ended_unknown.end();
+  };
+  std::size_t first = 0, breaks = 0;
+  for (std::size_t i = 1; i < page.size(); ++i) {
+    const auto& prev = page[i - 1].status;
+    const auto& here = page[i].status;
+    if (prev == here) continue;
+    if (const auto k = prev.known()) {
+      ended_known = static_cast<std::uint8_t>(ended_known | status_bit(*k));
+    } else if (!ended(prev)) {
+      ended_unknown.push_back(prev.wire_name());
+    }
+    if (ended(here) && breaks++ == 0) first = i;
+  }
+  if (breaks == 0) return;
+  const std::string here(page[first].status.wire_name()), before(page[first - 1].status.wire_name());
+  std::string pointer;
+  summary_pointer(pointer, first);
+  pointer += "/status";
+  add_status_finding(out, options, rules::list_sort_order, std::move(pointer),
+                     "the " + excerpt(here) + " summaries next to each other",
+                     excerpt(here) + " again after " + excerpt(before),
+                     "summary " + std::to_string(first) + "'s status " + excerpt(here) + " comes again after summary " +
+                         std::to_string(first - 1) + "'s " + excerpt(before) +
+                         ", but the request sorts by STATUS: in any order of the statuses the jobs of one status "
+                         "stand together (the page is out of order at " +
+                         std::to_string(breaks) + (breaks == 1 ? " place)" : " places)"));
+}
+
+/** check_exchange for List: each summary's ids, the page's size, its order. */
+inline void check_exchange_into(const ListIngestionJobsRequest& request, const ListIngestionJobsResponse& response,
+                                const parse_options& options, std::vector<diagnostic>& out) {
+  const IngestionJobSummaries& page = response.ingestionJobSummaries;
+  std::string at;
+  for (std::size_t i = 0; i < page.size(); ++i) {
+    summary_pointer(at, i);
+    compare_ids(request, page[i], at, "summary " + std::to_string(i) + "'s", options, out);
+  }
+  if (request.maxResults && page.size() > static_cast<std::size_t>(std::max<std::int32_t>(*request.maxResults, 0))) {
+    const std::string most = std::to_string(static_cast<std::int32_t>(*request.maxResults));
+    add_status_finding(out, options, rules::list_max_results, "/ingestionJobSummaries", "at most " + most + " summaries",
+                       std::to_string(page.size()) + " summaries",
+                       "the page has " + std::to_string(page.size()) + " summaries but the request's maxResults is " +
+                           most);
+  }
+  if (!request.sortBy) return;
+  const std::optional<IngestionJobSortByAttribute> attribute = request.sortBy->attribute.known();
+  const std::optional<SortOrder> order = request.sortBy->order.known();
+  if (!attribute || !order) return;  // a sort this model does not know: nothing to check it against
+  if (*attribute == IngestionJobSortByAttribute::STARTED_AT) {
+    check_started_at_order(page, *order == SortOrder::ASCENDING, options, out);
+  } else {
+    check_status_order(page, options, out);
+  }
+}
+}  // namespace detail
+
+/** The rules on one exchange: a request and the success response it got (`Request` is the
+ *  input of one of the model's operations, `Response` that operation's output).
+ *  exchange.id-mismatch (error): the response's knowledgeBaseId and dataSourceId, and its
+ *  ingestionJobId for Get and Stop, must equal the request's (byte for byte: ids are
+ *  case-sensitive); for List, those of every summary. One finding per differing id, pointing
+ *  at the response member. For List also list.max-results (error: more summaries than the
+ *  request's maxResults; nothing when it is absent) and list.sort-order (error: the page breaks
+ *  the request's sortBy; nothing without sortBy). (exchange.status-shape belongs to the HTTP
+ *  layer.) Returns the findings (ok() when none is an error). */
+template <class Request, class Response,
+          std::enable_if_t<detail::is_exchange<Request, Response>::value, int> = 0>
+[[nodiscard]] result<void> check_exchange(const Request& request, const Response& response,
+                                          const parse_options& options = {}) {
+  result<void> r;
+  detail::check_exchange_into(request, response, options, detail::result_access::diagnostics(r));
   detail::result_access::count(r);
   return r;
 }
@@ -615,23 +860,37 @@ struct job_state {
   kept_label label;  ///< the previous observation's label (when count > 0)
   std::optional<PrimitiveLong> scanned;  ///< from the last observation that had statistics
   kept_label scanned_label;  ///< that observation's label (when scanned)
+  std::optional<IngestionJobStatus> terminal;  ///< the first terminal status observed
+  kept_label terminal_label;  ///< that observation's label (when terminal)
 };
 
 /** Releases the labels `st` keeps in `labels` and makes it a fresh state. */
 inline void reset_job_state(job_state& st, label_pool& labels) noexcept {
   if (st.count > 0) labels.release(st.label);
   if (st.scanned) labels.release(st.scanned_label);
+  if (st.terminal) labels.release(st.terminal_label);
   st = job_state{};
 }
 
-/** Compares `job` (at JSON Pointer `at`, called `label` in messages) with the previous
- *  observation in `st`, appends the findings to `out`, and makes `job` the previous one. The
- *  labels are kept in `labels`; the strings of messages are only built for a finding. */
-inline void observe_job(job_state& st, label_pool& labels, const IngestionJob& job, std::string_view label,
-                        std::string_view at, const parse_options& options, transition_check mode,
-                        std::vector<diagnostic>& out) {
+/** Compares `job` (an IngestionJob or a summary, at JSON Pointer `at`, called `label` in
+ *  messages) with the previous observation in `st`, appends the findings to `out`, and makes
+ *  `job` the previous one. `stop`: the observation is a StopIngestionJob response. The labels
+ *  are kept in `labels`; the strings of messages are only built for a finding. */
+template <class Record>
+void observe_job(job_state& st, label_pool& labels, const Record& job, std::string_view label, std::string_view at,
+                 bool stop, const parse_options& options, transition_check mode, std::vector<diagnostic>& out) {
   const kept_label here = label.empty() ? labels.keep("observation #", st.count + 1) : labels.keep(label);
   const std::optional<IngestionJobStatus> status = job.status.known();
+  if (stop && st.terminal) {
+    // The service refuses to stop a job that has finished (ConflictException, HTTP 409): a
+    // success here contradicts an earlier observation, whatever status the response reports.
+    const std::string was(to_string(*st.terminal));
+    add_status_finding(out, options, rules::sequence_stop_after_terminal, "", "ConflictException (HTTP 409)",
+                       "a StopIngestionJob response",
+                       "StopIngestionJob succeeded (" + labels.text(here) + ") for a job already " + was + " (" +
+                           labels.text(st.terminal_label) + "); a finished job cannot be stopped, the service "
+                           "answers ConflictException (HTTP 409)");
+  }
   if (st.count > 0) {
     // Unknown statuses are opaque: a step into or out of one is not judged, since the model
     // says nothing about them (and the step after an unknown one has no known `from`).
@@ -694,12 +953,45 @@ inline void observe_job(job_state& st, label_pool& labels, const IngestionJob& j
     st.scanned = scanned;
     st.scanned_label = labels.share(here);
   }
+  if (status && !st.terminal && is_terminal(*status)) {
+    st.terminal = status;
+    st.terminal_label = labels.share(here);
+  }
   if (st.count > 0) labels.release(st.label);
   ++st.count;
   st.status = status;
   st.started_at = job.startedAt;
   st.updated_at = job.updatedAt;
   st.label = here;
+}
+
+/// What observe() takes: a job or summary, or the output of one operation. A List page is
+/// observations of many jobs, so only a sequence_checker takes it.
+template <class T>
+using is_observation = boost::mp11::mp_or<is_job_record<T>, is_operation_output<T>>;
+template <class T>
+using enable_if_observation = std::enable_if_t<is_observation<T>::value, int>;
+template <class T>
+using enable_if_one_job_observation =
+    std::enable_if_t<is_observation<T>::value && !std::is_same<T, ListIngestionJobsResponse>::value, int>;
+
+/** Calls f(record, at, stop) for each job or summary `observed` holds, in document order: `at`
+ *  is its JSON Pointer, `stop` whether it is a StopIngestionJob response's. */
+template <class Record, class F, enable_if_job_record<Record> = 0>
+void for_each_observation(const Record& job, F&& f) {
+  f(job, std::string_view(), false);
+}
+template <class Response, class F, enable_if_operation_output<Response> = 0>
+void for_each_observation(const Response& response, F&& f) {
+  f(response.ingestionJob, std::string_view("/ingestionJob"), std::is_same<Response, StopIngestionJobResponse>::value);
+}
+template <class F>
+void for_each_observation(const ListIngestionJobsResponse& response, F&& f) {
+  std::string at;
+  for (const IngestionJobSummary& summary : response.ingestionJobSummaries) {
+    summary_pointer(at, static_cast<std::size_t>(&summary - response.ingestionJobSummaries.data()));
+    f(summary, std::string_view(at), false);
+  }
 }
 }  // namespace detail
 
@@ -714,21 +1006,22 @@ class job_tracker {
                        transition_check mode = transition_check::reachable) noexcept
       : options_(options), mode_(mode) {}
 
-  /** Checks `job` against the previous observation and remembers it. `label` names the
-   *  observation in messages (an index, "file:line"); empty means "observation #N".
-   *  Returns sequence.transition, sequence.started-at-changed, sequence.updated-at-decreased
-   *  (errors) and sequence.scanned-decreased (warning) findings with pointers relative to the
-   *  job; empty for the first observation. */
-  std::vector<diagnostic> observe(const IngestionJob& job, std::string_view label = "") {
-    std::vector<diagnostic> out;
-    detail::observe_job(state_, labels_, job, label, "", options_, mode_, out);
-    return out;
-  }
-  /** As above, for a StopIngestionJob response (pointers under /ingestionJob). */
-  std::vector<diagnostic> observe(const StopIngestionJobResponse& response, std::string_view label = "") {
-    std::vector<diagnostic> out;
-    detail::observe_job(state_, labels_, response.ingestionJob, label, "/ingestionJob", options_, mode_, out);
-    return out;
+  /** Checks one observation of the job against the previous one and remembers it.
+   *  `observed` is an IngestionJob, an IngestionJobSummary, or a Start, Get or Stop response
+   *  (pointers under /ingestionJob). `label` names the observation in messages (an index,
+   *  "file:line"); empty means "observation #N". Returns sequence.transition,
+   *  sequence.started-at-changed, sequence.updated-at-decreased, sequence.stop-after-terminal
+   *  (errors) and sequence.scanned-decreased (warning) findings, with pointers relative to
+   *  `observed`; none for the first observation. */
+  template <class Observed, detail::enable_if_one_job_observation<Observed> = 0>
+  result<void> observe(const Observed& observed, std::string_view label = "") {
+    result<void> r;
+    std::vector<diagnostic>& out = detail::result_access::diagnostics(r);
+    detail::for_each_observation(observed, [&](const auto& job, std::string_view at, bool stop) {
+      detail::observe_job(state_, labels_, job, label, at, stop, options_, mode_, out);
+    });
+    detail::result_access::count(r);
+    return r;
   }
   /** How many observations were fed. */
   std::size_t observations() const noexcept { return state_.count; }
@@ -1002,14 +1295,27 @@ class sequence_checker {
   sequence_checker(sequence_checker&&) = default;
   sequence_checker& operator=(sequence_checker&&) = default;
 
-  /** Checks `job` against the previous observation of the same job (see job_tracker) and
-   *  remembers it. Returns the findings, pointers relative to the job. */
-  std::vector<diagnostic> observe(const IngestionJob& job, std::string_view label = "") {
-    return observe_at(job, label, "");
-  }
-  /** As above, for a StopIngestionJob response (pointers under /ingestionJob). */
-  std::vector<diagnostic> observe(const StopIngestionJobResponse& response, std::string_view label = "") {
-    return observe_at(response.ingestionJob, label, "/ingestionJob");
+  /** Checks each job `observed` holds against the previous observation of the same job (see
+   *  job_tracker) and remembers it. `observed` is an IngestionJob, an IngestionJobSummary, or
+   *  the output of one operation: a Start, Get or Stop response (one job, at /ingestionJob) or
+   *  a List page (each summary in page order, at /ingestionJobSummaries/N, all called `label`).
+   *  Returns the findings, with pointers relative to `observed`. */
+  template <class Observed, detail::enable_if_observation<Observed> = 0>
+  result<void> observe(const Observed& observed, std::string_view label = "") {
+    result<void> r;
+    std::vector<diagnostic>& out = detail::result_access::diagnostics(r);
+    if (sequence_.max_jobs != 0) {
+      detail::for_each_observation(observed, [&](const auto& job, std::string_view at, bool stop) {
+        bool forgot = false;
+        detail::job_state& st = jobs_.find_or_insert(
+            detail::job_key_view{job.knowledgeBaseId, job.dataSourceId, job.ingestionJobId}, sequence_.max_jobs,
+            labels_, forgot);
+        forgotten_ += forgot;
+        detail::observe_job(st, labels_, job, label, at, stop, options_, sequence_.transitions, out);
+      });
+    }
+    detail::result_access::count(r);
+    return r;
   }
   /** How many jobs are remembered now (at most max_jobs). */
   std::size_t tracked_jobs() const noexcept { return jobs_.size(); }
@@ -1027,18 +1333,6 @@ class sequence_checker {
   }
 
  private:
-  std::vector<diagnostic> observe_at(const IngestionJob& job, std::string_view label, std::string_view at) {
-    std::vector<diagnostic> out;
-    if (sequence_.max_jobs == 0) return out;
-    bool forgot = false;
-    detail::job_state& st = jobs_.find_or_insert(
-        detail::job_key_view{job.knowledgeBaseId, job.dataSourceId, job.ingestionJobId}, sequence_.max_jobs, labels_,
-        forgot);
-    forgotten_ += forgot;
-    detail::observe_job(st, labels_, job, label, at, options_, sequence_.transitions, out);
-    return out;
-  }
-
   parse_options options_;
   sequence_options sequence_;
   detail::label_pool labels_;

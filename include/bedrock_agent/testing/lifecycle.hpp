@@ -5,6 +5,8 @@
 // sequences that follow the lifecycle of status.hpp (its successors() and is_reachable(), not a
 // copy of its table), with updatedAt and numberOfDocumentsScanned never going back, and
 // sequences with exactly one illegal step, paired with the rule and pointer it must produce.
+// Histories of a few jobs seen through the outputs of all four operations (Start, Get, List,
+// Stop), legal or with one stop of a finished job planted.
 //
 // Test-only: needs RapidCheck.
 
@@ -22,6 +24,7 @@
 #include <optional>
 #include <ostream>
 #include <string>
+#include <variant>
 #include <vector>
 
 namespace bedrock_agent::testing {
@@ -303,6 +306,192 @@ inline rc::Gen<broken_lifecycle> lifecycle_with_illegal_step(transition_check mo
 inline rc::Gen<broken_lifecycle> lifecycle_with_illegal_step(transition_check mode) {
   return rc::gen::mapcat(detail::entry_of(lifecycle_rules()),
                          [mode](rule r) { return lifecycle_with_illegal_step(mode, r); });
+}
+
+// ---- histories through the four operations ------------------------------------------------------
+
+/// The output of one operation: one observation of a history.
+using api_output = std::variant<StartIngestionJobResponse, GetIngestionJobResponse, ListIngestionJobsResponse,
+                                StopIngestionJobResponse>;
+
+/// Observations of one to three jobs of one data source, interleaved, as the four operations
+/// return them, in file order: a StartIngestionJob response only as a job's first observation,
+/// GetIngestionJob responses, List pages (each summary a new observation of its job, one
+/// summary per job and page), and StopIngestionJob responses.
+struct api_history {
+  std::vector<api_output> observations;
+  transition_check mode = transition_check::reachable;
+  /// The one StopIngestionJob response of a job already finished (sequence.stop-after-terminal),
+  /// when one was planted.
+  std::optional<std::size_t> planted_stop;
+};
+
+/** `job` as a List page summarizes it (a summary has no failureReasons). */
+inline IngestionJobSummary summary_of(const IngestionJob& job) {
+  IngestionJobSummary s;
+  s.knowledgeBaseId = job.knowledgeBaseId;
+  s.dataSourceId = job.dataSourceId;
+  s.ingestionJobId = job.ingestionJobId;
+  s.description = job.description;
+  s.status = job.status;
+  s.startedAt = job.startedAt;
+  s.updatedAt = job.updatedAt;
+  s.statistics = job.statistics;
+  return s;
+}
+
+namespace detail {
+struct print_output {
+  std::ostream& os;
+  void job(const char* kind, const Id& id, const enum_value<IngestionJobStatus>& status, timestamp updated) const {
+    os << " " << kind << " " << id << " " << status << " updatedAt " << updated;
+  }
+  void operator()(const StartIngestionJobResponse& r) const {
+    job("start", r.ingestionJob.ingestionJobId, r.ingestionJob.status, r.ingestionJob.updatedAt);
+  }
+  void operator()(const GetIngestionJobResponse& r) const {
+    job("get", r.ingestionJob.ingestionJobId, r.ingestionJob.status, r.ingestionJob.updatedAt);
+  }
+  void operator()(const StopIngestionJobResponse& r) const {
+    job("stop", r.ingestionJob.ingestionJobId, r.ingestionJob.status, r.ingestionJob.updatedAt);
+  }
+  void operator()(const ListIngestionJobsResponse& r) const {
+    os << " list [";
+    for (const IngestionJobSummary& s : r.ingestionJobSummaries) job("", s.ingestionJobId, s.status, s.updatedAt);
+    os << " ]";
+  }
+};
+}  // namespace detail
+
+inline std::ostream& operator<<(std::ostream& os, const api_history& h) {
+  os << "history (" << (h.mode == transition_check::direct ? "direct" : "reachable") << ")";
+  if (h.planted_stop) os << " with a stop after the end at #" << *h.planted_stop;
+  for (std::size_t i = 0; i < h.observations.size(); ++i) {
+    os << "\n  #" << i;
+    std::visit(detail::print_output{os}, h.observations[i]);
+  }
+  return os;
+}
+
+namespace detail {
+/// Builds a history of a few jobs inside rc::gen::exec: one lifecycle_builder per job, each
+/// observation legal after the job's one before.
+class api_history_builder {
+ public:
+  explicit api_history_builder(transition_check mode) : mode_(mode) {
+    const std::size_t n = 1 + lifecycle_builder::choose_index(3);
+    for (std::size_t i = 0; i < n; ++i) {
+      jobs_.emplace_back(mode);
+      lifecycle_builder& b = jobs_.back();
+      b.base_.knowledgeBaseId = jobs_[0].base_.knowledgeBaseId;  // one data source: one List covers them all
+      b.base_.dataSourceId = jobs_[0].base_.dataSourceId;
+      b.base_.ingestionJobId = std::string("JOB000000") + static_cast<char>('0' + i);
+    }
+    seen_.assign(n, false);
+  }
+
+  /** One legal observation of a job picked at random, through a random operation. */
+  void step() {
+    const std::size_t j = lifecycle_builder::choose_index(jobs_.size());
+    switch (lifecycle_builder::choose_index(4)) {
+      case 0: list(); break;
+      case 1: stop(j); break;
+      default: start_or_get(j); break;
+    }
+  }
+
+  /** Drives job `j` to a terminal status, then plants a successful stop of it that repeats
+   *  its last observation (so that no other rule fires); returns its index. */
+  std::size_t plant_stop_after_terminal() {
+    const std::size_t j = lifecycle_builder::choose_index(jobs_.size());
+    lifecycle_builder& b = jobs_[j];
+    if (!seen_[j] || !is_terminal(b.status_)) {
+      start_or_get(j);
+      while (!is_terminal(b.status_)) {
+        const std::vector<IngestionJobStatus> next = legal_next(b.status_, mode_);
+        out_.emplace_back(GetIngestionJobResponse{b.observe(next[lifecycle_builder::choose_index(next.size())], *gap())});
+      }
+    }
+    out_.emplace_back(StopIngestionJobResponse{b.observe(b.status_, 0)});
+    return out_.size() - 1;
+  }
+
+  std::vector<api_output> out_;
+
+ private:
+  /** A legal next observation of job `j` (its first: in the status it was drawn with). */
+  IngestionJob next_of(std::size_t j) {
+    lifecycle_builder& b = jobs_[j];
+    if (!seen_[j]) {
+      seen_[j] = true;
+      return b.observe(b.status_, 0);
+    }
+    b.step();
+    return b.out_.back();
+  }
+
+  void start_or_get(std::size_t j) {
+    lifecycle_builder& b = jobs_[j];
+    if (!seen_[j] && b.status_ == IngestionJobStatus::STARTING && lifecycle_builder::choose_index(2) == 0) {
+      // A StartIngestionJob response: STARTING, nothing counted, not updated since it started.
+      seen_[j] = true;
+      b.updated_ = b.base_.startedAt;
+      IngestionJob job = b.observe(IngestionJobStatus::STARTING, 0);
+      if (job.statistics) job.statistics = IngestionJobStatistics{};
+      b.out_.back() = job;
+      out_.emplace_back(StartIngestionJobResponse{std::move(job)});
+      return;
+    }
+    out_.emplace_back(GetIngestionJobResponse{next_of(j)});
+  }
+
+  void stop(std::size_t j) {
+    lifecycle_builder& b = jobs_[j];
+    if (!seen_[j] || is_terminal(b.status_)) return start_or_get(j);  // a stop would be refused
+    std::vector<IngestionJobStatus> targets;
+    for (IngestionJobStatus t : {IngestionJobStatus::STOPPING, IngestionJobStatus::STOPPED}) {
+      if (t == b.status_ || (mode_ == transition_check::direct ? can_transition(b.status_, t) : is_reachable(b.status_, t)))
+        targets.push_back(t);
+    }
+    if (targets.empty()) return start_or_get(j);
+    out_.emplace_back(StopIngestionJobResponse{b.observe(targets[lifecycle_builder::choose_index(targets.size())], *gap())});
+  }
+
+  void list() {
+    ListIngestionJobsResponse page;
+    for (std::size_t j = 0; j < jobs_.size(); ++j) {
+      if (lifecycle_builder::choose_index(2) == 0) page.ingestionJobSummaries.push_back(summary_of(next_of(j)));
+    }
+    out_.emplace_back(std::move(page));  // an empty page is a page too
+  }
+
+  transition_check mode_;
+  std::vector<lifecycle_builder> jobs_;
+  std::vector<bool> seen_;
+};
+}  // namespace detail
+
+/** Histories that keep every sequence rule under `mode` (and each output every rule of
+ *  check_status): 1 to about 16 observations of 1 to 3 jobs. */
+inline rc::Gen<api_history> valid_api_history(transition_check mode) {
+  return rc::gen::exec([mode] {
+    detail::api_history_builder b(mode);
+    for (std::size_t i = 0, n = *rc::gen::inRange<std::size_t>(1, 16); i < n; ++i) b.step();
+    return api_history{std::move(b.out_), mode, std::nullopt};
+  });
+}
+
+/** Histories with exactly one defect: a StopIngestionJob response that succeeds for a job an
+ *  earlier observation showed COMPLETE, FAILED or STOPPED (sequence.stop-after-terminal),
+ *  repeating that job's last observation; legal observations before and after it. */
+inline rc::Gen<api_history> api_history_with_stop_after_terminal(transition_check mode) {
+  return rc::gen::exec([mode] {
+    detail::api_history_builder b(mode);
+    for (std::size_t i = 0, n = *rc::gen::inRange<std::size_t>(0, 8); i < n; ++i) b.step();
+    const std::size_t planted = b.plant_stop_after_terminal();
+    for (std::size_t i = 0, n = *rc::gen::inRange<std::size_t>(0, 8); i < n; ++i) b.step();
+    return api_history{std::move(b.out_), mode, planted};
+  });
 }
 
 }  // namespace bedrock_agent::testing
