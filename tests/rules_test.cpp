@@ -36,8 +36,8 @@ std::vector<std::string> ids(const std::vector<ba::rule>& rs) {
 
 // constraint.range (issue 15) lists with the codec's constraints, so the rules after it moved by
 // one (SARIF rule indexes, error_code values); every other rule keeps its place. Rules added
-// since list after all of these: the lifecycle rules of Start, Get and List (order 410), then
-// the binding's body rules (order 500).
+// since list after all of these: the lifecycle rules of Start, Get and List (at the end of
+// order 400), then the binding's body rules (order 500).
 TEST_CASE("rules: the library's rules list in the order they always had (SARIF rule indexes)") {
   const std::vector<std::string> library{
       "json.syntax", "json.utf8", "json.escape", "json.surrogate", "json.control-character", "json.number",

@@ -119,7 +119,7 @@ class runner {
         break;
       default: {
         StopIngestionJobResponse value;
-        if (read_all(text, value, doc)) observe_response(value, doc);
+        if (read_all(text, value, doc)) observe_output(value, doc);
         break;
       }
     }
@@ -310,30 +310,18 @@ class runner {
   /** The exchange rules of Op on a request and its success response. */
   template <class Op>
   std::vector<diagnostic> exchange_findings(const typename Op::input& request, const typename Op::output& output) {
-    if constexpr (std::is_same_v<Op, StopIngestionJob>) {
-      return bedrock_agent::check_exchange(request, output, settings_.options).diagnostics();
-    } else {
-      return {};
-    }
+    return bedrock_agent::check_exchange(request, output, settings_.options).diagnostics();
   }
 
-  /** The status and sequence rules on a success response of any operation. */
+  /** The status rules on an operation's output, then its jobs observed by the sequence rules
+   *  (in file order, one history per file). */
   template <class Output>
   void observe_output(const Output& output, document_scope& doc, std::string_view part = {}) {
-    if constexpr (std::is_same_v<Output, StopIngestionJobResponse>) {
-      observe_response(output, doc, part);
-    } else if constexpr (std::is_same_v<Output, ListIngestionJobsResponse>) {
-    } else {
-      doc.add_all(check_status(output.ingestionJob, settings_.options, "/ingestionJob").diagnostics(), part);
-    }
-  }
-
-  void observe_response(const StopIngestionJobResponse& response, document_scope& doc, std::string_view part = {}) {
-    // check_status(response), into a vector reused from document to document; with --quiet the
+    // check_status(output), into a vector reused from document to document; with --quiet the
     // warnings are only counted (their messages would be dropped unseen).
     status_diags_.clear();
     std::size_t counted_warnings = 0;
-    check_status(response, settings_.options, status_diags_, drop_warnings_ ? &counted_warnings : nullptr);
+    check_status(output, settings_.options, status_diags_, drop_warnings_ ? &counted_warnings : nullptr);
     doc.count_dropped_warnings(counted_warnings);
     for (diagnostic& d : status_diags_) doc.add(std::move(d), part);
     const source& w = doc.where();
@@ -343,7 +331,7 @@ class runner {
     char digits[24];
     const auto n = std::to_chars(digits, digits + sizeof digits, w.entry ? *w.entry : w.line);
     label_.append(digits, n.ptr);
-    doc.add_all(sequences_.observe(response, label_).diagnostics(), part);
+    doc.add_all(sequences_.observe(output, label_).diagnostics(), part);
   }
 
   /** One NDJSON line (a view into the reader's padded buffer): check_document without the
@@ -366,7 +354,7 @@ class runner {
       default:
         // A read without errors leaves the reused value exactly as a fresh one (absent members
         // reset, lists resized; see parse_into), so the checks below see this line only.
-        if (read_padded(text, line_response_, doc)) observe_response(line_response_, doc);
+        if (read_padded(text, line_response_, doc)) observe_output(line_response_, doc);
         break;
     }
   }
@@ -387,7 +375,7 @@ class runner {
       if (T::shape_name != name) return;
       T value;
       if (!read_all(text, value, doc)) return;
-      if constexpr (std::is_same_v<T, IngestionJob>) {
+      if constexpr (std::is_same_v<T, IngestionJob> || std::is_same_v<T, IngestionJobSummary>) {
         doc.add_all(check_status(value, settings_.options).diagnostics());
       } else if constexpr (is_operation_output<T>()) {
         observe_output(value, doc);
