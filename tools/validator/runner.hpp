@@ -90,6 +90,15 @@ inline bool has_root_member(std::string_view text, std::string_view name) {
   return false;
 }
 
+/// Whether T is the output of one of the model's operations.
+template <class T>
+struct is_output_of {
+  template <class Op>
+  using fn = std::is_same<typename Op::output, T>;
+};
+template <class T>
+inline constexpr bool is_operation_output_v = boost::mp11::mp_any_of_q<operations, is_output_of<T>>::value;
+
 class runner {
  public:
   runner(const settings& s, finding_sink sink)
@@ -377,18 +386,10 @@ class runner {
       if (!read_all(text, value, doc)) return;
       if constexpr (std::is_same_v<T, IngestionJob> || std::is_same_v<T, IngestionJobSummary>) {
         doc.add_all(check_status(value, settings_.options).diagnostics());
-      } else if constexpr (is_operation_output<T>()) {
+      } else if constexpr (is_operation_output_v<T>) {
         observe_output(value, doc);
       }
     });
-  }
-
-  /** True when T is the output of an operation of the model. */
-  template <class T>
-  static constexpr bool is_operation_output() {
-    bool yes = false;
-    boost::mp11::mp_for_each<operations>([&](auto op) { yes = yes || std::is_same_v<typename decltype(op)::output, T>; });
-    return yes;
   }
 
   /** A standalone error body: its type must be in "code" or "__type" (there is no header). */
