@@ -1,11 +1,11 @@
-// The library's parse and serialize against the simdjson floors (On-Demand extraction with no
-// validation, simdjson DOM): StopIngestionJob's three inputs, GetIngestionJob's typical response
-// and a ListIngestionJobs page. Built into both binaries: with the documented -march flags and
+// The library's parse and serialize of StopIngestionJob's three inputs against the simdjson
+// floors (On-Demand extraction with no validation, simdjson DOM). Built into both binaries: with the documented -march flags and
 // without them (the fallback kernel), so the kernel's effect on the library can be reported.
 
 #include "bench_common.hpp"
 #include "floors.hpp"
 #include "harness.hpp"
+#include "library_peers.hpp"
 
 #include <bedrock_agent/engine/json.hpp>
 #include <bedrock_agent/model/shapes.hpp>
@@ -19,19 +19,9 @@ namespace {
 
 using namespace bedrock_agent;
 using bench::floor::put;
+using namespace bench::peers;
 
 // ---- the library ------------------------------------------------------------------------------
-
-template <bool Client, class T = StopIngestionJobResponse>
-struct ours_parse_into {
-  static constexpr bool fills_value = true;
-  static const char* failure_note() { return "the library rejected the input"; }
-  simdjson::ondemand::parser parser;
-  bool parse(const simdjson::padded_string& in, T& out) {
-    static const parse_options opt = Client ? parse_options::client() : parse_options::contract();
-    return parse_into(parser, bench::view(in), out, opt).ok();
-  }
-};
 
 /// parse<T>(): a fresh value and a result<T> each time (what a one-shot caller does).
 struct ours_parse_new {
@@ -55,36 +45,7 @@ struct ours_parse_into_unpadded {
   }
 };
 
-/// validate<T>(): every diagnostic collected; the value (read, then dropped here).
-template <class T = StopIngestionJobResponse>
-struct ours_validate {
-  static constexpr bool fills_value = false;
-  static const char* failure_note() { return "the library rejected the input"; }
-  simdjson::ondemand::parser parser;
-  bool parse(const simdjson::padded_string& in, T&) { return validate<T>(parser, bench::view(in)).ok(); }
-};
-
 // ---- the floors -------------------------------------------------------------------------------
-
-/// {"ingestionJob": ...}: StopIngestionJobResponse, GetIngestionJobResponse.
-template <class T = StopIngestionJobResponse>
-struct floor_ondemand {
-  static constexpr bool fills_value = true;
-  static const char* failure_note() { return "the floor could not read the input"; }
-  simdjson::ondemand::parser parser;
-  bool parse(const simdjson::padded_string& in, T& out) {
-    return bench::floor::read_response(parser, bench::view(in), out);
-  }
-};
-
-struct floor_ondemand_list {
-  static constexpr bool fills_value = true;
-  static const char* failure_note() { return "the floor could not read the input"; }
-  simdjson::ondemand::parser parser;
-  bool parse(const simdjson::padded_string& in, ListIngestionJobsResponse& out) {
-    return bench::floor::read_list(parser, bench::view(in), out);
-  }
-};
 
 /// simdjson DOM (the shared library's runtime-dispatched kernel): parse the tape, then look
 /// each member up by name, as a DOM user writes it.
@@ -175,16 +136,6 @@ struct simdjson_dom {
   }
 };
 
-// ---- serialize --------------------------------------------------------------------------------
-
-template <class T = StopIngestionJobResponse>
-struct ours_serialize {
-  void write(const T& v, std::string& out) {
-    out.clear();
-    append_json(out, v);
-  }
-};
-
 const bool registered = [] {
   bench::register_parse<floor_ondemand<>>("floor_ondemand");
   bench::register_parse<ours_parse_into<false>>("ours_contract");
@@ -198,17 +149,6 @@ const bool registered = [] {
   bench::register_all_scaling<ours_parse_into<true>>("ours_client");
   bench::register_serialize<ours_serialize<>>("ours");
 
-  // GetIngestionJob: the typical response read as a GetIngestionJobResponse.
-  using get = GetIngestionJobResponse;
-  bench::register_parse_of<floor_ondemand<get>, get>("get", bench::get_typical, "floor_ondemand");
-  bench::register_parse_of<ours_parse_into<false, get>, get>("get", bench::get_typical, "ours_contract");
-
-  // ListIngestionJobs: a page of 1000 summaries (the peers are in their own files).
-  using list = ListIngestionJobsResponse;
-  bench::register_parse_of<floor_ondemand_list, list>("list", bench::list_page, "floor_ondemand");
-  bench::register_parse_of<ours_parse_into<false, list>, list>("list", bench::list_page, "ours_contract");
-  bench::register_parse_of<ours_validate<list>, list>("list", bench::list_page, "ours_validate");
-  bench::register_serialize_of<ours_serialize<list>, list>("list_serialize", bench::list_page, "ours");
   return true;
 }();
 
