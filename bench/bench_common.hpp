@@ -16,6 +16,7 @@
 #include <cstdlib>
 #include <string>
 #include <string_view>
+#include <utility>
 
 namespace bench {
 
@@ -151,10 +152,90 @@ struct named_input {
 };
 inline constexpr named_input inputs[] = {{"small", small_input}, {"typical", typical_input}, {"large", large_input}};
 
+/// The JSON of a ListIngestionJobs response: a page of `count` summaries and a nextToken, made
+/// deterministically from `seed`. Like a real page: ids varied (a few knowledge bases and data
+/// sources, a new job id each), every status, timestamps days apart with 0, 3, 6 or 9 fraction
+/// digits, a description on about one summary in three, statistics on all but the jobs still
+/// STARTING.
+inline std::string list_json(std::size_t count, std::size_t seed = 0) {
+  static constexpr const char* statuses[] = {"COMPLETE", "COMPLETE", "FAILED",   "IN_PROGRESS",
+                                             "STOPPED",  "COMPLETE", "STARTING", "STOPPING"};
+  static constexpr const char* fractions[] = {"", ".250", ".589793", ".123456789"};
+  static constexpr std::string_view words =
+      "Scheduled sync of the support knowledge base from s3://docs-prod/manuals after the weekly "
+      "export; triggered by the release pipeline. ";
+  std::string j = "{\"ingestionJobSummaries\":[";
+  std::uint64_t state = 0x2545F4914F6CDD1Du ^ seed;
+  for (std::size_t i = 0; i < count; ++i) {
+    state ^= state << 13;
+    state ^= state >> 7;
+    state ^= state << 17;
+    const std::size_t k = i + seed;
+    const char* status = statuses[state % 8];
+    char buf[400];
+    std::snprintf(buf, sizeof buf,
+                  "%s{\"knowledgeBaseId\":\"KB%08zu\",\"dataSourceId\":\"DS%08zu\",\"ingestionJobId\":\"%c%c%08zu\"",
+                  i ? "," : "", 12345678 + k % 3, 87654321 - k % 7, "ABCDEFGHJK"[k % 10],
+                  "0123456789ZYXWVUTSRQ"[(state >> 8) % 20], 99999999 - k * 7919 % 90000000);
+    j += buf;
+    if (state % 3 == 0) {
+      const std::size_t len = 20 + (state >> 16) % 181;  // 20..200 code points (the model's bound)
+      std::string d;
+      while (d.size() < len) d += words.substr(0, len - d.size());
+      j += ",\"description\":\"" + d + '"';
+    }
+    j += ",\"status\":\"";
+    j += status;
+    j += '"';
+    // startedAt: one job every few hours going back from 2024-12-31; updatedAt minutes later.
+    const std::int64_t start = 1735603200 - static_cast<std::int64_t>(k) * 9973 - static_cast<std::int64_t>(state % 3600);
+    const std::int64_t update = start + 30 + static_cast<std::int64_t>((state >> 20) % 7200);
+    for (const auto& [name, t] : {std::pair<const char*, std::int64_t>{"startedAt", start}, {"updatedAt", update}}) {
+      const std::int64_t days = t / 86400, secs = t % 86400;
+      // civil_from_days (Hinnant), for days after 1970 only.
+      const std::int64_t z = days + 719468, era = z / 146097, doe = z - era * 146097;
+      const std::int64_t yoe = (doe - doe / 1460 + doe / 36524 - doe / 146096) / 365;
+      const std::int64_t doy = doe - (365 * yoe + yoe / 4 - yoe / 100), mp = (5 * doy + 2) / 153;
+      const std::int64_t d = doy - (153 * mp + 2) / 5 + 1, m = mp < 10 ? mp + 3 : mp - 9;
+      const std::int64_t y = yoe + era * 400 + (m <= 2);
+      std::snprintf(buf, sizeof buf, ",\"%s\":\"%04d-%02d-%02dT%02d:%02d:%02d%sZ\"", name, static_cast<int>(y),
+                    static_cast<int>(m), static_cast<int>(d), static_cast<int>(secs / 3600),
+                    static_cast<int>(secs / 60 % 60), static_cast<int>(secs % 60), fractions[(state >> 4) % 4]);
+      j += buf;
+    }
+    if (std::string_view(status) != "STARTING") {
+      const std::size_t scanned = (state >> 24) % 50000;
+      std::snprintf(buf, sizeof buf,
+                    ",\"statistics\":{\"numberOfDocumentsScanned\":%zu,\"numberOfMetadataDocumentsScanned\":%zu,"
+                    "\"numberOfNewDocumentsIndexed\":%zu,\"numberOfModifiedDocumentsIndexed\":%zu,"
+                    "\"numberOfMetadataDocumentsModified\":%zu,\"numberOfDocumentsDeleted\":%zu,"
+                    "\"numberOfDocumentsFailed\":%zu,\"numberOfDocumentsSkipped\":%zu}",
+                    scanned, scanned / 10, scanned / 2, scanned / 5, scanned / 40, scanned / 100,
+                    std::string_view(status) == "FAILED" ? scanned / 3 : scanned % 3, scanned / 250);
+      j += buf;
+    }
+    j += '}';
+  }
+  j += "],\"nextToken\":\"eyJ2ZXJzaW9uIjoxLCJvZmZzZXQiOjEwMDAsInNvcnQiOiJTVEFSVEVEX0FUIn0=\"}";
+  return j;
+}
+
+/// A page of 1000 summaries (ListIngestionJobs with maxResults at the model's maximum).
+inline const simdjson::padded_string& list_input() {
+  static const simdjson::padded_string s(list_json(1000));
+  return s;
+}
+
+/// GetIngestionJob answers with the shape of StopIngestionJob ({"ingestionJob": ...}), so the
+/// typical input serves both; the List page is its own input.
+inline constexpr named_input get_typical{"typical", typical_input};
+inline constexpr named_input list_page{"page1000", list_input};
+
 /// Parses `json` with the library (contract profile), aborting when it is not valid: every
 /// benchmark input must be a valid response, or the peers would be compared on errors.
-inline bedrock_agent::StopIngestionJobResponse reference_value(const simdjson::padded_string& json) {
-  auto r = bedrock_agent::parse<bedrock_agent::StopIngestionJobResponse>(text(json));
+template <class T = bedrock_agent::StopIngestionJobResponse>
+T reference_value(const simdjson::padded_string& json) {
+  auto r = bedrock_agent::parse<T>(text(json));
   if (!r) fail("input is not a valid response:", r.error().message);
   return std::move(r).value();
 }

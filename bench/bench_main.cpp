@@ -155,6 +155,7 @@ int main(int argc, char** argv) {
   benchmark::AddCustomContext("input_bytes_small", std::to_string(bench::small_input().size()));
   benchmark::AddCustomContext("input_bytes_typical", std::to_string(bench::typical_input().size()));
   benchmark::AddCustomContext("input_bytes_large", std::to_string(bench::large_input().size()));
+  benchmark::AddCustomContext("input_bytes_list_page1000", std::to_string(bench::list_input().size()));
   std::fprintf(stderr, "bench: simdjson On-Demand kernel: %s (DOM, runtime-dispatched: %s)\n",
                bench::ondemand_kernel(), simdjson::get_active_implementation()->name().c_str());
   benchmark::RunSpecifiedBenchmarks();

@@ -1,6 +1,8 @@
-// The floors: the least work that fills a StopIngestionJobResponse from the same bytes with
-// simdjson On-Demand (no validation beyond what On-Demand does by itself), and the least work
-// that turns an RFC 3339 timestamp into seconds and nanoseconds (digits and ranges only).
+// The floors: the least work that fills a response (StopIngestionJobResponse and
+// GetIngestionJobResponse, both {"ingestionJob": ...}; ListIngestionJobsResponse) from the same
+// bytes with simdjson On-Demand (no validation beyond what On-Demand does by itself), and the
+// least work that turns an RFC 3339 timestamp into seconds and nanoseconds (digits and ranges
+// only).
 #ifndef BEDROCK_AGENT_BENCH_FLOORS_HPP_INCLUDED
 #define BEDROCK_AGENT_BENCH_FLOORS_HPP_INCLUDED
 
@@ -15,6 +17,7 @@
 #include <optional>
 #include <string>
 #include <string_view>
+#include <type_traits>
 #include <utility>
 
 namespace bench::floor {
@@ -83,7 +86,10 @@ inline bool read_stats(od::object o, IngestionJobStatistics& s) {
   return true;
 }
 
-inline bool read_job(od::object o, IngestionJob& job) {
+/// An IngestionJob, or an IngestionJobSummary (the same members but failureReasons).
+template <class Job>
+bool read_job(od::object o, Job& job) {
+  constexpr bool has_reasons = std::is_same_v<Job, IngestionJob>;
   unsigned seen = 0;
   for (auto fr : o) {
     od::field f;
@@ -116,19 +122,21 @@ inline bool read_job(od::object o, IngestionJob& job) {
       if (!job.statistics) job.statistics.emplace();
       if (!read_stats(so, *job.statistics)) return false;
       seen |= 2;
-    } else if (k == "failureReasons") {
-      od::array a;
-      if (v.get_array().get(a)) return false;
-      if (!job.failureReasons) job.failureReasons.emplace();
-      auto& list = *job.failureReasons;
-      std::size_t n = 0;
-      for (auto item : a) {
-        if (item.get_string().get(s)) return false;
-        if (n == list.size()) list.emplace_back();
-        put(list[n++], s);
+    } else if (has_reasons && k == "failureReasons") {
+      if constexpr (has_reasons) {
+        od::array a;
+        if (v.get_array().get(a)) return false;
+        if (!job.failureReasons) job.failureReasons.emplace();
+        auto& list = *job.failureReasons;
+        std::size_t n = 0;
+        for (auto item : a) {
+          if (item.get_string().get(s)) return false;
+          if (n == list.size()) list.emplace_back();
+          put(list[n++], s);
+        }
+        list.resize(n);
+        seen |= 4;
       }
-      list.resize(n);
-      seen |= 4;
     } else if (k == "startedAt" || k == "updatedAt") {
       if (v.get_string().get(s)) return false;
       const auto t = bare_timestamp(s);
@@ -138,12 +146,16 @@ inline bool read_job(od::object o, IngestionJob& job) {
   }
   if (!(seen & 1)) job.description.reset();
   if (!(seen & 2)) job.statistics.reset();
-  if (!(seen & 4)) job.failureReasons.reset();
+  if constexpr (has_reasons) {
+    if (!(seen & 4)) job.failureReasons.reset();
+  }
   return true;
 }
 
-/// The floor: one pass over the document, every member extracted, unknown members skipped.
-inline bool read_response(od::parser& parser, simdjson::padded_string_view json, StopIngestionJobResponse& out) {
+/// The floor of a {"ingestionJob": ...} response (Stop, Get): one pass over the document, every
+/// member extracted, unknown members skipped.
+template <class Response>
+bool read_response(od::parser& parser, simdjson::padded_string_view json, Response& out) {
   od::document doc;
   if (parser.iterate(json).get(doc)) return false;
   od::object root;
@@ -157,6 +169,42 @@ inline bool read_response(od::parser& parser, simdjson::padded_string_view json,
       if (!read_job(job, out.ingestionJob)) return false;
     }
   }
+  return true;
+}
+
+/// The floor of a ListIngestionJobs page: the summaries read into the elements already there
+/// (as the library's parse_into reuses them), the nextToken.
+inline bool read_list(od::parser& parser, simdjson::padded_string_view json, ListIngestionJobsResponse& out) {
+  od::document doc;
+  if (parser.iterate(json).get(doc)) return false;
+  od::object root;
+  if (doc.get_object().get(root)) return false;
+  bool token = false;
+  for (auto fr : root) {
+    od::field f;
+    if (std::move(fr).get(f)) return false;
+    const od::raw_json_string k = f.key();
+    if (k == "ingestionJobSummaries") {
+      od::array a;
+      if (f.value().get_array().get(a)) return false;
+      auto& list = out.ingestionJobSummaries;
+      std::size_t n = 0;
+      for (auto ir : a) {
+        od::object item;
+        if (ir.get_object().get(item)) return false;
+        if (n == list.size()) list.emplace_back();
+        if (!read_job(item, list[n++])) return false;
+      }
+      list.resize(n);
+    } else if (k == "nextToken") {
+      std::string_view s;
+      if (f.value().get_string().get(s)) return false;
+      if (!out.nextToken) out.nextToken.emplace();
+      put(*out.nextToken, s);
+      token = true;
+    }
+  }
+  if (!token) out.nextToken.reset();
   return true;
 }
 

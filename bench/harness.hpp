@@ -19,18 +19,19 @@ namespace bench {
 
 using bedrock_agent::StopIngestionJobResponse;
 
-/// A parse peer: `bool parse(const simdjson::padded_string&, StopIngestionJobResponse&)`, state
-/// (parsers) kept in the object, so it is reused across iterations like the library's parser.
-/// `why_not(input)` may return a reason the peer cannot read an input at all (shown as n/a).
-template <class Peer>
+/// A parse peer: `bool parse(const simdjson::padded_string&, T&)` for the response type `T`
+/// (StopIngestionJobResponse unless told), state (parsers) kept in the object, so it is reused
+/// across iterations like the library's parser. A peer that cannot read an input at all says
+/// why in `failure_note()`, starting with "n/a: ".
+template <class Peer, class T = StopIngestionJobResponse>
 void run_parse(benchmark::State& state, const simdjson::padded_string& in) {
   Peer peer;
-  StopIngestionJobResponse out{};
+  T out{};
   if (!peer.parse(in, out)) {
     state.SkipWithError(Peer::failure_note());
     return;
   }
-  if (Peer::fills_value && !(out == reference_value(in))) {
+  if (Peer::fills_value && !(out == reference_value<T>(in))) {
     state.SkipWithError("the peer read a different value than the library");
     return;
   }
@@ -44,14 +45,18 @@ void run_parse(benchmark::State& state, const simdjson::padded_string& in) {
   state.SetBytesProcessed(static_cast<std::int64_t>(state.iterations() * in.size()));
 }
 
-/// Registers parse/<input>/<name> for the three standard inputs.
+/// Registers <group>/<input>/<name>: a parse of one input into a `T`.
+template <class Peer, class T = StopIngestionJobResponse>
+void register_parse_of(const std::string& group, const named_input& in, const std::string& name) {
+  auto get = in.get;
+  benchmark::RegisterBenchmark((group + "/" + in.name + "/" + name).c_str(),
+                               [get](benchmark::State& s) { run_parse<Peer, T>(s, get()); });
+}
+
+/// Registers parse/<input>/<name> for the three standard inputs (StopIngestionJobResponse).
 template <class Peer>
 void register_parse(const std::string& name) {
-  for (const named_input& in : inputs) {
-    auto get = in.get;
-    benchmark::RegisterBenchmark(("parse/" + std::string(in.name) + "/" + name).c_str(),
-                                 [get](benchmark::State& s) { run_parse<Peer>(s, get()); });
-  }
+  for (const named_input& in : inputs) register_parse_of<Peer>("parse", in, name);
 }
 
 /// Registers scale/<axis>/<n>/<name> on a generated input.
@@ -89,17 +94,17 @@ void register_all_scaling(const std::string& name) {
       register_scaling<Peer>(a.axis, *n, scaling_input(a.axis, *n), name);
 }
 
-/// A serialize peer: `void write(const StopIngestionJobResponse&, std::string& out)` that
-/// replaces `out` with the compact JSON (reusing its capacity where the library allows).
-template <class Peer>
+/// A serialize peer: `void write(const T&, std::string& out)` that replaces `out` with the
+/// compact JSON (reusing its capacity where the library allows).
+template <class Peer, class T = StopIngestionJobResponse>
 void run_serialize(benchmark::State& state, const simdjson::padded_string& in) {
-  const StopIngestionJobResponse value = reference_value(in);
+  const T value = reference_value<T>(in);
   Peer peer;
   std::string out;
   peer.write(value, out);
   // Every peer must produce JSON that reads back as the same value (client profile: a peer
   // may write an absent optional member as null).
-  auto back = bedrock_agent::parse<StopIngestionJobResponse>(out, bedrock_agent::parse_options::client());
+  auto back = bedrock_agent::parse<T>(out, bedrock_agent::parse_options::client());
   if (!back || !(back.value() == value)) {
     state.SkipWithError("the peer wrote JSON that does not read back as the same value");
     return;
@@ -114,13 +119,18 @@ void run_serialize(benchmark::State& state, const simdjson::padded_string& in) {
   state.SetBytesProcessed(static_cast<std::int64_t>(state.iterations() * out.size()));
 }
 
+/// Registers <group>/<input>/<name>: the value read from one input, written back as a `T`.
+template <class Peer, class T = StopIngestionJobResponse>
+void register_serialize_of(const std::string& group, const named_input& in, const std::string& name) {
+  auto get = in.get;
+  benchmark::RegisterBenchmark((group + "/" + in.name + "/" + name).c_str(),
+                               [get](benchmark::State& s) { run_serialize<Peer, T>(s, get()); });
+}
+
+/// Registers serialize/<input>/<name> for the three standard inputs (StopIngestionJobResponse).
 template <class Peer>
 void register_serialize(const std::string& name) {
-  for (const named_input& in : inputs) {
-    auto get = in.get;
-    benchmark::RegisterBenchmark(("serialize/" + std::string(in.name) + "/" + name).c_str(),
-                                 [get](benchmark::State& s) { run_serialize<Peer>(s, get()); });
-  }
+  for (const named_input& in : inputs) register_serialize_of<Peer>("serialize", in, name);
 }
 
 }  // namespace bench

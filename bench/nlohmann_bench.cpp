@@ -1,6 +1,7 @@
 // Peer: nlohmann::json. Parse into a json value, then copy each member into the target with
-// find()/get_ref (no temporary strings), as a careful nlohmann user writes it. Serialize: build
-// the json value, then dump(). Timestamps use the library's parse_timestamp/format_timestamp.
+// find()/get_ref (no temporary strings), as a careful nlohmann user writes it: a
+// StopIngestionJob response and a ListIngestionJobs page. Serialize: build the json value, then
+// dump(). Timestamps use the library's parse_timestamp/format_timestamp.
 
 #include "bench_common.hpp"
 #include "harness.hpp"
@@ -8,6 +9,7 @@
 #include <nlohmann/json.hpp>
 
 #include <string>
+#include <type_traits>
 
 namespace {
 
@@ -25,7 +27,9 @@ timestamp read_ts(const json& j) {
   return *t;
 }
 
-void read_job(const json& j, IngestionJob& out) {
+/// An IngestionJob, or an IngestionJobSummary (the same members but failureReasons).
+template <class Job>
+void read_job(const json& j, Job& out) {
   put(out.knowledgeBaseId, j.at("knowledgeBaseId"));
   put(out.dataSourceId, j.at("dataSourceId"));
   put(out.ingestionJobId, j.at("ingestionJobId"));
@@ -48,14 +52,16 @@ void read_job(const json& j, IngestionJob& out) {
   } else {
     out.statistics.reset();
   }
-  if (auto it = j.find("failureReasons"); it != j.end()) {
-    if (!out.failureReasons) out.failureReasons.emplace();
-    auto& list = *out.failureReasons;
-    list.resize(it->size());
-    std::size_t n = 0;
-    for (const json& item : *it) put(list[n++], item);
-  } else {
-    out.failureReasons.reset();
+  if constexpr (std::is_same_v<Job, IngestionJob>) {
+    if (auto it = j.find("failureReasons"); it != j.end()) {
+      if (!out.failureReasons) out.failureReasons.emplace();
+      auto& list = *out.failureReasons;
+      list.resize(it->size());
+      std::size_t n = 0;
+      for (const json& item : *it) put(list[n++], item);
+    } else {
+      out.failureReasons.reset();
+    }
   }
   out.startedAt = read_ts(j.at("startedAt"));
   out.updatedAt = read_ts(j.at("updatedAt"));
@@ -69,6 +75,31 @@ struct nlohmann_parse {
     if (j.is_discarded()) return false;
     try {
       read_job(j.at("ingestionJob"), out.ingestionJob);
+    } catch (const std::exception&) {
+      return false;
+    }
+    return true;
+  }
+};
+
+struct nlohmann_parse_list {
+  static constexpr bool fills_value = true;
+  static const char* failure_note() { return "nlohmann::json could not read the input"; }
+  bool parse(const simdjson::padded_string& in, ListIngestionJobsResponse& out) {
+    const json j = json::parse(in.data(), in.data() + in.size(), nullptr, /*allow_exceptions=*/false);
+    if (j.is_discarded()) return false;
+    try {
+      const json& items = j.at("ingestionJobSummaries");
+      auto& list = out.ingestionJobSummaries;
+      list.resize(items.size());
+      std::size_t n = 0;
+      for (const json& item : items) read_job(item, list[n++]);
+      if (auto it = j.find("nextToken"); it != j.end()) {
+        if (!out.nextToken) out.nextToken.emplace();
+        put(*out.nextToken, *it);
+      } else {
+        out.nextToken.reset();
+      }
     } catch (const std::exception&) {
       return false;
     }
@@ -108,6 +139,7 @@ struct nlohmann_serialize {
 const bool registered = [] {
   bench::register_parse<nlohmann_parse>("nlohmann");
   bench::register_serialize<nlohmann_serialize>("nlohmann");
+  bench::register_parse_of<nlohmann_parse_list, ListIngestionJobsResponse>("list", bench::list_page, "nlohmann");
   return true;
 }();
 

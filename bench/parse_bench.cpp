@@ -1,10 +1,11 @@
-// The library's parse and serialize against the simdjson floors (On-Demand extraction with no
-// validation, simdjson DOM). Built into both binaries: with the documented -march flags and
+// The library's parse and serialize of StopIngestionJob's three inputs against the simdjson
+// floors (On-Demand extraction with no validation, simdjson DOM). Built into both binaries: with the documented -march flags and
 // without them (the fallback kernel), so the kernel's effect on the library can be reported.
 
 #include "bench_common.hpp"
 #include "floors.hpp"
 #include "harness.hpp"
+#include "library_peers.hpp"
 
 #include <bedrock_agent/engine/json.hpp>
 #include <bedrock_agent/model/shapes.hpp>
@@ -18,19 +19,9 @@ namespace {
 
 using namespace bedrock_agent;
 using bench::floor::put;
+using namespace bench::peers;
 
 // ---- the library ------------------------------------------------------------------------------
-
-template <bool Client>
-struct ours_parse_into {
-  static constexpr bool fills_value = true;
-  static const char* failure_note() { return "the library rejected the input"; }
-  simdjson::ondemand::parser parser;
-  bool parse(const simdjson::padded_string& in, StopIngestionJobResponse& out) {
-    static const parse_options opt = Client ? parse_options::client() : parse_options::contract();
-    return parse_into(parser, bench::view(in), out, opt).ok();
-  }
-};
 
 /// parse<T>(): a fresh value and a result<T> each time (what a one-shot caller does).
 struct ours_parse_new {
@@ -54,26 +45,7 @@ struct ours_parse_into_unpadded {
   }
 };
 
-/// validate<T>(): every diagnostic collected; the value (read, then dropped here).
-struct ours_validate {
-  static constexpr bool fills_value = false;
-  static const char* failure_note() { return "the library rejected the input"; }
-  simdjson::ondemand::parser parser;
-  bool parse(const simdjson::padded_string& in, StopIngestionJobResponse&) {
-    return validate<StopIngestionJobResponse>(parser, bench::view(in)).ok();
-  }
-};
-
 // ---- the floors -------------------------------------------------------------------------------
-
-struct floor_ondemand {
-  static constexpr bool fills_value = true;
-  static const char* failure_note() { return "the floor could not read the input"; }
-  simdjson::ondemand::parser parser;
-  bool parse(const simdjson::padded_string& in, StopIngestionJobResponse& out) {
-    return bench::floor::read_response(parser, bench::view(in), out);
-  }
-};
 
 /// simdjson DOM (the shared library's runtime-dispatched kernel): parse the tape, then look
 /// each member up by name, as a DOM user writes it.
@@ -164,27 +136,19 @@ struct simdjson_dom {
   }
 };
 
-// ---- serialize --------------------------------------------------------------------------------
-
-struct ours_serialize {
-  void write(const StopIngestionJobResponse& v, std::string& out) {
-    out.clear();
-    append_json(out, v);
-  }
-};
-
 const bool registered = [] {
-  bench::register_parse<floor_ondemand>("floor_ondemand");
+  bench::register_parse<floor_ondemand<>>("floor_ondemand");
   bench::register_parse<ours_parse_into<false>>("ours_contract");
   bench::register_parse<ours_parse_into<true>>("ours_client");
   bench::register_parse<ours_parse_new>("ours_contract_new_value");
   bench::register_parse<ours_parse_into_unpadded>("ours_contract_unpadded");
-  bench::register_parse<ours_validate>("ours_validate");
+  bench::register_parse<ours_validate<>>("ours_validate");
   bench::register_parse<simdjson_dom>("simdjson_dom");
-  bench::register_all_scaling<floor_ondemand>("floor_ondemand");
+  bench::register_all_scaling<floor_ondemand<>>("floor_ondemand");
   bench::register_all_scaling<ours_parse_into<false>>("ours_contract");
   bench::register_all_scaling<ours_parse_into<true>>("ours_client");
-  bench::register_serialize<ours_serialize>("ours");
+  bench::register_serialize<ours_serialize<>>("ours");
+
   return true;
 }();
 

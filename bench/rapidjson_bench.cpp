@@ -1,6 +1,6 @@
 // Peer: RapidJSON. Parse: a Document per parse (RapidJSON's pool allocator never gives memory
 // back while the Document lives, so a long-lived one grows), members looked up with
-// FindMember. Serialize: Writer into a reused StringBuffer, copied out. Its allocations go
+// FindMember; a StopIngestionJob response and a ListIngestionJobs page. Serialize: Writer into a reused StringBuffer, copied out. Its allocations go
 // through a counting allocator (RapidJSON calls malloc, not operator new). Timestamps use the
 // library's parse_timestamp/write_timestamp. SSE4.2 whitespace skipping is on when the -march
 // flags allow it (RapidJSON does not detect it by itself).
@@ -19,6 +19,7 @@
 
 #include <cstdlib>
 #include <string>
+#include <type_traits>
 
 namespace {
 
@@ -65,44 +66,39 @@ bool ts(const value& o, const char* name, timestamp& out) {
   return true;
 }
 
-struct rapidjson_parse {
-  static constexpr bool fills_value = true;
-  static const char* failure_note() { return "RapidJSON could not read the input"; }
-  bool parse(const simdjson::padded_string& in, StopIngestionJobResponse& out) {
-    document d;
-    d.Parse(in.data(), in.size());
-    if (d.HasParseError() || !d.IsObject()) return false;
-    const value* job = member(d, "ingestionJob");
-    if (!job || !job->IsObject()) return false;
-    IngestionJob& j = out.ingestionJob;
-    const value* v = nullptr;
-    if (!(v = member(*job, "knowledgeBaseId")) || !put(j.knowledgeBaseId, *v)) return false;
-    if (!(v = member(*job, "dataSourceId")) || !put(j.dataSourceId, *v)) return false;
-    if (!(v = member(*job, "ingestionJobId")) || !put(j.ingestionJobId, *v)) return false;
-    if ((v = member(*job, "description"))) {
-      if (!j.description) j.description.emplace();
-      if (!put(*j.description, *v)) return false;
-    } else {
-      j.description.reset();
-    }
-    if (!(v = member(*job, "status")) || !v->IsString()) return false;
-    const auto status = enum_from_string<IngestionJobStatus>(std::string_view(v->GetString(), v->GetStringLength()));
-    if (!status) return false;
-    j.status = *status;
-    if ((v = member(*job, "statistics"))) {
-      if (!v->IsObject()) return false;
-      if (!j.statistics) j.statistics.emplace();
-      bool ok = true;
-      boost::mp11::mp_for_each<boost::describe::describe_members<IngestionJobStatistics, boost::describe::mod_public>>(
-          [&](auto d) {
-            const value* n = member(*v, d.name);
-            if (n && !n->IsInt64()) ok = false;
-            (*j.statistics).*d.pointer = n && n->IsInt64() ? n->GetInt64() : 0;
-          });
-      if (!ok) return false;
-    } else {
-      j.statistics.reset();
-    }
+/// An IngestionJob, or an IngestionJobSummary (the same members but failureReasons).
+template <class Job>
+bool read_job(const value* job, Job& j) {
+  if (!job || !job->IsObject()) return false;
+  const value* v = nullptr;
+  if (!(v = member(*job, "knowledgeBaseId")) || !put(j.knowledgeBaseId, *v)) return false;
+  if (!(v = member(*job, "dataSourceId")) || !put(j.dataSourceId, *v)) return false;
+  if (!(v = member(*job, "ingestionJobId")) || !put(j.ingestionJobId, *v)) return false;
+  if ((v = member(*job, "description"))) {
+    if (!j.description) j.description.emplace();
+    if (!put(*j.description, *v)) return false;
+  } else {
+    j.description.reset();
+  }
+  if (!(v = member(*job, "status")) || !v->IsString()) return false;
+  const auto status = enum_from_string<IngestionJobStatus>(std::string_view(v->GetString(), v->GetStringLength()));
+  if (!status) return false;
+  j.status = *status;
+  if ((v = member(*job, "statistics"))) {
+    if (!v->IsObject()) return false;
+    if (!j.statistics) j.statistics.emplace();
+    bool ok = true;
+    boost::mp11::mp_for_each<boost::describe::describe_members<IngestionJobStatistics, boost::describe::mod_public>>(
+        [&](auto d) {
+          const value* n = member(*v, d.name);
+          if (n && !n->IsInt64()) ok = false;
+          (*j.statistics).*d.pointer = n && n->IsInt64() ? n->GetInt64() : 0;
+        });
+    if (!ok) return false;
+  } else {
+    j.statistics.reset();
+  }
+  if constexpr (std::is_same_v<Job, IngestionJob>) {
     if ((v = member(*job, "failureReasons"))) {
       if (!v->IsArray()) return false;
       if (!j.failureReasons) j.failureReasons.emplace();
@@ -114,7 +110,42 @@ struct rapidjson_parse {
     } else {
       j.failureReasons.reset();
     }
-    return ts(*job, "startedAt", j.startedAt) && ts(*job, "updatedAt", j.updatedAt);
+  }
+  return ts(*job, "startedAt", j.startedAt) && ts(*job, "updatedAt", j.updatedAt);
+}
+
+struct rapidjson_parse {
+  static constexpr bool fills_value = true;
+  static const char* failure_note() { return "RapidJSON could not read the input"; }
+  bool parse(const simdjson::padded_string& in, StopIngestionJobResponse& out) {
+    document d;
+    d.Parse(in.data(), in.size());
+    if (d.HasParseError() || !d.IsObject()) return false;
+    return read_job(member(d, "ingestionJob"), out.ingestionJob);
+  }
+};
+
+struct rapidjson_parse_list {
+  static constexpr bool fills_value = true;
+  static const char* failure_note() { return "RapidJSON could not read the input"; }
+  bool parse(const simdjson::padded_string& in, ListIngestionJobsResponse& out) {
+    document d;
+    d.Parse(in.data(), in.size());
+    if (d.HasParseError() || !d.IsObject()) return false;
+    const value* items = member(d, "ingestionJobSummaries");
+    if (!items || !items->IsArray()) return false;
+    auto& list = out.ingestionJobSummaries;
+    list.resize(items->Size());
+    std::size_t n = 0;
+    for (const value& item : items->GetArray())
+      if (!read_job(&item, list[n++])) return false;
+    if (const value* t = member(d, "nextToken")) {
+      if (!out.nextToken) out.nextToken.emplace();
+      if (!put(*out.nextToken, *t)) return false;
+    } else {
+      out.nextToken.reset();
+    }
+    return true;
   }
 };
 
@@ -173,6 +204,7 @@ struct rapidjson_serialize {
 const bool registered = [] {
   bench::register_parse<rapidjson_parse>("rapidjson");
   bench::register_serialize<rapidjson_serialize>("rapidjson");
+  bench::register_parse_of<rapidjson_parse_list, ListIngestionJobsResponse>("list", bench::list_page, "rapidjson");
   return true;
 }();
 
