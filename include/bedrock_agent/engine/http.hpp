@@ -406,33 +406,20 @@ template <class Op>
 template <class Op>
 result<typename Op::input> parse_request(std::string_view method, std::string_view path_and_query, std::string_view body,
                                          const parse_options& options = {}) {
-  using input_type = typename Op::input;
-  result<input_type> r;
+  result<typename Op::input> r = parse_request<Op>(method, path_and_query, options);
   auto& diags = detail::result_access::diagnostics(r);
-  const std::string_view path = path_and_query.substr(0, path_and_query.find('?'));
-  detail::read_context ctx(path, options, true, &diags);
-  input_type value{};
-  if (path_and_query.size() > options.max_input_bytes) {
-    ctx.report(rules::limit_input_size, 0, nullptr, "at most " + std::to_string(options.max_input_bytes) + " bytes",
-               std::to_string(path_and_query.size()) + " bytes", "the request target is longer than max_input_bytes");
-  } else {
-    detail::read_request_line<Op>(method, path, value, ctx);
+  for (const diagnostic& d : diags) {
+    if (rule_info(d.id).fatal) return r;  // the path is not Op's: its body means nothing
   }
-  detail::locate_in_request_line(diags, 0);
-  std::size_t errors = ctx.error_count, warnings = ctx.warning_count;
-  bool truncated = ctx.truncated;
-  if (!ctx.failed) {
-    parse_options rest = options;
-    rest.max_diagnostics = diags.size() < options.max_diagnostics ? options.max_diagnostics - diags.size() : 0;
-    const detail::body_counts c = detail::read_request_body_into<Op>(body, value, rest, diags);
-    errors += c.errors;
-    warnings += c.warnings;
-    truncated = truncated || c.truncated;
-  } else {
-    ctx.finish();
-  }
-  detail::result_access::set_counts(r, errors, warnings, truncated);
-  if (errors == 0) detail::result_access::value(r).emplace(std::move(value));
+  auto& value = detail::result_access::value(r);
+  typename Op::input input = value ? std::move(*value) : typename Op::input{};
+  value.reset();
+  parse_options rest = options;
+  rest.max_diagnostics = diags.size() < options.max_diagnostics ? options.max_diagnostics - diags.size() : 0;
+  const detail::body_counts c = detail::read_request_body_into<Op>(body, input, rest, diags);
+  const std::size_t errors = r.error_count() + c.errors;
+  detail::result_access::set_counts(r, errors, r.warning_count() + c.warnings, r.truncated() || c.truncated);
+  if (errors == 0) value.emplace(std::move(input));
   return r;
 }
 
