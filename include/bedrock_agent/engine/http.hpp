@@ -399,7 +399,9 @@ template <class Op>
 
 /** Reads a whole request of Op: method and target as parse_request(method, target) does, then
  *  the body as read_request_body() does. The findings of the request line come first (line 1
- *  of the path), then those of the body (line:column in the body). The value is there when no
+ *  of the path), then those of the body (line:column in the body); max_diagnostics bounds
+ *  them together. A fatal finding in the path, or a path that alone fills max_diagnostics,
+ *  leaves the body unread. The value is there when no
  *  finding is an error. A member is in exactly one place: in the path when the model binds
  *  it to a label (also in the body: http.label-in-body), in the body otherwise (a required
  *  one in neither: shape.missing-member). */
@@ -408,15 +410,15 @@ result<typename Op::input> parse_request(std::string_view method, std::string_vi
                                          const parse_options& options = {}) {
   result<typename Op::input> r = parse_request<Op>(method, path_and_query, options);
   auto& diags = detail::result_access::diagnostics(r);
+  if (r.truncated()) return r;  // max_diagnostics is reached: nothing more would be kept
   for (const diagnostic& d : diags) {
     if (rule_info(d.id).fatal) return r;  // the path is not Op's: its body means nothing
   }
   auto& value = detail::result_access::value(r);
   typename Op::input input = value ? std::move(*value) : typename Op::input{};
   value.reset();
-  parse_options rest = options;
-  rest.max_diagnostics = diags.size() < options.max_diagnostics ? options.max_diagnostics - diags.size() : 0;
-  const detail::body_counts c = detail::read_request_body_into<Op>(body, input, rest, diags);
+  // The body's findings go into the same vector, so max_diagnostics bounds both together.
+  const detail::body_counts c = detail::read_request_body_into<Op>(body, input, options, diags);
   const std::size_t errors = r.error_count() + c.errors;
   detail::result_access::set_counts(r, errors, r.warning_count() + c.warnings, r.truncated() || c.truncated);
   if (errors == 0) value.emplace(std::move(input));
