@@ -28,6 +28,14 @@ if(EXISTS ${PROJECT_SOURCE_DIR}/include/bedrock_agent/testing/arbitrary.hpp)
   target_compile_definitions(bedrock_agent_interop_driver PRIVATE BEDROCK_AGENT_INTEROP_RAPIDCHECK=1)
 endif()
 
+# The library's request binding of every operation (write_request<Op>, parse_request<Op> with a
+# body), when engine/http.hpp has it: wire_requests then also compares the clients' requests with
+# it (operations.cpp, compare_with_binding).
+file(STRINGS ${PROJECT_SOURCE_DIR}/include/bedrock_agent/engine/http.hpp bedrock_agent_write_request REGEX "write_request")
+if(bedrock_agent_write_request)
+  target_compile_definitions(bedrock_agent_interop_driver PRIVATE BEDROCK_AGENT_INTEROP_REQUEST_BINDING=1)
+endif()
+
 # The table of known differences in docs/interop.md is the driver's, verbatim (needs no node).
 add_test(NAME interop.docs
   COMMAND ${CMAKE_COMMAND}

@@ -526,6 +526,8 @@ std::vector<interop_case> request_cases();
 std::vector<interop_case> operation_cases();
 /** Generated inputs of all four operations: what each client sends (either client). */
 std::vector<interop_case> wire_request_cases();
+/** Prints the Markdown table of the pins of both clients (docs/interop.md carries it). */
+void print_pin_table(std::ostream& os);
 /** Prints the Markdown table of the differences suite (docs/interop.md carries it). */
 void print_difference_table(std::ostream& os);
 

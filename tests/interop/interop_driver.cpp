@@ -9,6 +9,7 @@
 //                                  named; botocore only for the suites both clients run
 //   interop_driver list            prints the suite names
 //   interop_driver doc differences prints the table of known differences for docs/interop.md
+//   interop_driver doc pins        prints the table of the two clients' pins for docs/interop.md
 //
 // Both modes build the same cases from fixed seeds, so `check` needs only the observations.
 // A case's outcome is "agreed" (every compared field equal), "known difference" (every
@@ -40,6 +41,8 @@ int gen(const std::vector<interop_case>& cases) {
 int check(std::string_view suite, const std::vector<interop_case>& cases) {
   simdjson::dom::parser parser;
   suite_report total;
+  // Per group (the case name up to its second '/': operations/StartIngestionJob, pins/...).
+  std::map<std::string, suite_report> groups;
   std::string line;
   std::size_t index = 0;
   while (std::getline(std::cin, line)) {
@@ -59,12 +62,20 @@ int check(std::string_view suite, const std::vector<interop_case>& cases) {
       c.check(obs, r);
     }
     total.add(c.name, r);
+    groups[c.name.substr(0, c.name.find('/', c.name.find('/') + 1))].add(c.name, r);
   }
   if (index != cases.size()) {
     std::cout << "interop " << suite << ": " << index << " observations for " << cases.size() << " cases\n";
     return 1;
   }
   total.print(std::cout, suite);
+  if (groups.size() > 1) {
+    for (const auto& g : groups) {
+      std::cout << "interop " << suite << ": " << g.first << ": " << g.second.cases << " cases, " << g.second.cases_agreed
+                << " agreed, " << g.second.cases_known << " known differences, " << g.second.cases_disagreed
+                << " disagreed\n";
+    }
+  }
   return total.cases_disagreed == 0 && total.cases > 0 ? 0 : 1;
 }
 
@@ -87,6 +98,10 @@ int main(int argc, char** argv) {
     print_difference_table(std::cout);
     return 0;
   }
+  if (mode == "doc" && argc == 3 && std::string_view(argv[2]) == "pins") {
+    print_pin_table(std::cout);
+    return 0;
+  }
   if (mode == "list" && argc == 2) {
     for (const auto& s : suites) std::cout << s.first << '\n';
     return 0;
@@ -96,7 +111,7 @@ int main(int argc, char** argv) {
   if ((mode != "gen" && mode != "check") || argc < 3 || argc > (mode == "check" ? 4 : 3) ||
       suites.count(argv[2]) == 0 || !client_ok) {
     std::cerr << "usage: interop_driver gen <suite> | interop_driver check <suite> [js|botocore] | interop_driver list | "
-                 "interop_driver doc differences\n";
+                 "interop_driver doc differences|pins\n";
     return 2;
   }
   checking = mode == "check";

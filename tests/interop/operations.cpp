@@ -22,6 +22,7 @@
 #include <cctype>
 #include <cstdint>
 #include <cstdlib>
+#include <functional>
 #include <iostream>
 #include <string>
 #include <utility>
@@ -394,7 +395,59 @@ void check_request(const typename Op::input& in, element obs, case_report& r) {
       }
     }
   }
+#if BEDROCK_AGENT_INTEROP_REQUEST_BINDING
+  compare_with_binding<Op>(in, method, path, body, r);  // these ops have no query: the path is path_and_query
+#endif
 }
+
+#if BEDROCK_AGENT_INTEROP_REQUEST_BINDING
+/** Are the JSON objects `a` and `b` equal but for member `skip`? */
+bool json_equal_except(element a, element b, std::string_view skip) {
+  simdjson::dom::object oa, ob;
+  if (a.get_object().get(oa) || b.get_object().get(ob)) return false;
+  std::size_t na = 0, nb = 0;
+  for (auto f : oa) {
+    if (f.key == skip) continue;
+    ++na;
+    const std::optional<element> other = member(b, f.key);
+    if (!other || !json_equal(f.value, *other)) return false;
+  }
+  for (auto f : ob) nb += f.key == skip ? 0 : 1;
+  return na == nb;
+}
+
+/** The library's request binding against what the client sent for `in`: write_request<Op>(in)
+ *  must send the same method, path and body (as a JSON value; a token the client filled in
+ *  aside), and parse_request<Op> must read the client's request back as `in` (with the
+ *  client's token). Built when the binding exists (interop.cmake defines the macro). */
+template <class Op>
+void compare_with_binding(const typename Op::input& in, std::string_view method, std::string_view path_and_query,
+                          const std::string& body, case_report& r) {
+  const ba::http_request ours = ba::write_request<Op>(in);
+  r.expect(ours.method == method, "write_request method", quoted_view(method), quoted_view(ours.method));
+  r.expect(ours.path == path_and_query, "write_request path", quoted_view(path_and_query), quoted_view(ours.path));
+  simdjson::dom::parser their_parser, our_parser;
+  element theirs, mine;
+  std::string_view token;  // the clientToken the client sent, if any
+  if (body.empty() || ours.body.empty()) {
+    r.expect(body.empty() && ours.body.empty(), "write_request body", quoted_view(body), quoted_view(ours.body));
+  } else if (their_parser.parse(body).get(theirs) || our_parser.parse(ours.body).get(mine)) {
+    r.disagree("write_request body", quoted_view(body), quoted_view(ours.body));
+  } else {
+    (void)theirs["clientToken"].get(token);
+    if (json_equal(theirs, mine)) r.agree();
+    else if (json_equal_except(theirs, mine, "clientToken") && token.size() > 0) r.known_difference("client.idempotency-token");
+    else r.disagree("write_request body", quoted_view(body), quoted_view(ours.body));
+  }
+  typename Op::input expected = in;
+  if constexpr (std::is_same<typename Op::input, ba::StartIngestionJobRequest>::value) {
+    if (!expected.clientToken && !token.empty()) expected.clientToken = ba::ClientToken(std::string(token));
+  }
+  const auto back = ba::parse_request<Op>(method, path_and_query, body, ba::parse_options{});
+  r.expect(back.ok() && back.value() == expected, "parse_request", quoted_view(path_and_query) + " " + quoted_view(body),
+           back.ok() ? std::string("a different input") : to_string(back.diagnostics().front()));
+}
+#endif
 
 template <class Op>
 void add_requests(std::vector<interop_case>& cases, std::uint64_t seed) {
@@ -426,18 +479,177 @@ void add_requests(std::vector<interop_case>& cases, std::uint64_t seed) {
   }
 }
 
+// ---- pins: what each client loses, one hand-written response or input each ---------------------
+
+/// What one client holds at a pointer of the observation (show(), "absent" for nothing), and
+/// the known difference that explains it ("" when it is the project's value, i.e. agreement).
+struct pinned {
+  std::string value;
+  std::string known;
+};
+
+/** A case whose canned response is `body` (status, X-Amzn-Errortype `type` when not empty),
+ *  read by `Op`'s command, with what each client holds at `pointer` pinned. */
+template <class Op>
+interop_case response_pin(std::string name, int status, std::string_view type, std::string body, std::string pointer,
+                          pinned js, pinned botocore) {
+  interop_case c;
+  c.name = "pins/" + std::move(name);
+  c.operation = Op::name;
+  c.input_json = ba::to_json(fixed_input<Op>());
+  c.status = status;
+  if (!type.empty()) c.headers.emplace_back("X-Amzn-Errortype", std::string(type));
+  c.body = std::move(body);
+  c.check = [pointer, js, botocore, status = c.status, headers = c.headers, body = c.body](element obs, case_report& r) {
+    // The response is valid: the difference is the client's alone.
+    const auto ours = ba::classify_response<Op>(status, headers, body);
+    r.expect(ours.ok(), "project", "(not consulted)", ours.ok() ? "accepts" : to_string(ours.diagnostics().front()));
+    const pinned& want = client == client_kind::js ? js : botocore;
+    const std::string got = show(at(obs, pointer));
+    if (got != want.value) r.disagree(pointer, got, "pinned " + want.value);
+    else if (want.known.empty()) r.agree();
+    else r.known_difference(want.known);
+  };
+  return c;
+}
+
+/** A GetIngestionJob response whose job has `startedAt` and `statistics`. */
+std::string job_body(std::string_view started_at, std::string_view statistics) {
+  return std::string(R"({"ingestionJob":{"knowledgeBaseId":"KB12345678","dataSourceId":"DS12345678",)") +
+         R"("ingestionJobId":"IJ12345678","status":"COMPLETE","startedAt":")" + std::string(started_at) +
+         R"(","updatedAt":"2024-01-01T00:00:00Z","statistics":)" + std::string(statistics) + "}}";
+}
+
+void add_response_pins(std::vector<interop_case>& cases) {
+  using ba::GetIngestionJob;
+  const std::string stats = "/output/ingestionJob/statistics/";
+  cases.push_back(response_pin<GetIngestionJob>(
+      "long-2^53+1", 200, "", job_body("2024-01-01T00:00:00Z", R"({"numberOfDocumentsScanned":9007199254740993})"),
+      stats + "numberOfDocumentsScanned", {R"({"$number":"9007199254740992"})", "sdk.long-precision"},
+      {R"({"$number":"9007199254740993"})", ""}));
+  cases.push_back(response_pin<GetIngestionJob>(
+      "documents-skipped", 200, "", job_body("2024-01-01T00:00:00Z", R"({"numberOfDocumentsSkipped":7})"),
+      stats + "numberOfDocumentsSkipped", {R"({"$number":"7"})", ""}, {"absent", "botocore.no-documents-skipped"}));
+  cases.push_back(response_pin<GetIngestionJob>(
+      "two-digit-year", 200, "", job_body("0001-01-01T00:00:00Z", "{}"), "/output/ingestionJob/startedAt",
+      {R"({"$date":"-2177452800000"})", "sdk.two-digit-year"}, {R"({"$date_us":"-62135596800000000"})", ""}));
+  // Precision, not a difference: milliseconds in JS, microseconds in Python, both truncated.
+  cases.push_back(response_pin<GetIngestionJob>(
+      "fraction-9-digits", 200, "", job_body("2024-01-01T00:00:00.123456789Z", "{}"), "/output/ingestionJob/startedAt",
+      {R"({"$date":"1704067200123"})", ""}, {R"({"$date_us":"1704067200123456"})", ""}));
+  cases.push_back(response_pin<GetIngestionJob>(
+      "fraction-below-us", 200, "", job_body("1969-12-31T23:59:59.9999999Z", "{}"), "/output/ingestionJob/startedAt",
+      {R"({"$date":"-1"})", ""}, {R"({"$date_us":"-1"})", ""}));
+  cases.push_back(response_pin<ba::StopIngestionJob>("error-without-message", 409, "ConflictException", "{}",
+                                                     "/error/message", {R"("UnknownError")", "sdk.unknown-error-message"},
+                                                     {R"("")", "botocore.empty-error-message"}));
+}
+
+/// The pins as docs/interop.md lists them (`interop_driver doc pins`; ctest interop.docs).
+struct pin_doc {
+  std::string_view name, operation, input, js, botocore, why;
+};
+constexpr pin_doc pin_docs[] = {
+    {"long-2^53+1", "GetIngestionJob", "numberOfDocumentsScanned 9007199254740993",
+     "9007199254740992 (`sdk.long-precision`)", "9007199254740993",
+     "a long is a JS number (a double); a Python int is exact"},
+    {"documents-skipped", "GetIngestionJob", "numberOfDocumentsSkipped 7", "7",
+     "absent (`botocore.no-documents-skipped`)",
+     "botocore's bedrock-agent model (apiVersion 2023-06-05, as botocore 1.43.11 ships it) has no "
+     "IngestionJobStatistics.numberOfDocumentsSkipped, and its parser reads modeled members only"},
+    {"two-digit-year", "GetIngestionJob", "startedAt \"0001-01-01T00:00:00Z\"", "1901-01-01T00:00:00Z (`sdk.two-digit-year`)",
+     "0001-01-01T00:00:00Z", "Date.UTC maps years 0..99 to 1900..1999; dateutil keeps the year"},
+    {"fraction-9-digits", "GetIngestionJob", "startedAt \"2024-01-01T00:00:00.123456789Z\"", ".123", ".123456",
+     "precision, not a difference: a JS Date holds milliseconds, a Python datetime microseconds; both drop "
+     "the finer digits"},
+    {"fraction-below-us", "GetIngestionJob", "startedAt \"1969-12-31T23:59:59.9999999Z\"", "23:59:59.999",
+     "23:59:59.999999", "both truncate the digits, which is the floor of the instant, also before 1970"},
+    {"error-without-message", "StopIngestionJob", "409, X-Amzn-Errortype ConflictException, body {}",
+     "message \"UnknownError\" (`sdk.unknown-error-message`)",
+     "Error.Message \"\" and no modeled message (`botocore.empty-error-message`)",
+     "the exception has no message; the project's is absent"},
+    {"idempotency-token", "StartIngestionJob (request)", "no clientToken",
+     "sends a fresh version 4 UUID (`client.idempotency-token`)", "the same",
+     "the model marks clientToken @idempotencyToken: clients fill it in"},
+    {"body-bytes", "StartIngestionJob (request)", "description \"\xC3\xA9\\\"\xF0\x9F\x98\x80\"",
+     "compact UTF-8: `{\"clientToken\":\"...\",\"description\":\"\xC3\xA9\\\"\xF0\x9F\x98\x80\"}`",
+     "json.dumps' defaults: `{\"clientToken\": \"...\", \"description\": \"\\u00e9\\\"\\ud83d\\ude00\"}`",
+     "agreement: the same JSON value in other bytes; request bodies are compared as JSON values"},
+};
+
+/** Is `s` a version 4 UUID in lowercase hex (8-4-4-4-12, version 4, variant 10xx)? */
+bool uuid_v4(std::string_view s) {
+  if (s.size() != 36) return false;
+  for (std::size_t i = 0; i < s.size(); ++i) {
+    const bool dash = i == 8 || i == 13 || i == 18 || i == 23;
+    if (dash ? s[i] != '-' : !std::isxdigit(static_cast<unsigned char>(s[i])) || std::isupper(static_cast<unsigned char>(s[i]))) {
+      return false;
+    }
+  }
+  return s[14] == '4' && std::string_view("89ab").find(s[19]) != std::string_view::npos;
+}
+
+void add_request_pins(std::vector<interop_case>& cases) {
+  const ba::http_response response = fixed_response<ba::StartIngestionJob>();
+  auto pin = [&](std::string name, std::string input, std::function<void(std::string_view body, case_report&)> judge) {
+    interop_case c;
+    c.name = "pins/" + std::move(name);
+    c.operation = ba::StartIngestionJob::name;
+    c.input_json = std::move(input);
+    c.status = response.status;
+    c.headers = response.headers;
+    c.body = response.body;
+    c.check = [judge](element obs, case_report& r) {
+      std::string_view b64;
+      if (obs.at_pointer("/request/body_b64").get(b64)) r.disagree("request", show(member(obs, "request")), "a body");
+      else judge(base64_decode(b64), r);
+    };
+    cases.push_back(std::move(c));
+  };
+  // Both clients fill in a missing idempotency token with a fresh version 4 UUID.
+  pin("idempotency-token", R"({"knowledgeBaseId":"KB12345678","dataSourceId":"DS12345678"})",
+      [](std::string_view body, case_report& r) {
+        simdjson::dom::parser parser;
+        std::string_view token;
+        const bool ok = !parser.parse(body.data(), body.size())["clientToken"].get(token) && uuid_v4(token);
+        if (ok) r.known_difference("client.idempotency-token");
+        else r.disagree("body", quoted_view(body), "pinned {\"clientToken\": <a version 4 UUID>}");
+      });
+  // The same JSON value, other bytes: the JS SDK writes compact UTF-8, botocore json.dumps'
+  // defaults (", " and ": ", non-ASCII as \u escapes). Compare request bodies as JSON values.
+  pin("body-bytes",
+      R"({"knowledgeBaseId":"KB12345678","dataSourceId":"DS12345678","clientToken":"0123456789abcdef0123456789abcdef0","description":"\u00e9\"\ud83d\ude00"})",
+      [](std::string_view body, case_report& r) {
+        const std::string_view want =
+            client == client_kind::js
+                ? "{\"clientToken\":\"0123456789abcdef0123456789abcdef0\",\"description\":\"\xC3\xA9\\\"\xF0\x9F\x98\x80\"}"
+                : R"({"clientToken": "0123456789abcdef0123456789abcdef0", "description": "\u00e9\"\ud83d\ude00"})";
+        r.expect(body == want, "body", quoted_view(body), "pinned " + quoted_view(want));
+      });
+}
+
 }  // namespace
 
 std::vector<interop_case> operation_cases() {
   std::vector<interop_case> cases;
   boost::mp11::mp_for_each<ba::operations>([&](auto op) { add_operation<decltype(op)>(cases); });
+  add_response_pins(cases);
   return cases;
+}
+
+void print_pin_table(std::ostream& os) {
+  os << "| pin | operation | input | JS SDK 3.1138.0 | botocore 1.43.11 | why |\n| --- | --- | --- | --- | --- | --- |\n";
+  for (const pin_doc& p : pin_docs) {
+    os << "| `pins/" << p.name << "` | " << p.operation << " | " << p.input << " | " << p.js << " | " << p.botocore
+       << " | " << p.why << " |\n";
+  }
 }
 
 std::vector<interop_case> wire_request_cases() {
   std::vector<interop_case> cases;
   std::uint64_t seed = request_seed;
   boost::mp11::mp_for_each<ba::operations>([&](auto op) { add_requests<decltype(op)>(cases, seed++); });
+  add_request_pins(cases);
   return cases;
 }
 
