@@ -344,6 +344,55 @@ ba::http_response fixed_response() {
   return ba::write_success_response<Op>(out);
 }
 
+#if BEDROCK_AGENT_INTEROP_REQUEST_BINDING
+/** Are the JSON objects `a` and `b` equal but for member `skip`? */
+bool json_equal_except(element a, element b, std::string_view skip) {
+  simdjson::dom::object oa, ob;
+  if (a.get_object().get(oa) || b.get_object().get(ob)) return false;
+  std::size_t na = 0, nb = 0;
+  for (auto f : oa) {
+    if (f.key == skip) continue;
+    ++na;
+    const std::optional<element> other = member(b, f.key);
+    if (!other || !json_equal(f.value, *other)) return false;
+  }
+  for (auto f : ob) nb += f.key == skip ? 0 : 1;
+  return na == nb;
+}
+
+/** The library's request binding against what the client sent for `in`: write_request<Op>(in)
+ *  must send the same method, path and body (as a JSON value; a token the client filled in
+ *  aside), and parse_request<Op> must read the client's request back as `in` (with the
+ *  client's token). Built when the binding exists (interop.cmake defines the macro). */
+template <class Op>
+void compare_with_binding(const typename Op::input& in, std::string_view method, std::string_view path_and_query,
+                          const std::string& body, case_report& r) {
+  const ba::http_request ours = ba::write_request<Op>(in);
+  r.expect(ours.method == method, "write_request method", quoted_view(method), quoted_view(ours.method));
+  r.expect(ours.path == path_and_query, "write_request path", quoted_view(path_and_query), quoted_view(ours.path));
+  simdjson::dom::parser their_parser, our_parser;
+  element theirs, mine;
+  std::string_view token;  // the clientToken the client sent, if any
+  if (body.empty() || ours.body.empty()) {
+    r.expect(body.empty() && ours.body.empty(), "write_request body", quoted_view(body), quoted_view(ours.body));
+  } else if (their_parser.parse(body).get(theirs) || our_parser.parse(ours.body).get(mine)) {
+    r.disagree("write_request body", quoted_view(body), quoted_view(ours.body));
+  } else {
+    (void)theirs["clientToken"].get(token);
+    if (json_equal(theirs, mine)) r.agree();
+    else if (json_equal_except(theirs, mine, "clientToken") && token.size() > 0) r.known_difference("client.idempotency-token");
+    else r.disagree("write_request body", quoted_view(body), quoted_view(ours.body));
+  }
+  typename Op::input expected = in;
+  if constexpr (std::is_same<typename Op::input, ba::StartIngestionJobRequest>::value) {
+    if (!expected.clientToken && !token.empty()) expected.clientToken = ba::ClientToken(std::string(token));
+  }
+  const auto back = ba::parse_request<Op>(method, path_and_query, body, ba::parse_options{});
+  r.expect(back.ok() && back.value() == expected, "parse_request", quoted_view(path_and_query) + " " + quoted_view(body),
+           back.ok() ? std::string("a different input") : to_string(back.diagnostics().front()));
+}
+#endif
+
 /** What the client sent for `in`, against what can be said today without the library's
  *  request binding: the method, build_path, no query, and a body that is the JSON object of
  *  the input's body members (to_json of the input without its labels) or no body at all. A
@@ -399,55 +448,6 @@ void check_request(const typename Op::input& in, element obs, case_report& r) {
   compare_with_binding<Op>(in, method, path, body, r);  // these ops have no query: the path is path_and_query
 #endif
 }
-
-#if BEDROCK_AGENT_INTEROP_REQUEST_BINDING
-/** Are the JSON objects `a` and `b` equal but for member `skip`? */
-bool json_equal_except(element a, element b, std::string_view skip) {
-  simdjson::dom::object oa, ob;
-  if (a.get_object().get(oa) || b.get_object().get(ob)) return false;
-  std::size_t na = 0, nb = 0;
-  for (auto f : oa) {
-    if (f.key == skip) continue;
-    ++na;
-    const std::optional<element> other = member(b, f.key);
-    if (!other || !json_equal(f.value, *other)) return false;
-  }
-  for (auto f : ob) nb += f.key == skip ? 0 : 1;
-  return na == nb;
-}
-
-/** The library's request binding against what the client sent for `in`: write_request<Op>(in)
- *  must send the same method, path and body (as a JSON value; a token the client filled in
- *  aside), and parse_request<Op> must read the client's request back as `in` (with the
- *  client's token). Built when the binding exists (interop.cmake defines the macro). */
-template <class Op>
-void compare_with_binding(const typename Op::input& in, std::string_view method, std::string_view path_and_query,
-                          const std::string& body, case_report& r) {
-  const ba::http_request ours = ba::write_request<Op>(in);
-  r.expect(ours.method == method, "write_request method", quoted_view(method), quoted_view(ours.method));
-  r.expect(ours.path == path_and_query, "write_request path", quoted_view(path_and_query), quoted_view(ours.path));
-  simdjson::dom::parser their_parser, our_parser;
-  element theirs, mine;
-  std::string_view token;  // the clientToken the client sent, if any
-  if (body.empty() || ours.body.empty()) {
-    r.expect(body.empty() && ours.body.empty(), "write_request body", quoted_view(body), quoted_view(ours.body));
-  } else if (their_parser.parse(body).get(theirs) || our_parser.parse(ours.body).get(mine)) {
-    r.disagree("write_request body", quoted_view(body), quoted_view(ours.body));
-  } else {
-    (void)theirs["clientToken"].get(token);
-    if (json_equal(theirs, mine)) r.agree();
-    else if (json_equal_except(theirs, mine, "clientToken") && token.size() > 0) r.known_difference("client.idempotency-token");
-    else r.disagree("write_request body", quoted_view(body), quoted_view(ours.body));
-  }
-  typename Op::input expected = in;
-  if constexpr (std::is_same<typename Op::input, ba::StartIngestionJobRequest>::value) {
-    if (!expected.clientToken && !token.empty()) expected.clientToken = ba::ClientToken(std::string(token));
-  }
-  const auto back = ba::parse_request<Op>(method, path_and_query, body, ba::parse_options{});
-  r.expect(back.ok() && back.value() == expected, "parse_request", quoted_view(path_and_query) + " " + quoted_view(body),
-           back.ok() ? std::string("a different input") : to_string(back.diagnostics().front()));
-}
-#endif
 
 template <class Op>
 void add_requests(std::vector<interop_case>& cases, std::uint64_t seed) {
