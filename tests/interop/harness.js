@@ -4,11 +4,13 @@
 //   node harness.js --driver <interop_driver> --suite <name> [--modules <dir with node_modules>]
 //
 // 1. runs `<driver> gen <suite>`: one JSON case per line (SDK input ids + a canned HTTP response);
-// 2. sends each case through the SDK's StopIngestionJobCommand with a request handler that never
-//    does I/O: it records the SDK's request and returns the canned response;
+// 2. sends each case through the SDK's command for the case's operation (StartIngestionJobCommand,
+//    GetIngestionJobCommand, ListIngestionJobsCommand, StopIngestionJobCommand) with a request
+//    handler that never does I/O: it records the SDK's request and returns the canned response;
 // 3. writes one observation per case (what the SDK sent, and what it returned or threw, with
-//    Dates as epoch milliseconds and numbers as exact decimal strings) to `<driver> check <suite>`,
-//    which compares them with the project's values and prints the verdict. Its exit code is ours.
+//    Dates as epoch milliseconds and numbers as exact decimal strings) to
+//    `<driver> check <suite> js`, which compares them with the project's values and prints the
+//    verdict. Its exit code is ours. --record <file> also writes the observations there.
 //
 // The harness judges nothing itself: every comparison lives in the C++ driver, next to the
 // project's own values.
@@ -22,8 +24,8 @@ function parseArgs(argv) {
   const args = { modules: __dirname };
   for (let i = 0; i < argv.length; i += 2) {
     const key = argv[i].replace(/^--/, "");
-    if (!(key in { driver: 1, suite: 1, modules: 1 }) || i + 1 >= argv.length) {
-      throw new Error(`usage: harness.js --driver <exe> --suite <name> [--modules <dir>]; bad argument ${argv[i]}`);
+    if (!(key in { driver: 1, suite: 1, modules: 1, record: 1 }) || i + 1 >= argv.length) {
+      throw new Error(`usage: harness.js --driver <exe> --suite <name> [--modules <dir>] [--record <file>]; bad argument ${argv[i]}`);
     }
     args[key] = argv[i + 1];
   }
@@ -70,6 +72,14 @@ function normalize(v) {
     default:
       return { $unsupported: typeof v };
   }
+}
+
+// The bytes of a request body: none, a string (UTF-8), or a Uint8Array (this SDK's JSON body
+// is one with string methods that warn when called; its bytes are read without them).
+function bodyBytes(body) {
+  if (body === undefined || body === null) return Buffer.alloc(0);
+  if (body instanceof Uint8Array) return Buffer.from(body.buffer, body.byteOffset, body.byteLength);
+  return Buffer.from(String(body), "utf8");
 }
 
 function normalizeError(e, sdk) {
@@ -122,9 +132,10 @@ async function main() {
     canned = { statusCode: c.status, headers: c.headers, body: Buffer.from(c.body_b64, "base64") };
     sent = null;
     const obs = { name: c.name };
-    if (c.echo) obs.body_b64 = c.body_b64;
+    if (c.echo) Object.assign(obs, { body_b64: c.body_b64, echo_status: c.status, echo_headers: c.headers });
     try {
-      const out = await client.send(new sdk.StopIngestionJobCommand(c.input));
+      const command = sdk[`${c.operation || "StopIngestionJob"}Command`];
+      const out = await client.send(new command(c.input));
       delete out.$metadata;
       obs.outcome = "ok";
       obs.output = normalize(out);
@@ -136,13 +147,17 @@ async function main() {
       method: sent.method,
       path: sent.path,
       query: normalize(sent.query || {}),
-      body: sent.body === undefined ? null : normalize(sent.body),
+      headers: sent.headers,
+      body: sent.body === undefined ? null : { $bytes: bodyBytes(sent.body).toString("base64") },
+      body_b64: bodyBytes(sent.body).toString("base64"),
     };
     observations.push(JSON.stringify(obs));
   }
 
-  const check = spawnSync(args.driver, ["check", args.suite], {
-    input: observations.join("\n") + "\n",
+  const text = observations.join("\n") + "\n";
+  if (args.record) require("fs").writeFileSync(args.record, text);
+  const check = spawnSync(args.driver, ["check", args.suite, "js"], {
+    input: text,
     stdio: ["pipe", "inherit", "inherit"],
     maxBuffer: 1 << 30,
   });

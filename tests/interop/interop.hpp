@@ -104,10 +104,14 @@ struct suite_report {
 
 // ---- cases ---------------------------------------------------------------------------------
 
-/// One exchange for the SDK: the ids it is asked to stop (a missing id is left out of the
-/// command input), the canned HTTP response its request handler returns, and the judge.
+/// One exchange for a client: the operation it calls and its input (by default the ids of a
+/// StopIngestionJob; a missing id is left out of the command input), the canned HTTP response
+/// its request handler returns, and the judge.
 struct interop_case {
   std::string name;
+  std::string_view operation = "StopIngestionJob";
+  /// The input as a JSON object (the members by their model names); when empty, `input`.
+  std::string input_json;
   std::vector<std::pair<std::string, std::string>> input{
       {"knowledgeBaseId", "KB12345678"}, {"dataSourceId", "DS12345678"}, {"ingestionJobId", "IJ12345678"}};
   int status = 202;
@@ -124,6 +128,11 @@ struct interop_case {
 /// builds them to print (gen mode). Suites that can judge from the observation alone skip the
 /// expensive part in check mode.
 inline bool checking = false;
+
+/// The client whose observations `check` judges: the AWS SDK for JavaScript v3 (harness.js)
+/// or botocore (harness.py). They keep different precisions (see compare()).
+enum class client_kind { js, botocore };
+inline client_kind client = client_kind::js;
 
 // ---- JSON text -----------------------------------------------------------------------------
 
@@ -176,29 +185,33 @@ inline std::string base64_decode(std::string_view in) {
   return out;
 }
 
-/** The case as the harness reads it: {"name","input","status","headers","body_b64"[,"echo"]}. */
+/** Appends the JSON object of string members `kvs`, in order. */
+inline void append_string_object(std::string& out, const std::vector<std::pair<std::string, std::string>>& kvs) {
+  out += '{';
+  const char* sep = "";
+  for (const auto& kv : kvs) {
+    out += sep;
+    append_json_string(out, kv.first);
+    out += ':';
+    append_json_string(out, kv.second);
+    sep = ",";
+  }
+  out += '}';
+}
+
+/** The case as the harnesses read it: {"name","operation","input","status","headers",
+ *  "body_b64"[,"echo"]}. */
 inline void write_case_json(std::string& out, const interop_case& c) {
   out += "{\"name\":";
   append_json_string(out, c.name);
-  out += ",\"input\":{";
-  const char* sep = "";
-  for (const auto& kv : c.input) {
-    out += sep;
-    append_json_string(out, kv.first);
-    out += ':';
-    append_json_string(out, kv.second);
-    sep = ",";
-  }
-  out += "},\"status\":" + std::to_string(c.status) + ",\"headers\":{";
-  sep = "";
-  for (const auto& kv : c.headers) {
-    out += sep;
-    append_json_string(out, kv.first);
-    out += ':';
-    append_json_string(out, kv.second);
-    sep = ",";
-  }
-  out += "},\"body_b64\":\"";
+  out += ",\"operation\":";
+  append_json_string(out, c.operation);
+  out += ",\"input\":";
+  if (!c.input_json.empty()) out += c.input_json;
+  else append_string_object(out, c.input);
+  out += ",\"status\":" + std::to_string(c.status) + ",\"headers\":";
+  append_string_object(out, c.headers);
+  out += ",\"body_b64\":\"";
   append_base64(out, c.body);
   out += c.echo_body ? "\",\"echo\":true}" : "\"}";
 }
@@ -299,6 +312,10 @@ inline std::string show(std::optional<element> e) { return e ? show(*e) : std::s
  *  so this is the floor also before 1970). */
 inline std::int64_t epoch_ms(ba::timestamp t) { return t.seconds() * 1000 + t.nanoseconds() / 1000000; }
 
+/** Epoch microseconds of `t`, rounded toward negative infinity: what a Python datetime holds
+ *  for the instant (dateutil keeps six fraction digits and drops the rest). */
+inline std::int64_t epoch_us(ba::timestamp t) { return t.seconds() * 1000000 + t.nanoseconds() / 1000; }
+
 /** The civil year of `t` (UTC). */
 inline int civil_year(ba::timestamp t) {
   const auto days = date::floor<date::days>(date::sys_seconds{std::chrono::seconds{t.seconds()}});
@@ -326,6 +343,14 @@ inline std::string nearest_double_decimal(std::int64_t v) {
   return std::to_string(static_cast<std::int64_t>(d));
 }
 
+/** Does the client's service model lack member `name` of shape `shape`? botocore 1.43.11's
+ *  bedrock-agent model (apiVersion 2023-06-05) has no IngestionJobStatistics
+ *  numberOfDocumentsSkipped, which the public model and the JS SDK have: botocore drops it
+ *  (known difference botocore.no-documents-skipped). */
+inline bool client_model_lacks(std::string_view shape, std::string_view name) {
+  return client == client_kind::botocore && shape == "IngestionJobStatistics" && name == "numberOfDocumentsSkipped";
+}
+
 template <class T>
 struct is_enum_value : std::false_type {};
 template <class E>
@@ -350,13 +375,21 @@ void compare(const T& ours, std::optional<element> sdk, const std::string& where
   } else if constexpr (std::is_same<T, ba::PrimitiveLong>::value) {
     // A counter the body leaves out is the model's default 0 here and undefined in the SDK
     // (known difference sdk.absent-counter; the project's writer always writes every counter).
+    // botocore keeps a long exactly (a Python int); the JS SDK holds a double.
     const auto n = tagged(sdk, "$number");
     const std::string exact = std::to_string(ours);
     if (n && *n == exact) r.agree();
     else if (!sdk && ours == 0) r.known_difference("sdk.absent-counter");
-    else if (n && *n == nearest_double_decimal(ours)) r.known_difference("sdk.long-precision");
+    else if (client == client_kind::js && n && *n == nearest_double_decimal(ours)) r.known_difference("sdk.long-precision");
     else r.disagree(where, show(sdk), "{\"$number\":\"" + exact + "\"}");
   } else if constexpr (std::is_same<T, ba::timestamp>::value) {
+    if (client == client_kind::botocore) {
+      // A Python datetime holds microseconds; dateutil drops finer digits (truncation).
+      const auto us = tagged(sdk, "$date_us");
+      const std::string exact = std::to_string(epoch_us(ours));
+      r.expect(us && *us == exact, where, show(sdk), ba::format_timestamp(ours) + " = {\"$date_us\":\"" + exact + "\"}");
+      return;
+    }
     const auto ms = tagged(sdk, "$date");
     const std::string exact = std::to_string(epoch_ms(ours));
     if (ms && *ms == exact) r.agree();
@@ -389,7 +422,9 @@ void compare(const T& ours, std::optional<element> sdk, const std::string& where
     std::set<std::string_view> names;
     boost::mp11::mp_for_each<boost::describe::describe_members<T, boost::describe::mod_public>>([&](auto d) {
       names.insert(d.name);
-      compare(ours.*d.pointer, member(*sdk, d.name), where + "/" + d.name, r);
+      const std::optional<element> theirs = member(*sdk, d.name);
+      if (!theirs && client_model_lacks(T::shape_name, d.name)) r.known_difference("botocore.no-documents-skipped");
+      else compare(ours.*d.pointer, theirs, where + "/" + d.name, r);
     });
     for (auto field : obj) {
       if (names.count(field.key) == 0) r.disagree(where + "/" + std::string(field.key), show(field.value), "absent");
@@ -414,10 +449,13 @@ inline std::string first_error(const std::vector<ba::diagnostic>& ds) {
 
 /** Compares the project's exception `v` with the SDK's thrown error (the harness's
  *  {"name","fault","message","status","ctor","service_exception","fields"}). The SDK says
- *  "UnknownError" for an exception without a message (known difference sdk.unknown-error-message).
+ *  "UnknownError" for an exception without a message (known difference sdk.unknown-error-message),
+ *  botocore's Error.Message is "" (botocore.empty-error-message); botocore has no fault, and
+ *  keeps the modeled members, message included, in "fields".
  *  Its "code" / "__type" fields are the protocol's type members, not the exception's. */
-inline void compare_error(const error_variant& v, int status, std::optional<element> sdk, case_report& r,
-                          const std::string& where = "error") {
+template <class Variant>
+void compare_error(const Variant& v, int status, std::optional<element> sdk, case_report& r,
+                   const std::string& where = "error") {
   std::visit(
       [&](const auto& e) {
         using E = std::decay_t<decltype(e)>;
@@ -431,7 +469,9 @@ inline void compare_error(const error_variant& v, int status, std::optional<elem
         r.expect(str("name") == std::optional<std::string_view>(name), where + "/name", show(at(*sdk, "/name")), name);
         r.expect(str("ctor") == std::optional<std::string_view>(name), where + "/ctor", show(at(*sdk, "/ctor")), name);
         const std::string fault = E::fault == ba::error_fault::client ? "client" : "server";
-        r.expect(str("fault") == std::optional<std::string_view>(fault), where + "/fault", show(at(*sdk, "/fault")), fault);
+        if (client == client_kind::js) {  // botocore has no fault
+          r.expect(str("fault") == std::optional<std::string_view>(fault), where + "/fault", show(at(*sdk, "/fault")), fault);
+        }
         std::int64_t got_status = 0;
         const bool status_ok = sdk && member(*sdk, "status") && !member(*sdk, "status")->get_int64().get(got_status) &&
                                got_status == status;
@@ -445,8 +485,10 @@ inline void compare_error(const error_variant& v, int status, std::optional<elem
           std::string q;
           append_json_string(q, *e.message);
           r.expect(msg == std::optional<std::string_view>(*e.message), where + "/message", show(at(*sdk, "/message")), q);
-        } else if (msg == std::optional<std::string_view>("UnknownError")) {
+        } else if (client == client_kind::js && msg == std::optional<std::string_view>("UnknownError")) {
           r.known_difference("sdk.unknown-error-message");
+        } else if (client == client_kind::botocore && msg == std::optional<std::string_view>("")) {
+          r.known_difference("botocore.empty-error-message");
         } else {
           r.disagree(where + "/message", show(at(*sdk, "/message")), "absent");
         }
@@ -454,7 +496,8 @@ inline void compare_error(const error_variant& v, int status, std::optional<elem
         std::set<std::string_view> names{"code", "__type"};
         boost::mp11::mp_for_each<boost::describe::describe_members<E, boost::describe::mod_public>>([&](auto d) {
           names.insert(d.name);
-          if (std::string_view(d.name) == "message") return;
+          // The JS SDK's message is the Error's own; botocore also keeps the modeled member.
+          if (client == client_kind::js && std::string_view(d.name) == "message") return;
           compare(e.*d.pointer, fields ? member(*fields, d.name) : std::nullopt, where + "/fields/" + d.name, r);
         });
         simdjson::dom::object obj;
@@ -479,6 +522,12 @@ std::vector<interop_case> difference_cases();
 std::vector<interop_case> error_cases();
 /** Generated ids: the SDK's request line against build_path and parse_request. */
 std::vector<interop_case> request_cases();
+/** Generated success and error responses of all four operations (either client). */
+std::vector<interop_case> operation_cases();
+/** Generated inputs of all four operations: what each client sends (either client). */
+std::vector<interop_case> wire_request_cases();
+/** Prints the Markdown table of the pins of both clients (docs/interop.md carries it). */
+void print_pin_table(std::ostream& os);
 /** Prints the Markdown table of the differences suite (docs/interop.md carries it). */
 void print_difference_table(std::ostream& os);
 

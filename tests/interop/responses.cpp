@@ -1,23 +1,16 @@
-// Suite "responses": success responses written by the project (write_success_response, i.e.
-// to_json with status 202) from generated values and from the example recordings, read by the
-// SDK's StopIngestionJobCommand, and every field compared with the project's value. The
-// recordings are also handed to the SDK as recorded (status, headers and body bytes), and the
-// SDK's reading compared with the project's reading of the same bytes; those under broken/
-// must be rejected by the contract, and what the SDK makes of each is pinned.
+// Suite "responses": the example recordings. Each StopIngestionJob response under
+// examples/recordings/ is handed to the SDK as recorded (status, headers and body bytes), and
+// the SDK's reading compared with the project's reading of the same bytes; then the project's
+// own serialization (write_success_response, i.e. to_json with status 202) of what it read.
+// Those under broken/ must be rejected by the contract, and what the SDK makes of each is
+// pinned. Generated responses of all four operations are the suite "operations"
+// (operations.cpp).
 
-#include "generator.hpp"
 #include "interop.hpp"
-
-#if BEDROCK_AGENT_INTEROP_RAPIDCHECK
-#include <bedrock_agent/testing/arbitrary.hpp>
-#include <rapidcheck.h>
-#endif
 
 #include <algorithm>
 #include <cstdint>
-#include <cstdlib>
 #include <filesystem>
-#include <iostream>
 #include <fstream>
 #include <sstream>
 #include <string>
@@ -26,9 +19,6 @@
 
 namespace interop {
 namespace {
-
-constexpr std::size_t generated_count = 2000;
-constexpr std::uint64_t seed = 20240601;
 
 /** The SDK returned `v`, field by field. */
 void check_success(const ba::StopIngestionJobResponse& v, element obs, case_report& r) {
@@ -55,40 +45,6 @@ interop_case success_case(std::string name, const ba::StopIngestionJobResponse& 
       r.disagree("project", "(not consulted)", self ? "parse(to_json(v)) != v" : to_string(self.error()));
     }
     check_success(v, obs, r);
-  };
-  return c;
-}
-
-/** A generated case: in gen mode the value is generated, its round trip through the project
- *  checked (a failure stops the driver), and its body written with "echo" so that the harness
- *  hands it back; in check mode the value is the project's reading of the echoed body, which
- *  gen mode proved equal to the generated value. Generating once halves the suite's time. */
-interop_case generated_case(std::string name, const ba::StopIngestionJobResponse* v) {
-  if (v != nullptr) {
-    interop_case c = success_case(std::move(name), *v);
-    const auto self = ba::parse<ba::StopIngestionJobResponse>(c.body);
-    if (!self || !(self.value() == *v)) {
-      std::cerr << "interop_driver: " << c.name << ": the project does not read back its own to_json: "
-                << (self ? std::string("a different value") : to_string(self.error())) << "\n";
-      std::exit(1);
-    }
-    c.echo_body = true;
-    return c;
-  }
-  interop_case c;
-  c.name = std::move(name);
-  c.check = [](element obs, case_report& r) {
-    std::string_view b64;
-    if (obs["body_b64"].get(b64)) {
-      r.disagree("echo", "(not consulted)", "the observation lacks the echoed body");
-      return;
-    }
-    const auto ours = ba::parse<ba::StopIngestionJobResponse>(base64_decode(b64));
-    if (!ours) {
-      r.disagree("project", "(not consulted)", "rejects the echoed body: " + to_string(ours.error()));
-      return;
-    }
-    check_success(ours.value(), obs, r);
   };
   return c;
 }
@@ -252,33 +208,6 @@ interop_case broken_case(const recorded& rec) {
 
 std::vector<interop_case> response_cases() {
   std::vector<interop_case> cases;
-#if BEDROCK_AGENT_INTEROP_RAPIDCHECK
-  // The project's generators (rc::Arbitrary of every shape), sampled outside rc::check: one
-  // split of a fixed-seed Random per value, sizes cycling over RapidCheck's 0..100.
-  const rc::Gen<ba::StopIngestionJobResponse> gen = rc::gen::arbitrary<ba::StopIngestionJobResponse>();
-  rc::Random random(seed);
-  for (std::size_t i = 0; i < generated_count; ++i) {
-    const std::string name = "generated/rc/" + std::to_string(i);
-    if (checking) {
-      cases.push_back(generated_case(name, nullptr));
-      continue;
-    }
-    const rc::Random r = random.split();
-    const ba::StopIngestionJobResponse v = gen(r, static_cast<int>(i % 101)).value();
-    cases.push_back(generated_case(name, &v));
-  }
-#else
-  generator g(seed);
-  for (std::size_t i = 0; i < generated_count; ++i) {
-    const std::string name = "generated/driver/" + std::to_string(i);
-    if (checking) {
-      cases.push_back(generated_case(name, nullptr));
-      continue;
-    }
-    const ba::StopIngestionJobResponse v = g.response();
-    cases.push_back(generated_case(name, &v));
-  }
-#endif
   // Every recording, in a fixed order; a directory the build can no longer find is a failure.
   namespace fs = std::filesystem;
   const fs::path root = BEDROCK_AGENT_RECORDINGS_DIR;
