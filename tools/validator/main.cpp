@@ -1,4 +1,4 @@
-// bedrock-agent-validate: checks recorded StopIngestionJob traffic (JSON documents, NDJSON,
+// bedrock-agent-validate: checks recorded traffic of the ingestion-job API (JSON documents, NDJSON,
 // HAR, boto3 dumps) against the API contract. See docs/validator.md.
 
 #include "cli.hpp"
