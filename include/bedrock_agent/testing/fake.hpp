@@ -541,8 +541,7 @@ class fake_service {
       if (*status == IngestionJobStatus::STARTING && t >= since + options_.starting_for.count()) {
         set_status(s, IngestionJobStatus::IN_PROGRESS, since + options_.starting_for.count());
       } else if (*status == IngestionJobStatus::IN_PROGRESS) {
-        const std::int64_t length = std::max<std::int64_t>(options_.in_progress_for.count(), 1);
-        const std::int64_t end = since + length;
+        const std::int64_t end = since + options_.in_progress_for.count();
         const std::int64_t upto = std::min(t, end);
         // 100 documents a second, counted in whole seconds so updatedAt only moves when they do.
         const std::int64_t seconds = (upto - since) / 1000;
@@ -690,7 +689,8 @@ class fake_service {
     }
     const bool by_status = in.sortBy && in.sortBy->attribute.known() == IngestionJobSortByAttribute::STATUS;
     const bool ascending = in.sortBy && in.sortBy->order.known() == SortOrder::ASCENDING;
-    std::stable_sort(chosen.begin(), chosen.end(), [&](const stored_job* a, const stored_job* b) {
+    // A total order (ties go by creation), so std::sort is as stable as needed.
+    std::sort(chosen.begin(), chosen.end(), [&](const stored_job* a, const stored_job* b) {
       if (by_status) {
         const std::string_view x = a->job.status.wire_name(), y = b->job.status.wire_name();
         if (x != y) return ascending ? status_rank(*a) < status_rank(*b) : status_rank(*b) < status_rank(*a);
