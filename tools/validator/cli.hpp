@@ -19,7 +19,7 @@ namespace bedrock_agent::validator {
 
 enum class input_kind { auto_detect, json, ndjson, har, boto3 };
 enum class shape_kind { auto_detect, request, response, error, named };
-enum class output_format { text, json, sarif };
+enum class output_format { text, json, sarif, junit };
 
 struct settings {
   input_kind input = input_kind::auto_detect;
@@ -51,7 +51,8 @@ inline constexpr const char* usage_text =
     "  --warnings-as-errors                 exit 1 on warnings too\n"
     "  --max-errors N                       print at most N error findings (all are still counted)\n"
     "  --max-document-bytes N               limit.input-size for one document (default 16777216)\n"
-    "  --format text|json|sarif             report format (default text)\n"
+    "  --format text|json|sarif|junit       report format (default text); junit: one testcase per\n"
+    "                                       document or HAR exchange\n"
     "  --quiet                              print error findings only: no warnings, summary or progress\n"
     "  --no-progress                        no progress line on stderr\n"
     "  --list-rules                         print every rule: id, severity, source, fatal, fixed, summary\n"
@@ -182,7 +183,8 @@ inline cli_result parse_command_line(int argc, const char* const* argv, settings
       if (v == "text") s.format = output_format::text;
       else if (v == "json") s.format = output_format::json;
       else if (v == "sarif") s.format = output_format::sarif;
-      else return fail("unknown --format '" + std::string(v) + "' (text, json, sarif)");
+      else if (v == "junit") s.format = output_format::junit;
+      else return fail("unknown --format '" + std::string(v) + "' (text, json, sarif, junit)");
     } else {
       return fail("unknown option '" + std::string(a) + "'");
     }

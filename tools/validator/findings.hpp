@@ -44,6 +44,17 @@ struct summary {
 
 using finding_sink = std::function<void(finding&&)>;
 
+/// One document (or HAR exchange) once checked: what the JUnit report makes a testcase of.
+struct document_record {
+  source where;
+  std::string_view operation;  ///< HAR: the operation the exchange calls (a static name)
+  std::size_t errors = 0;
+  std::size_t warnings = 0;
+  bool invalid = false;  ///< errors, or warnings under --warnings-as-errors
+};
+
+using document_sink = std::function<void(const document_record&)>;
+
 }  // namespace bedrock_agent::validator
 
 #endif  // BEDROCK_AGENT_TOOLS_VALIDATOR_FINDINGS_HPP_INCLUDED

@@ -174,6 +174,10 @@ int main(int argc, char** argv) {
     return 2;
   }
   bv::runner r(a.settings, [&](bv::finding&& f) { a.on_finding(std::move(f)); });
+  std::vector<bv::document_record> documents;  // --format junit: one testcase each
+  if (a.settings.format == bv::output_format::junit) {
+    r.on_document([&](const bv::document_record& d) { documents.push_back(d); });
+  }
   if (a.settings.progress && !a.settings.quiet && isatty(STDERR_FILENO)) r.enable_progress();
   if (a.settings.quiet) r.drop_warnings();  // on_finding would drop them: do not build them
   for (const std::string& file : a.settings.files) a.run_file(r, file);
@@ -185,6 +189,9 @@ int main(int argc, char** argv) {
     std::fwrite(out.data(), 1, out.size(), stdout);
   } else if (a.settings.format == bv::output_format::sarif) {
     const std::string out = bv::sarif_report(a.collected);
+    std::fwrite(out.data(), 1, out.size(), stdout);
+  } else if (a.settings.format == bv::output_format::junit) {
+    const std::string out = bv::junit_report(documents, a.collected, s);
     std::fwrite(out.data(), 1, out.size(), stdout);
   } else if (!a.settings.quiet) {
     if (a.hidden_errors) std::printf("%zu more errors not shown (--max-errors %zu)\n", a.hidden_errors, a.settings.max_errors);

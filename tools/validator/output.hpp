@@ -1,8 +1,9 @@
 #ifndef BEDROCK_AGENT_TOOLS_VALIDATOR_OUTPUT_HPP_INCLUDED
 #define BEDROCK_AGENT_TOOLS_VALIDATOR_OUTPUT_HPP_INCLUDED
 
-// The three report formats: text (compiler-style lines and a summary), json (one
-// machine-readable report) and sarif (SARIF 2.1.0, so CI systems show findings inline).
+// The report formats: text (compiler-style lines and a summary), json (one machine-readable
+// report), sarif (SARIF 2.1.0, so CI systems show findings inline) and junit (JUnit XML, one
+// testcase per document or exchange, as GitLab, Jenkins and Azure Pipelines read it).
 
 #include "findings.hpp"
 
@@ -10,8 +11,15 @@
 #include <bedrock_agent/engine/json.hpp>
 #include <bedrock_agent/model/shapes.hpp>
 
+#include <boost/property_tree/ptree.hpp>
+#include <boost/property_tree/xml_parser.hpp>
+
+#include <cstdint>
 #include <cstdio>
+#include <map>
+#include <sstream>
 #include <string>
+#include <tuple>
 #include <vector>
 
 namespace bedrock_agent::validator {
@@ -100,8 +108,39 @@ inline std::string json_report(const std::vector<finding>& findings, const summa
   return out;
 }
 
-/** A SARIF 2.1.0 log with one run; every rule of the library is listed in the driver. */
+/// The partialFingerprints key of the validator's results (versioned: a new scheme, a new key).
+inline constexpr const char* fingerprint_key = "bedrockAgentFinding/v1";
+
+/** Fingerprints that stay the same from run to run while the finding does: the rule, the file,
+ *  the HAR part, the JSON Pointer and the value found, not the line, the HAR entry or
+ *  the document's index (lines move when a file is edited above the finding). Findings alike
+ *  in all of these are told apart by their order (":1", ":2", ...). FNV-1a 64, in hex. */
+class fingerprinter {
+ public:
+  std::string next(const finding& f) {
+    std::string key(rule_id(f.what.id));
+    for (std::string_view part : {std::string_view(f.where.file), std::string_view(f.where.part),
+                                  std::string_view(f.what.pointer), std::string_view(f.what.found)}) {
+      key += '\x1f';
+      key += part;
+    }
+    std::uint64_t h = 0xCBF29CE484222325ULL;
+    for (char c : key) h = (h ^ static_cast<unsigned char>(c)) * 0x100000001B3ULL;
+    static constexpr char hex[] = "0123456789abcdef";
+    std::string out;
+    for (int k = 60; k >= 0; k -= 4) out += hex[(h >> k) & 15];
+    return out + ":" + std::to_string(++seen_[key]);
+  }
+
+ private:
+  std::map<std::string, std::size_t> seen_;
+};
+
+/** A SARIF 2.1.0 log with one run; every rule of the library is listed in the driver. Each
+ *  result has partialFingerprints (fingerprinter), so code scanning keeps one alert per finding
+ *  across runs. */
 inline std::string sarif_report(const std::vector<finding>& findings) {
+  fingerprinter fingerprints;
   std::string out = "{\"$schema\":\"https://json.schemastore.org/sarif-2.1.0.json\",\"version\":\"2.1.0\",\"runs\":[{";
   out += "\"tool\":{\"driver\":{";
   json_member(out, "name", tool_name, false);
@@ -154,10 +193,90 @@ inline std::string sarif_report(const std::vector<finding>& findings) {
       json_member(out, "kind", "member");
       out += "}]";
     }
-    out += "}]}";
+    out += "}]";
+    out += ",\"partialFingerprints\":{";
+    json_member(out, fingerprint_key, fingerprints.next(f), false);
+    out += "}}";
   }
   out += "]}]}\n";
   return out;
+}
+
+/** The JUnit testcase name of a document: "document 3 (line 7)", or for a HAR exchange
+ *  "entry 2 GetIngestionJob". */
+inline std::string testcase_name(const document_record& d) {
+  const source& where = d.where;
+  if (where.entry) {
+    std::string s = "entry " + std::to_string(*where.entry);
+    if (!d.operation.empty()) s += " " + std::string(d.operation);
+    return s;
+  }
+  return "document " + std::to_string(where.document) + " (line " + std::to_string(where.line) + ")";
+}
+
+/** A JUnit XML report (written with Boost.PropertyTree, which escapes the text): one testsuite
+ *  per file and one testcase per document or HAR exchange, in the order checked. A testcase
+ *  fails when the document is invalid; the failure lists its findings as text lines, and a
+ *  valid document's warnings go in its system-out. Findings not placed in a document (none
+ *  today) would be lost, so every finding is matched to its document by file, document and
+ *  entry. */
+inline std::string junit_report(const std::vector<document_record>& documents, const std::vector<finding>& findings,
+                                const summary& s) {
+  namespace pt = boost::property_tree;
+  using key = std::tuple<std::string, std::size_t, std::size_t>;  // file, document, entry + 1
+  const auto key_of = [](const source& w) { return key{w.file, w.document, w.entry ? *w.entry + 1 : 0}; };
+  std::map<key, std::vector<const finding*>> by_document;
+  for (const finding& f : findings) by_document[key_of(f.where)].push_back(&f);
+
+  pt::ptree suites;
+  pt::ptree& root = suites.add("testsuites", "");
+  root.put("<xmlattr>.name", tool_name);
+  root.put("<xmlattr>.tests", s.documents);
+  root.put("<xmlattr>.failures", s.invalid);
+  root.put("<xmlattr>.errors", 0);
+  pt::ptree* suite = nullptr;
+  std::string suite_file;
+  std::size_t suite_tests = 0, suite_failures = 0;
+  const auto close_suite = [&] {
+    if (!suite) return;
+    suite->put("<xmlattr>.tests", suite_tests);
+    suite->put("<xmlattr>.failures", suite_failures);
+  };
+  for (const document_record& d : documents) {
+    if (!suite || d.where.file != suite_file) {
+      close_suite();
+      suite = &root.add("testsuite", "");
+      suite_file = d.where.file;
+      suite->put("<xmlattr>.name", suite_file == "-" ? std::string("stdin") : suite_file);
+      suite->put("<xmlattr>.errors", 0);
+      suite_tests = suite_failures = 0;
+    }
+    ++suite_tests;
+    pt::ptree& tc = suite->add("testcase", "");
+    tc.put("<xmlattr>.classname", suite_file == "-" ? std::string("stdin") : suite_file);
+    tc.put("<xmlattr>.name", testcase_name(d));
+    std::string lines;
+    std::string first_rule;
+    const auto it = by_document.find(key_of(d.where));
+    if (it != by_document.end()) {
+      for (const finding* f : it->second) {
+        if (first_rule.empty() && f->what.level == severity::error) first_rule = std::string(rule_id(f->what.id));
+        lines += text_line(*f) + "\n";
+      }
+    }
+    if (d.invalid) {
+      ++suite_failures;
+      pt::ptree& failure = tc.add("failure", lines);
+      failure.put("<xmlattr>.message", std::to_string(d.errors) + " errors, " + std::to_string(d.warnings) + " warnings");
+      failure.put("<xmlattr>.type", first_rule.empty() ? std::string("warnings") : first_rule);
+    } else if (!lines.empty()) {
+      tc.add("system-out", lines);
+    }
+  }
+  close_suite();
+  std::ostringstream out;
+  pt::write_xml(out, suites, pt::xml_writer_make_settings<std::string>(' ', 2));
+  return out.str();
 }
 
 }  // namespace bedrock_agent::validator

@@ -180,7 +180,11 @@ class runner {
         ++summary_.skipped;
         continue;
       }
-      visit_operation<operations>(op->index, [&](auto o) { check_exchange<decltype(o)>(e, path, source{file, 1, i, i, {}}); });
+      visit_operation<operations>(op->index, [&](auto o) {
+        operation_ = decltype(o)::name;
+        check_exchange<decltype(o)>(e, path, source{file, 1, i, i, {}});
+        operation_ = {};
+      });
       tick();
     }
   }
@@ -244,6 +248,9 @@ class runner {
     }
   }
 
+  /** Tells `sink` of every document (or HAR exchange) once it is checked (the JUnit report). */
+  void on_document(document_sink sink) { document_sink_ = std::move(sink); }
+
   /** Warnings are counted but not handed to the sink (main: --quiet, whose sink drops them). */
   void drop_warnings() noexcept { drop_warnings_ = true; }
 
@@ -265,6 +272,7 @@ class runner {
       ++r_.summary_.documents;
       const bool bad = errors_ > 0 || (r_.settings_.warnings_as_errors && warnings_ > 0);
       ++(bad ? r_.summary_.invalid : r_.summary_.valid);
+      if (r_.document_sink_) r_.document_sink_(document_record{where_, r_.operation_, errors_, warnings_, bad});
     }
     /** Adds a finding positioned in this document's text (line 1 is the document's line). */
     void add(diagnostic d, std::string_view part = {}) {
@@ -598,6 +606,8 @@ class runner {
 
   const settings& settings_;
   finding_sink sink_;
+  document_sink document_sink_;
+  std::string_view operation_;  // the HAR exchange being checked (document_record::operation)
   summary summary_;
   sequence_checker sequences_;
   parse_options boto3_options_;  // settings_.options with boto3's protocol members
