@@ -168,6 +168,14 @@ TEST_CASE("fake: a malformed request is a ValidationException whose fieldList na
   o.request_options = parse_options::client();
   fake_service lenient(o);
   CHECK(lenient.handle("POST", base, R"({"x":1})").response.status == 200);
+  // ... but never a broken constraint: the answer would echo it (found by fuzz_fake).
+  o.request_options.constraints_as_warnings = true;
+  fake_service echoing(o);
+  r = echoing.handle("PUT", "/knowledgebases/KB7X2Q'M1A/datasources/" + std::string(ds) + "/ingestionjobs/", "");
+  REQUIRE(r.response.status == 400);
+  e = parse<ValidationException>(r.response.body);
+  REQUIRE(e);
+  CHECK((*e->fieldList)[0].name == "knowledgeBaseId");
 }
 
 TEST_CASE("fake: a request for no operation of the model is 404 UnknownOperationException") {

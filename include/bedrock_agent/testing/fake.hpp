@@ -116,6 +116,8 @@ struct fake_options {
   std::int32_t default_max_results = 100;
   /// Requests are read with this: strict by default (the contract), so a client that sends an
   /// unknown member, a wrong type or a broken constraint gets a ValidationException naming it.
+  /// parse_options::client() lets unknown members through; a constraint is always enforced
+  /// (constraints_as_warnings or not), since the answer would echo the value.
   parse_options request_options = parse_options::contract();
   /// Makes job ids, request ids and list tokens: the same seed and calls give the same answers.
   std::uint64_t seed = 0;
@@ -395,13 +397,20 @@ class fake_service {
     return out;
   }
 
+  /** Whether a finding rejects the request: an error, or a model constraint that the options
+   *  made a warning (constraints_as_warnings): the answer would echo the value and break the
+   *  contract, so the fake never takes such leniency from request_options. */
+  static bool rejects(const diagnostic& d) {
+    return d.level == severity::error || rule_info(d.id).source == rule_source::model;
+  }
+
   static http_response validation_error(const std::vector<diagnostic>& diags) {
     ValidationException e;
     ValidationExceptionFieldList fields;
     std::string message;
     std::size_t n = 0;
     for (const diagnostic& d : diags) {
-      if (d.level != severity::error) continue;
+      if (!rejects(d)) continue;
       ++n;
       const std::string name = detail::fake_field_name(d.pointer);
       fields.push_back(ValidationExceptionField{NonBlankString(name), NonBlankString(d.message)});
@@ -589,7 +598,9 @@ class fake_service {
     const std::uint64_t call = calls_;
     if (auto f = fault<Op>(call)) return std::move(*f);
     result<typename Op::input> input = parse_request<Op>(method, target, body, options_.request_options);
-    if (!input) return validation_error(input.diagnostics());
+    if (!input || std::any_of(input.diagnostics().begin(), input.diagnostics().end(), rejects)) {
+      return validation_error(input.diagnostics());
+    }
     if (auto missing = check_source(Op::name, input->knowledgeBaseId, input->dataSourceId)) {
       return std::move(*missing);
     }
