@@ -1,12 +1,15 @@
 // Properties of the in-process fake: random sessions of Start, Get, List and Stop calls (with
-// random faults, clocks and list queries) where every response keeps the contract and every
-// job's observed history keeps the lifecycle.
+// random faults, clocks, seeded jobs, and Start and List inputs from the shipped generators)
+// where every response keeps the contract and every job's observed history keeps the lifecycle.
 #include "fake_support.hpp"
 #include "rc_doctest.hpp"
+
+#include <bedrock_agent/testing/generators.hpp>
 
 #include <doctest/doctest.h>
 #include <rapidcheck.h>
 
+#include <algorithm>
 #include <set>
 #include <string>
 #include <vector>
@@ -68,7 +71,15 @@ TEST_CASE("properties: fake: random sessions get only responses that keep the co
     const fake_options options = some_options();
     fake_support::client c(options);
     const std::vector<action> actions = *rc::gen::container<std::vector<action>>(*rc::gen::inRange(1, 60), an_action());
-    std::vector<IngestionJob> jobs;  // as started
+    std::vector<IngestionJob> jobs;  // as started or seeded
+    // Jobs already there: coherent jobs of the shipped generators, in the session's data source.
+    for (int k = *rc::gen::inRange(0, 4); k > 0; --k) {
+      IngestionJob seeded = *testing::coherent_job();
+      seeded.knowledgeBaseId = Id(kb_id(k % 2));
+      seeded.dataSourceId = Id("DSR4T8W1ZC");
+      if (c.fake.add_job(seeded)) jobs.push_back(seeded);
+    }
+    c.fake.options().any_id_exists = true;  // add_job made the set closed
     const std::vector<std::string> tokens = {std::string(40, 'a'), std::string(40, 'b'), "c-" + std::string(38, 'c')};
     const std::vector<std::string> descriptions = {"", "nightly", "weekly"};
     const auto check = [&](const auto& x, const char* what) {
@@ -89,9 +100,12 @@ TEST_CASE("properties: fake: random sessions get only responses that keep the co
         continue;
       }
       if (a.op == 0) {
-        StartIngestionJobRequest in;
+        // Any valid input of the generators, in one of two data sources, its token one of a few
+        // (so that tokens are reused) or none.
+        StartIngestionJobRequest in = *rc::gen::arbitrary<StartIngestionJobRequest>();
         in.knowledgeBaseId = Id(kb_id(static_cast<int>(a.job % 2)));
         in.dataSourceId = Id("DSR4T8W1ZC");
+        in.clientToken.reset();
         if (a.token >= 0) in.clientToken = ClientToken(tokens[static_cast<std::size_t>(a.token)]);
         if (a.description > 0) in.description = Description(descriptions[static_cast<std::size_t>(a.description)]);
         const auto x = c.call<StartIngestionJob>(in);
@@ -124,24 +138,44 @@ TEST_CASE("properties: fake: random sessions get only responses that keep the co
           RC_ASSERT(is_terminal(*j->status.known()));
         }
       } else {
+        // Half the time any valid input of the generators (filters of any strings, any sort, any
+        // maxResults), else a query built from the action's knobs; a generated nextToken is one
+        // the fake never gave: a ValidationException naming it.
         ListIngestionJobsRequest in;
+        if (*rc::gen::arbitrary<bool>()) {
+          in = *rc::gen::arbitrary<ListIngestionJobsRequest>();
+          if (in.nextToken) {
+            in.knowledgeBaseId = Id(kb_id(0));
+            in.dataSourceId = Id("DSR4T8W1ZC");
+            const auto x = c.call<ListIngestionJobs>(in);
+            check(x, "List");
+            RC_ASSERT(x.reply.response.status == 400 || x.reply.response.status == 429 ||
+                      x.reply.response.status == 500 || x.reply.response.status == 403);
+            continue;
+          }
+        } else {
+          if (a.max_results > 0) in.maxResults = MaxResults(a.max_results);
+          if (a.sort > 0) {
+            in.sortBy = IngestionJobSortBy{a.sort <= 2 ? IngestionJobSortByAttribute::STATUS : IngestionJobSortByAttribute::STARTED_AT,
+                                           a.sort % 2 == 0 ? SortOrder::ASCENDING : SortOrder::DESCENDING};
+          }
+          if (a.filter > 0) {
+            IngestionJobFilterValues values;
+            for (const IngestionJobStatus s : lifecycle_order()) {
+              if ((a.filter >> bedrock_agent::detail::status_index(s)) & 1) values.emplace_back(std::string(to_string(s)));
+            }
+            in.filters = IngestionJobFilters{IngestionJobFilter{IngestionJobFilterAttribute::STATUS, IngestionJobFilterOperator::EQ, values}};
+          }
+        }
         in.knowledgeBaseId = Id(kb_id(static_cast<int>(a.job % 2)));
         in.dataSourceId = Id("DSR4T8W1ZC");
-        if (a.max_results > 0) in.maxResults = MaxResults(a.max_results);
-        if (a.sort > 0) {
-          in.sortBy = IngestionJobSortBy{a.sort <= 2 ? IngestionJobSortByAttribute::STATUS : IngestionJobSortByAttribute::STARTED_AT,
-                                         a.sort % 2 == 0 ? SortOrder::ASCENDING : SortOrder::DESCENDING};
-        }
-        if (a.filter > 0) {
-          IngestionJobFilterValues values;
-          for (const IngestionJobStatus s : lifecycle_order()) {
-            if ((a.filter >> bedrock_agent::detail::status_index(s)) & 1) values.emplace_back(std::string(to_string(s)));
-          }
-          in.filters = IngestionJobFilters{IngestionJobFilter{IngestionJobFilterAttribute::STATUS, IngestionJobFilterOperator::EQ, values}};
-        }
-        // Every page to the end: each job of the listing once, each keeping the filter.
+        // Every page to the end: each job of the listing once, each keeping every filter (a
+        // status equal to one of its values).
         const auto keeps_filter = [&](const enum_value<IngestionJobStatus>& s) {
-          return a.filter == 0 || ((a.filter >> bedrock_agent::detail::status_index(*s.known())) & 1) != 0;
+          if (!in.filters) return true;
+          return std::all_of(in.filters->begin(), in.filters->end(), [&](const IngestionJobFilter& f) {
+            return std::any_of(f.values.begin(), f.values.end(), [&](const auto& v) { return v == s.wire_name(); });
+          });
         };
         std::set<std::string> seen;
         bool complete = false;

@@ -23,6 +23,7 @@
 #include <chrono>
 #include <cstddef>
 #include <cstdint>
+#include <limits>
 #include <optional>
 #include <string>
 #include <string_view>
@@ -179,7 +180,10 @@ constexpr std::uint64_t fake_fnv(std::string_view s, std::uint64_t h = 0xCBF29CE
   return h;
 }
 
+/// The instant `ms` milliseconds after 1970, held within the years timestamp can write.
 inline timestamp fake_time(std::int64_t ms) {
+  constexpr std::int64_t lowest = timestamp::min_seconds * 1000, highest = timestamp::max_seconds * 1000 + 999;
+  ms = std::min(std::max(ms, lowest), highest);
   const std::int64_t s = ms >= 0 ? ms / 1000 : -((-ms + 999) / 1000);
   return *timestamp::from_parts(s, static_cast<std::uint32_t>((ms - s * 1000) * 1000000));
 }
@@ -497,20 +501,33 @@ class fake_service {
 
   // ---- the lifecycle --------------------------------------------------------------------
 
+  /// A change happens at `at_ms`, or at the job's updatedAt when that is later (a seeded job
+  /// may come from after the fake's clock): updatedAt never goes back.
+  static timestamp change_time(const stored_job& s, std::int64_t at_ms) {
+    const timestamp at = detail::fake_time(at_ms);
+    return at < s.job.updatedAt ? s.job.updatedAt : at;
+  }
+
   void set_status(stored_job& s, IngestionJobStatus status, std::int64_t at_ms) {
     s.job.status = status;
-    s.job.updatedAt = detail::fake_time(at_ms);
-    s.phase_since_ms = at_ms;
+    s.job.updatedAt = change_time(s, at_ms);
+    s.phase_since_ms = std::max(at_ms, detail::fake_ms(s.job.updatedAt));
     if (status == IngestionJobStatus::FAILED) {
       s.job.failureReasons = FailureReasons{FailureReason("The fake failed this job on purpose (fail_jobs)")};
     }
+  }
+
+  /// 100 more documents, saturating (a seeded job may hold any counter).
+  static PrimitiveLong more(PrimitiveLong scanned) {
+    constexpr PrimitiveLong most = std::numeric_limits<PrimitiveLong>::max();
+    return scanned > most - 100 ? most : scanned + 100;
   }
 
   void grow(stored_job& s, PrimitiveLong scanned, std::int64_t at_ms) {
     if (scanned == s.scanned) return;
     s.scanned = scanned;
     s.job.statistics = detail::fake_statistics(scanned);
-    s.job.updatedAt = detail::fake_time(at_ms);
+    s.job.updatedAt = change_time(s, at_ms);
   }
 
   /// fake_clock::step: one poll's worth of progress.
@@ -521,14 +538,14 @@ class fake_service {
     switch (*status) {
       case IngestionJobStatus::STARTING:
         set_status(s, IngestionJobStatus::IN_PROGRESS, t);
-        grow(s, s.scanned + 100, t);
+        grow(s, more(s.scanned), t);
         break;
       case IngestionJobStatus::IN_PROGRESS:
         if (++s.steps >= options_.in_progress_steps) {
-          grow(s, s.scanned + 100, t);
+          grow(s, more(s.scanned), t);
           set_status(s, s.fails ? IngestionJobStatus::FAILED : IngestionJobStatus::COMPLETE, t);
         } else {
-          grow(s, s.scanned + 100, t);
+          grow(s, more(s.scanned), t);
         }
         break;
       case IngestionJobStatus::STOPPING:
@@ -556,7 +573,7 @@ class fake_service {
         const std::int64_t seconds = (upto - since) / 1000;
         grow(s, std::max<PrimitiveLong>(s.scanned, 100 + seconds * 100), since + seconds * 1000);
         if (t < end) return;
-        grow(s, s.scanned + 100, end);
+        grow(s, more(s.scanned), end);
         set_status(s, s.fails ? IngestionJobStatus::FAILED : IngestionJobStatus::COMPLETE, end);
       } else if (*status == IngestionJobStatus::STOPPING && t >= since + options_.stopping_for.count()) {
         set_status(s, IngestionJobStatus::STOPPED, since + options_.stopping_for.count());
