@@ -112,7 +112,7 @@ inline bool parse_listen(std::string_view s, std::string& host, std::uint16_t& p
 inline cli_result parse_command_line(int argc, const char* const* argv, settings& s) {
   auto fail = [](std::string m) { return cli_result{false, false, std::move(m)}; };
   testing::fake_options& f = s.fake;
-  for (int i = 1; i < argc; ++i) {
+  for (int i = 1; i < argc; i += 2) {  // an option and its value
     const std::string_view a = argv[i];
     if (a == "--help" || a == "-h") return cli_result{true, true, usage_text};
     if (a.size() < 3 || a.substr(0, 2) != "--") return fail("unexpected argument '" + std::string(a) + "'");
@@ -204,7 +204,6 @@ inline cli_result parse_command_line(int argc, const char* const* argv, settings
       return fail("unknown option '" + std::string(a) + "'");
     }
     if (!ok) return fail(bad);
-    ++i;
   }
   if ((!f.faults.break_calls.empty()) && !f.faults.break_kind) {
     return fail("--break-calls / --break-every need --break NAME");

@@ -222,6 +222,10 @@ class session : public std::enable_shared_from_this<session> {
   }
 
   void send() {
+    if (srv_.stopping && res_.keep_alive()) {  // stopped while the answer waited: the last one
+      res_.keep_alive(false);
+      res_.prepare_payload();
+    }
     wait_ms_ = std::chrono::duration_cast<std::chrono::milliseconds>(std::chrono::steady_clock::now() - started_).count();
     stream_.expires_after(srv_.cfg.idle_timeout);
     http::async_write(stream_, res_, beast::bind_front_handler(&session::on_write, shared_from_this()));
