@@ -52,6 +52,10 @@ fake_e2e(aws-cli CLIENT ${py} ${BEDROCK_AGENT_FAKE_TEST_DIR}/client_awscli.py ST
          VALIDATE_HAS "0 invalid")
 fake_e2e(robustness SERVER_ARGS --max-connections 8
          CLIENT ${py} ${BEDROCK_AGENT_FAKE_TEST_DIR}/robustness.py STATUS_COUNT 404:10 VALIDATE_HAS "0 invalid")
+# The seed, the real clock and --latency-ms (a timer: the loop goes on).
+fake_e2e(options SERVER_ARGS --seed ${BEDROCK_AGENT_FAKE_TEST_DIR}/seed.json --clock real --starting-ms 400
+         --in-progress-ms 800 --stopping-ms 100 --latency-ms 300
+         CLIENT ${py} ${BEDROCK_AGENT_FAKE_TEST_DIR}/options.py STATUS_COUNT 404:1 VALIDATE_HAS "0 invalid")
 
 # The JS SDK: node and the pinned SDK of the interop fixture.
 if(bedrock_agent_interop_skip)
