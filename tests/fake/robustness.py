@@ -101,6 +101,7 @@ def main():
     s.close()
 
     # More connections than --max-connections 8: the first 8 are served, the rest closed at once.
+    time.sleep(0.3)  # the connections above are gone on the server's side too
     held = [connect() for _ in range(8)]
     time.sleep(0.2)  # the server has accepted them
     extra = [connect() for _ in range(12)]

@@ -8,11 +8,15 @@
 
 #include <bedrock_agent/testing/fake.hpp>
 
+#include <csignal>
 #include <cstdio>
 #include <fstream>
 #include <iterator>
 #include <sstream>
 #include <string>
+
+#include <pthread.h>
+#include <signal.h>
 
 #ifndef BEDROCK_AGENT_FAKE_VERSION
 #define BEDROCK_AGENT_FAKE_VERSION "0"
@@ -73,6 +77,13 @@ int main(int argc, char** argv) {
     ioc.restart();
     ioc.run();
     if (srv.record_failed) status = 1;
+    // The signal_set, destroyed next, gives SIGTERM back its default action: a late signal (a
+    // second SIGTERM while the HAR is written) would kill the process. Stopping already, block them.
+    sigset_t stop_signals;
+    sigemptyset(&stop_signals);
+    sigaddset(&stop_signals, SIGTERM);
+    sigaddset(&stop_signals, SIGINT);
+    pthread_sigmask(SIG_BLOCK, &stop_signals, nullptr);
   }
   std::string error;
   if (!har.write(error)) {
