@@ -3,7 +3,7 @@
 
 Starts the server on port 0 with --record, reads its first line for the address, runs the
 client with FAKE_ENDPOINT (and FAKE_PID) in its environment and dummy AWS credentials, stops the
-server with SIGTERM (unless the client did), expects exit 0, then runs bedrock-agent-validate on
+server with SIGTERM (or --stop-signal INT; unless the client did), expects exit 0, then runs bedrock-agent-validate on
 the HAR and checks its exit status and output, and counts the HAR's responses by status.
 
   e2e.py --fake EXE --validate EXE --work DIR --name NAME [--server-arg=ARG]...
@@ -54,6 +54,7 @@ def main():
     p.add_argument("--validate-rc", type=int, default=0)
     p.add_argument("--validate-has", action="append", default=[])
     p.add_argument("--status-count", action="append", default=[])
+    p.add_argument("--stop-signal", choices=["TERM", "INT"], default="TERM")
     p.add_argument("client", nargs="+")
     args = p.parse_args()
 
@@ -94,13 +95,13 @@ def main():
             print("client: exit %d after %.1f s" % (client.returncode, time.monotonic() - started), flush=True)
         finally:
             if server.poll() is None:
-                server.send_signal(signal.SIGTERM)
+                server.send_signal(signal.SIGINT if args.stop_signal == "INT" else signal.SIGTERM)
             try:
                 rc = server.wait(timeout=15)
             except subprocess.TimeoutExpired:
                 server.kill()
                 server.wait()
-                fail("the server did not stop within 15 s of SIGTERM")
+                fail("the server did not stop within 15 s of SIG" + args.stop_signal)
     with open(log, "rb") as f:
         sys.stdout.write(f.read().decode(errors="replace"))
     if client.returncode == 77:

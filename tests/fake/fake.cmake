@@ -13,7 +13,7 @@ find_program(BEDROCK_AGENT_PYTHON3 python3)
 # fake_e2e(NAME [SERVER_ARGS ...] [VALIDATE_RC n] [VALIDATE_HAS text...] [STATUS_COUNT s:n...]
 #          CLIENT command...)
 function(fake_e2e name)
-  cmake_parse_arguments(T "" "VALIDATE_RC" "SERVER_ARGS;VALIDATE_HAS;STATUS_COUNT;CLIENT" ${ARGN})
+  cmake_parse_arguments(T "" "VALIDATE_RC;STOP_SIGNAL" "SERVER_ARGS;VALIDATE_HAS;STATUS_COUNT;CLIENT" ${ARGN})
   if(NOT BEDROCK_AGENT_PYTHON3)
     add_test(NAME fake.${name} COMMAND ${CMAKE_COMMAND} -E echo "fake.${name} SKIPPED: python3 is not on PATH")
   else()
@@ -24,6 +24,9 @@ function(fake_e2e name)
     endforeach()
     if(DEFINED T_VALIDATE_RC)
       list(APPEND args --validate-rc ${T_VALIDATE_RC})
+    endif()
+    if(DEFINED T_STOP_SIGNAL)
+      list(APPEND args --stop-signal ${T_STOP_SIGNAL})
     endif()
     foreach(a IN LISTS T_VALIDATE_HAS)
       list(APPEND args --validate-has ${a})
@@ -52,9 +55,9 @@ fake_e2e(aws-cli CLIENT ${py} ${BEDROCK_AGENT_FAKE_TEST_DIR}/client_awscli.py ST
          VALIDATE_HAS "0 invalid")
 fake_e2e(robustness SERVER_ARGS --max-connections 8
          CLIENT ${py} ${BEDROCK_AGENT_FAKE_TEST_DIR}/robustness.py STATUS_COUNT 404:10 VALIDATE_HAS "0 invalid")
-# The seed, the real clock and --latency-ms (a timer: the loop goes on).
+# The seed, the real clock, --latency-ms (a timer: the loop goes on), --idle-timeout-ms; SIGINT.
 fake_e2e(options SERVER_ARGS --seed ${BEDROCK_AGENT_FAKE_TEST_DIR}/seed.json --clock real --starting-ms 400
-         --in-progress-ms 800 --stopping-ms 100 --latency-ms 300
+         --in-progress-ms 800 --stopping-ms 100 --latency-ms 300 --idle-timeout-ms 500 STOP_SIGNAL INT
          CLIENT ${py} ${BEDROCK_AGENT_FAKE_TEST_DIR}/options.py STATUS_COUNT 404:1 VALIDATE_HAS "0 invalid")
 
 # The JS SDK: node and the pinned SDK of the interop fixture.

@@ -1,12 +1,14 @@
 #!/usr/bin/env python3
 """Raw HTTP against bedrock-agent-fake started with --seed seed.json --clock real --starting-ms 400
---in-progress-ms 800 --stopping-ms 100 --latency-ms 300: the seeded job is there and only the
-seeded knowledge base exists; jobs move on the system clock; the latency is a timer (two
-connections waiting at once are answered together, not one after the other)."""
+--in-progress-ms 800 --stopping-ms 100 --latency-ms 300 --idle-timeout-ms 500: the seeded job
+is there and only the seeded knowledge base exists; jobs move on the system clock; the latency
+is a timer (two connections waiting at once are answered together, not one after the other); a
+silent connection is closed after the idle timeout. e2e.py stops this one with SIGINT."""
 
 import http.client
 import json
 import os
+import socket
 import sys
 import threading
 import time
@@ -72,6 +74,17 @@ def main():
     check(seen[-1] == "COMPLETE", "the job never completed: %r" % seen)
     order = ["STARTING", "IN_PROGRESS", "COMPLETE"]
     check(all(s in order for s in seen) and seen == sorted(seen, key=order.index), "statuses out of order: %r" % seen)
+    # --idle-timeout-ms 500: a connection that sends nothing is closed, after about that long.
+    idle = socket.create_connection((HOST, PORT), timeout=5)
+    t = time.monotonic()
+    try:
+        data = idle.recv(1)
+    except ConnectionResetError:
+        data = b""
+    waited = time.monotonic() - t
+    idle.close()
+    check(data == b"" and 0.4 <= waited < 4, "the idle connection: %r after %.2f s" % (data, waited))
+
     print("options: seed, latency %.2f/%.2f s concurrent (%.2f s total), real clock %s"
           % (times[0], times[1], total, " -> ".join(seen)), flush=True)
     return 0
