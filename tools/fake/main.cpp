@@ -36,6 +36,15 @@ int main(int argc, char** argv) {
     return 2;
   }
 
+  {
+    boost::system::error_code ec;
+    (void)bf::asio::ip::make_address(cfg.host, ec);
+    if (ec) {
+      std::fprintf(stderr, "bedrock-agent-fake: bad value for --listen: '%s' is not an IP address\n", cfg.host.c_str());
+      return 2;
+    }
+  }
+
   bedrock_agent::testing::fake_service fake(cfg.fake);
   if (!cfg.seed_file.empty()) {
     std::ifstream in(cfg.seed_file, std::ios::binary);
