@@ -157,6 +157,13 @@ TEST_CASE("fake: a malformed request is a ValidationException whose fieldList na
   REQUIRE(e->fieldList->size() == 1);
   CHECK((*e->fieldList)[0].name == "knowledgeBaseId");
 
+  // A member named "": its field is named `""` (a field's name cannot be blank; found by fuzz_fake).
+  r = f.handle("PUT", base, R"({"":1})");
+  REQUIRE(r.response.status == 400);
+  e = parse<ValidationException>(r.response.body);
+  REQUIRE(e);
+  CHECK((*e->fieldList)[0].name == "\"\"");
+
   r = f.handle("PUT", base, "{not json");
   REQUIRE(r.response.status == 400);
   e = parse<ValidationException>(r.response.body);

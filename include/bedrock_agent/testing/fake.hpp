@@ -206,9 +206,11 @@ inline IngestionJobStatistics fake_statistics(PrimitiveLong scanned) {
   return s;
 }
 
-/// "/filters/0/values" -> "filters.0.values"; the root ("") -> "body".
+/// "/filters/0/values" -> "filters.0.values"; the root ("") -> "body"; a member named "" (the
+/// pointer "/") -> `""`, since a field's name cannot be blank (NonBlankString).
 inline std::string fake_field_name(std::string_view pointer) {
   if (pointer.empty()) return "body";
+  if (pointer == "/") return "\"\"";
   std::string out;
   for (std::size_t i = 1; i < pointer.size(); ++i) {
     const char c = pointer[i];
