@@ -40,6 +40,7 @@ struct summary {
   std::size_t warnings = 0;
   std::size_t skipped = 0;  ///< HAR entries that are not StopIngestionJob calls, blank NDJSON lines are not counted
   std::size_t bytes = 0;
+  std::size_t not_checkable = 0;  ///< distinct rules some input of the run could not show (fidelity.hpp)
 };
 
 using finding_sink = std::function<void(finding&&)>;

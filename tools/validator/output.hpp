@@ -42,7 +42,8 @@ inline std::string text_line(const finding& f) {
 inline std::string summary_line(const summary& s) {
   return "summary: " + std::to_string(s.documents) + " documents, " + std::to_string(s.valid) + " valid, " +
          std::to_string(s.invalid) + " invalid, " + std::to_string(s.warnings) + " warnings, " +
-         std::to_string(s.skipped) + " skipped";
+         std::to_string(s.skipped) + " skipped" +
+         (s.not_checkable ? ", " + std::to_string(s.not_checkable) + " rules not checkable" : std::string());
 }
 
 inline void json_member(std::string& out, const char* name, std::string_view value, bool comma = true) {
