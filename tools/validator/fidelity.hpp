@@ -52,6 +52,7 @@ struct rule_need {
 inline constexpr rule_need rule_needs[] = {
     // the file's own text: whatever it holds, it must be read
     {"json.syntax", fidelity::any},
+    {"json.utf8", fidelity::any},
     {"json.escape", fidelity::any},
     {"json.surrogate", fidelity::any},
     {"json.control-character", fidelity::any},
@@ -102,13 +103,13 @@ inline std::vector<rule> rules_not_checkable(fidelity f) {
   return out;
 }
 
-/** `base` with every rule an input of fidelity `f` cannot show disabled. Rules that cannot be
- *  disabled stay on: they refuse a value (none of them needs more than a parsed value) or
- *  judge an HTTP message, which such an input does not have. */
+/** `base` with every rule an input of fidelity `f` cannot show in `disabled`. The library
+ *  drops only rules that rule_can_be_disabled (the others refuse a value or end the read, and
+ *  judge an HTTP message such an input does not have); the validator's own checks (a boto3
+ *  error's Error.Code, runner::add_status_finding) honour the whole set. */
 inline parse_options options_for(const parse_options& base, fidelity f) {
   parse_options o = base;
-  for (rule r : rules_not_checkable(f))
-    if (rule_can_be_disabled(r)) o.disabled.insert(r);
+  for (rule r : rules_not_checkable(f)) o.disabled.insert(r);
   return o;
 }
 

@@ -56,6 +56,8 @@ class Handler(http.server.BaseHTTPRequestHandler):
         self.send_response(status)
         self.send_header("content-type", "application/json")
         self.send_header("x-amzn-requestid", "5f0c8a2e-1b7d-4c39-9e61-00000000002a")
+        if status >= 400:
+            self.send_header("x-amzn-errortype", "ConflictException:http://internal.amazon.com/coral/com.amazon.bedrock/")
         self.send_header("content-length", str(len(data)))
         self.end_headers()
         self.wfile.write(data)
@@ -124,6 +126,12 @@ write("lowercase-status.pyrepr", printed(pprint.pprint, stable(call("get", {"ing
 write("missing-updated-at.pyrepr",
       printed(pprint.pprint, call("get", {"ingestionJob": {k: v for k, v in JOB.items() if k != "updatedAt"}})["ingestionJob"]))
 write("truncated.pyrepr", printed(pprint.pprint, call("get", {"ingestionJob": JOB})["ingestionJob"])[:300])
+# e.response of a ClientError (a 409 ConflictException), printed
+try:
+    call("get", {"message": "Job IJ4RT8ZK0W is already STOPPED"}, 409)
+except client.exceptions.ConflictException as e:
+    write("conflict-error-pprint.pyrepr", printed(pprint.pprint, stable(e.response)))
+
 # Values built by hand with the objects botocore uses (datetime, dateutil.tz): zones botocore
 # gives for other wire offsets, escapes, and a time order broken by one microsecond.
 import datetime
