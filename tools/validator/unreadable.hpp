@@ -112,6 +112,11 @@ inline std::optional<unreadable_kind> classify_unreadable(std::string_view text)
                                       std::string(found) + ")",
                            "it describes the shape and holds no recorded values: validate a real response"};
   }
+  if (head.substr(0, 19) == "An error occurred (") {  // str(ClientError), as the CLI prints it
+    return unreadable_kind{start, "the text of a botocore ClientError (\"An error occurred (...) when calling ...\")",
+                           "it holds the error code and message only: save e.response with json.dumps(e.response, "
+                           "default=str) (--input boto3), or the body that aws --debug logs"};
+  }
   if (head.substr(0, 5) == "HTTP/") {
     const std::size_t e = head.find_first_of("\r\n");
     return unreadable_kind{start, "an HTTP message dump (status line " + excerpt(head.substr(0, e)) + ")",
