@@ -314,36 +314,23 @@ class runner {
       doc.add(std::move(d));
       return;
     }
-    place_ = [&](diagnostic& d) { place_in_printout(d, t, text); };
-    struct reset {
+    struct reset {  // place_ is this printout's only while it is checked
       std::function<void(diagnostic&)>& f;
       ~reset() { f = nullptr; }
     } reset_place{place_};
+    auto place = [&t, text](diagnostic& d) { place_in_printout(d, t, text); };
     const std::string& json = t.json;
-    const bool has_error = has_root_member(json, "Error");
-    if (has_error && settings_.shape == shape_kind::auto_detect) {  // e.response of a ClientError
+    if (settings_.shape == shape_kind::error ||
+        (settings_.shape == shape_kind::auto_detect && has_root_member(json, "Error"))) {  // e.response of a ClientError
+      place_ = place;
       check_boto3(json, where);
       return;
     }
     document_scope doc(*this, where);
     if (!t.local_times.empty() && !options_.disabled.contains(validator_rules::input_local_time)) {
-      diagnostic d;
-      d.id = validator_rules::input_local_time;
-      d.level = severity::warning;
-      d.offset = t.local_times.front();
-      const auto [line, column] = line_column(text, d.offset);
-      d.line = line;
-      d.column = column;
-      d.expected = "tzinfo=tzutc() or tzoffset(NAME, SECONDS)";
-      d.found = std::to_string(t.local_times.size()) + " datetime(s) with tzlocal() or no tzinfo";
-      d.message = std::to_string(t.local_times.size()) +
-                  " datetime(s) in the printing host's zone (tzlocal() or no tzinfo): the offset is not in the "
-                  "printout, so they are read as UTC. Not a wire-format finding: dateutil gives tzlocal() for a "
-                  "'Z' on a host whose zone is UTC";
-      place_ = nullptr;  // already placed in the printout
-      doc.add(std::move(d));
-      place_ = [&](diagnostic& x) { place_in_printout(x, t, text); };
+      doc.add(local_time_finding(t, text));  // placed in the printout already
     }
+    place_ = place;
     std::string name;
     if (settings_.shape == shape_kind::named) name = settings_.shape_name;
     else if (settings_.shape == shape_kind::request) name = "StopIngestionJobRequest";

@@ -157,6 +157,25 @@ inline diagnostic unreadable_finding(const unreadable_kind& k, std::string_view 
   return d;
 }
 
+/** The input.local-time warning for the datetimes of `t` in the host's zone (at least one),
+ *  placed at the first of them in the printout `text`. */
+inline diagnostic local_time_finding(const python_translation& t, std::string_view text) {
+  diagnostic d;
+  d.id = validator_rules::input_local_time;
+  d.level = severity::warning;
+  d.offset = t.local_times.front();
+  const auto [line, column] = line_column(text, d.offset);
+  d.line = line;
+  d.column = column;
+  const std::string n = std::to_string(t.local_times.size());
+  d.expected = "tzinfo=tzutc() or tzoffset(NAME, SECONDS)";
+  d.found = n + " datetime(s) with tzlocal() or no tzinfo";
+  d.message = n + " datetime(s) in the printing host's zone (tzlocal() or no tzinfo): the offset is not in the "
+                  "printout, so they are read as UTC. Not a wire-format finding: dateutil gives tzlocal() for a "
+                  "'Z' on a host whose zone is UTC";
+  return d;
+}
+
 }  // namespace bedrock_agent::validator
 
 #endif  // BEDROCK_AGENT_TOOLS_VALIDATOR_UNREADABLE_HPP_INCLUDED
