@@ -3,11 +3,13 @@
 # never crash, never print a sanitizer report, and exit 0 or 1 (2 is for usage and I/O errors,
 # which none of these inputs is) on
 #   1. every file of JSONTestSuite's test_parsing, read where it lies (nothing is copied), in
-#      each input mode (auto, json, ndjson, har, boto3) and in the client profile;
+#      each input mode (auto, json, ndjson, har, boto3, python, cli) and in the client profile;
 #   2. every example HAR (examples/recordings/*.har) truncated at 256 places and with 256
 #      single bits flipped (deterministic positions), as HAR and as auto-detected input;
 #   3. 100000-deep nesting: arrays, objects, unclosed arrays, inside a response, a HAR and an
-#      NDJSON line.
+#      NDJSON line;
+#   4. every Python printout fixture (tests/validator/data/printouts) cut at 64 places, as
+#      --input python and auto-detected, and a 100000-deep printout.
 # Prints one line per check and a total; exits 1 on any finding, 2 on a build error.
 #
 #   fuzz/validator_robustness.sh
@@ -85,9 +87,9 @@ report() {  # check name, findings before it
 mapfile -t suite_files < <(find "$suite" -maxdepth 1 -type f -name '*.json' | sort)
 f0=$findings
 for f in "${suite_files[@]}"; do run "JSONTestSuite auto" "$f" || true; done
-for mode in json ndjson har boto3; do batch "JSONTestSuite $mode" --input "$mode" "${suite_files[@]}"; done
+for mode in json ndjson har boto3 python cli; do batch "JSONTestSuite $mode" --input "$mode" "${suite_files[@]}"; done
 batch "JSONTestSuite client" --profile client "${suite_files[@]}"
-report "JSONTestSuite (${#suite_files[@]} files, 6 modes)" "$f0"
+report "JSONTestSuite (${#suite_files[@]} files, 8 modes)" "$f0"
 
 # ---- 2. truncated and bit-flipped HAR files ------------------------------------------------
 # pick N: sets r to a deterministic pseudo-random number in 0..N-1 (an LCG, so that a finding
@@ -148,6 +150,26 @@ for f in "$tmp"/deep/*; do
   run "deep $(basename "$f") client" --profile client "$f" || true
 done
 report "100000-deep nesting (6 files, 2 profiles)" "$f0"
+
+# ---- 4. truncated Python printouts ---------------------------------------------------------
+# Every printout fixture cut at 64 places, read as --input python and auto-detected: the
+# literal parser (tools/validator/python_literal.hpp) on every prefix of a real printout.
+f0=$findings
+mkdir -p "$tmp/printouts"
+for p in tests/validator/data/printouts/*.pyrepr; do
+  name=$(basename "$p" .pyrepr)
+  size=$(stat -c %s "$p")
+  for ((k = 0; k < 64; k++)); do head -c $((k * size / 64)) "$p" >"$tmp/printouts/$name-$k.pyrepr"; done
+done
+mapfile -t files < <(find "$tmp/printouts" -type f | sort)
+for ((i = 0; i < ${#files[@]}; i += 64)); do
+  batch "printouts" --input python "${files[@]:i:64}"
+  batch "printouts auto" "${files[@]:i:64}"
+done
+python_deep=$(head -c "$deep" /dev/zero | tr '\0' '[')
+printf "{'a': %s" "$python_deep" >"$tmp/deep-printout.pyrepr"
+run "deep printout" --input python "$tmp/deep-printout.pyrepr" || true
+report "printout prefixes (${#files[@]} files, 2 modes)" "$f0"
 
 echo "validator_robustness: $runs runs, $findings findings"
 ((findings == 0))

@@ -11,6 +11,7 @@
 #include <functional>
 #include <optional>
 #include <string>
+#include <vector>
 
 namespace bedrock_agent::validator {
 
@@ -40,6 +41,8 @@ struct summary {
   std::size_t warnings = 0;
   std::size_t skipped = 0;  ///< HAR entries that are not StopIngestionJob calls, blank NDJSON lines are not counted
   std::size_t bytes = 0;
+  std::size_t not_checkable = 0;  ///< distinct rules some input of the run could not show (fidelity.hpp)
+  std::vector<std::string> not_checkable_rules;  ///< their ids, sorted
 };
 
 using finding_sink = std::function<void(finding&&)>;

@@ -6,6 +6,7 @@
 #include "runner.hpp"
 
 #include <algorithm>
+#include <set>
 #include <cerrno>
 #include <cstdio>
 #include <cstdlib>
@@ -67,8 +68,55 @@ bool looks_like_ndjson(std::string_view head) {
   return false;
 }
 
+/** True when `text` is one JSON value (simdjson's DOM parser validates it all). */
+bool is_json(std::string_view text) {
+  static simdjson::dom::parser parser;
+  simdjson::dom::element e;
+  return parser.parse(text.data(), text.size()).get(e) == simdjson::SUCCESS;
+}
+
+/** A time in Python's str(datetime) form, "2025-12-19 04:44:44...", inside a JSON string:
+ *  json.dumps(..., default=str), a re-serialization by Python. */
+bool has_python_str_time(std::string_view text) {
+  auto digits = [&](std::size_t at, std::size_t n) {
+    for (std::size_t k = 0; k < n; ++k)
+      if (at + k >= text.size() || text[at + k] < '0' || text[at + k] > '9') return false;
+    return true;
+  };
+  for (std::size_t q = text.find('"'); q != std::string_view::npos; q = text.find('"', q + 1)) {
+    const std::size_t b = q + 1;
+    if (digits(b, 4) && text.size() > b + 13 && text[b + 4] == '-' && digits(b + 5, 2) && text[b + 7] == '-' &&
+        digits(b + 8, 2) && text[b + 10] == ' ' && digits(b + 11, 2) && text[b + 13] == ':')
+      return true;
+  }
+  return false;
+}
+
+/** Which kind of input, in words (the notes on rules not checkable). */
+const char* kind_name(bv::input_kind k) {
+  switch (k) {
+    case bv::input_kind::ndjson: return "NDJSON";
+    case bv::input_kind::har: return "HAR";
+    case bv::input_kind::boto3: return "a boto3 dump (json.dumps(..., default=str))";
+    case bv::input_kind::python: return "a Python printout (print, repr, pprint)";
+    case bv::input_kind::cli: return "AWS CLI output (--output json)";
+    default: return "JSON documents";
+  }
+}
+
+bv::fidelity fidelity_of(bv::input_kind k) {
+  switch (k) {
+    case bv::input_kind::boto3:
+    case bv::input_kind::cli: return bv::fidelity::reserialized;
+    case bv::input_kind::python: return bv::fidelity::parsed;
+    default: return bv::fidelity::wire;
+  }
+}
+
 struct app {
   bv::settings settings;
+  std::set<bv::input_kind> noted_kinds;
+  std::set<std::string_view> not_checkable;  // rule ids, over every kind of input read
   std::vector<bv::finding> collected;
   std::size_t printed_errors = 0, hidden_errors = 0;
   bool io_error = false;
@@ -87,6 +135,26 @@ struct app {
     } else {
       collected.push_back(std::move(f));
     }
+  }
+
+  /** The next file is of kind `k`: its rules not checkable are turned off, counted, and named
+   *  once per kind (text report). */
+  void enter_kind(bv::runner& r, bv::input_kind k) {
+    const bv::fidelity f = fidelity_of(k);
+    r.set_fidelity(f);
+    if (!noted_kinds.insert(k).second) return;
+    const std::vector<bedrock_agent::rule> rules = bv::rules_not_checkable(f);
+    if (rules.empty()) return;
+    std::string ids;
+    for (bedrock_agent::rule x : rules) {
+      not_checkable.insert(bedrock_agent::rule_id(x));
+      if (!ids.empty()) ids += ", ";
+      ids += bedrock_agent::rule_id(x);
+    }
+    if (settings.format != bv::output_format::text || settings.quiet) return;
+    const std::string line = "note: " + std::string(kind_name(k)) + " is " + std::string(bv::to_string(f)) + ", not wire bytes: " +
+                             std::to_string(rules.size()) + " rules not checkable: " + ids + "\n";
+    std::fwrite(line.data(), 1, line.size(), stdout);
   }
 
   void run_file(bv::runner& r, const std::string& name) {
@@ -114,6 +182,7 @@ struct app {
       if (looks_like_ndjson(head)) kind = bv::input_kind::ndjson;
     }
     if (kind == bv::input_kind::ndjson) {
+      enter_kind(r, kind);
       bool read_error = false;
       r.check_ndjson(
           [&](char* into, std::size_t max) {
@@ -136,17 +205,34 @@ struct app {
     if (!head_complete && !read_rest(in, text, limit + 1, cut)) return fail_read(in, name, is_stdin);
     close(in, is_stdin);
     r.totals().bytes += text.size();
+    const bool json = text.size() <= settings.options.max_input_bytes && is_json(text);
     if (kind == bv::input_kind::auto_detect) {
       if (bv::has_root_member(text, "log")) kind = bv::input_kind::har;
       else if (bv::has_root_member(text, "ResponseMetadata")) kind = bv::input_kind::boto3;
+      else if (!json && bv::looks_like_python(text)) kind = bv::input_kind::python;
+      else if (json && has_python_str_time(text)) kind = bv::input_kind::boto3;
       else kind = bv::input_kind::json;
+    }
+    enter_kind(r, kind);
+    const bv::source where{name, 1, 0, std::nullopt, {}};
+    if (kind == bv::input_kind::python) {
+      r.check_python(text, where);
+      return;
+    }
+    // Not JSON, but a known look-alike (a template, a printout, an HTTP dump...): one
+    // input.unreadable finding that says what would read it, not json.syntax at 1:1.
+    if (!json && text.size() <= settings.options.max_input_bytes && kind != bv::input_kind::har &&
+        r.check_unreadable(text, where, "JSON")) {
+      return;
     }
     if (kind == bv::input_kind::har) {
       r.check_har(text, name);
     } else if (kind == bv::input_kind::boto3) {
-      r.check_boto3(text, bv::source{name, 1, 0, std::nullopt, {}});
+      r.check_boto3(text, where);
+    } else if (kind == bv::input_kind::cli) {
+      r.check_cli(text, where);
     } else {
-      r.check_document(text, bv::source{name, 1, 0, std::nullopt, {}});
+      r.check_document(text, where);
     }
   }
 
@@ -183,6 +269,8 @@ int main(int argc, char** argv) {
   for (const std::string& file : a.settings.files) a.run_file(r, file);
   r.end_progress();
 
+  r.totals().not_checkable = a.not_checkable.size();
+  r.totals().not_checkable_rules.assign(a.not_checkable.begin(), a.not_checkable.end());
   const bv::summary& s = r.totals();
   if (a.settings.format == bv::output_format::json) {
     const std::string out = bv::json_report(a.collected, s);

@@ -50,7 +50,8 @@ inline std::string text_line(const finding& f) {
 inline std::string summary_line(const summary& s) {
   return "summary: " + std::to_string(s.documents) + " documents, " + std::to_string(s.valid) + " valid, " +
          std::to_string(s.invalid) + " invalid, " + std::to_string(s.warnings) + " warnings, " +
-         std::to_string(s.skipped) + " skipped";
+         std::to_string(s.skipped) + " skipped" +
+         (s.not_checkable ? ", " + std::to_string(s.not_checkable) + " rules not checkable" : std::string());
 }
 
 inline void json_member(std::string& out, const char* name, std::string_view value, bool comma = true) {
@@ -104,7 +105,12 @@ inline std::string json_report(const std::vector<finding>& findings, const summa
   json_member(out, "errors", s.errors);
   json_member(out, "warnings", s.warnings);
   json_member(out, "skipped", s.skipped);
-  out += "}}\n";
+  out += ",\"not_checkable\":[";  // rules some input of the run could not show (fidelity)
+  for (std::size_t i = 0; i < s.not_checkable_rules.size(); ++i) {
+    if (i) out += ',';
+    append_json_string(out, s.not_checkable_rules[i]);
+  }
+  out += "]}}\n";
   return out;
 }
 

@@ -6,7 +6,10 @@
 
 #include "cli.hpp"
 #include "findings.hpp"
+#include "fidelity.hpp"
 #include "har.hpp"
+#include "python_literal.hpp"
+#include "unreadable.hpp"
 
 #include <bedrock_agent/engine/diagnostics.hpp>
 #include <bedrock_agent/engine/http.hpp>
@@ -22,6 +25,7 @@
 #include <chrono>
 #include <cstdint>
 #include <cstdio>
+#include <functional>
 #include <optional>
 #include <string>
 #include <string_view>
@@ -67,6 +71,28 @@ inline shape_kind detect_shape(simdjson::padded_string_view text) {
   return guess;
 }
 
+/** "IngestionJob" when the root object is a job printed alone (`json.dumps(r["ingestionJob"])`,
+ *  a job member of a CLI or boto3 result): it names a status or a time and wraps no job
+ *  (a request names ids only). Null otherwise. */
+inline const char* detect_member_alone(std::string_view text) {
+  json_scratch& s = this_thread_scratch();
+  simdjson::ondemand::document doc;
+  simdjson::ondemand::object obj;
+  if (s.parser.iterate(s.pad(text)).get(doc) != simdjson::SUCCESS || doc.get_object().get(obj) != simdjson::SUCCESS) {
+    return nullptr;
+  }
+  bool job = false;
+  for (auto fr : obj) {
+    simdjson::ondemand::field f;
+    if (std::move(fr).get(f) != simdjson::SUCCESS) return nullptr;
+    const auto key = f.key();
+    if (key.unsafe_is_equal("ingestionJob") || key.unsafe_is_equal("ingestionJobSummaries")) return nullptr;
+    job = job || key.unsafe_is_equal("status") || key.unsafe_is_equal("startedAt") || key.unsafe_is_equal("updatedAt") ||
+          key.unsafe_is_equal("statistics");
+  }
+  return job ? "IngestionJob" : nullptr;
+}
+
 /** As above, for text that is not padded (it is copied). */
 inline shape_kind detect_shape(std::string_view text) {
   return detect_shape(this_thread_scratch().pad(text));
@@ -102,7 +128,15 @@ inline constexpr bool is_operation_output_v = boost::mp11::mp_any_of_q<operation
 class runner {
  public:
   runner(const settings& s, finding_sink sink)
-      : settings_(s), sink_(std::move(sink)), sequences_(s.options), boto3_options_(s.options) {
+      : settings_(s), sink_(std::move(sink)), options_(s.options), sequences_(s.options), boto3_options_(s.options) {
+    boto3_options_.protocol_members = boto3_protocol_members;
+  }
+
+  /** The next file holds `f` (fidelity.hpp): the rules it cannot show are off until the next
+   *  call. */
+  void set_fidelity(fidelity f) {
+    options_ = options_for(settings_.options, f);
+    boto3_options_ = options_;
     boto3_options_.protocol_members = boto3_protocol_members;
   }
 
@@ -112,7 +146,14 @@ class runner {
   /** Checks one JSON document (a whole file, or one NDJSON line) from `where`. */
   void check_document(std::string_view text, const source& where) {
     shape_kind shape = settings_.shape;
-    if (shape == shape_kind::auto_detect) shape = detect_shape(text);
+    if (shape == shape_kind::auto_detect) {
+      if (const char* alone = detect_member_alone(text)) {  // a job or summary printed alone
+        document_scope doc(*this, where);
+        check_named(alone, text, doc);
+        return;
+      }
+      shape = detect_shape(text);
+    }
     document_scope doc(*this, where);
     switch (shape) {
       case shape_kind::request: {
@@ -199,6 +240,11 @@ class runner {
     std::string fixed(text);
     python_datetimes_to_rfc3339(fixed);
     if (!meta.is_error) {
+      if (const char* alone = detect_member_alone(fixed)) {  // json.dumps(r["ingestionJob"], default=str)
+        check_named(settings_.shape == shape_kind::named ? std::string_view(settings_.shape_name) : alone, fixed, doc,
+                    boto3_options_);
+        return;
+      }
       // A dump names no operation: a page of summaries is ListIngestionJobs; a job with 200 is
       // GetIngestionJob; anything else StopIngestionJob (202 is Start's status too, but a dump
       // of a start is read the same way but for status.stop-state).
@@ -212,7 +258,7 @@ class runner {
       return;
     }
     // An error: the header (if recorded) wins over Error.Code, as on the wire.
-    const error_type_resolution header = resolve_error_type(meta.headers, {}, settings_.options);
+    const error_type_resolution header = resolve_error_type(meta.headers, {}, options_);
     doc.add_all(std::vector<diagnostic>(header.diagnostics));
     std::string type = std::string(sanitize_error_type(meta.code));
     if (header.type.source == error_type_source::header) {
@@ -251,6 +297,80 @@ class runner {
   /** Tells `sink` of every document (or HAR exchange) once it is checked (the JUnit report). */
   void on_document(document_sink sink) { document_sink_ = std::move(sink); }
 
+  /** Checks a Python printout (python_literal.hpp) of a boto3 result, of its ingestionJob
+   *  member alone, or of a ListIngestionJobs result: translated to JSON, then read as the shape
+   *  its keys say (--shape overrides), every finding placed in `text`. */
+  void check_python(std::string_view text, const source& where) {
+    const python_translation t = python_to_json(text);
+    if (!t.ok) {
+      document_scope doc(*this, where);
+      const std::optional<unreadable_kind> u = classify_unreadable(text);
+      if (u && !u->python) {
+        doc.add(unreadable_finding(*u, text, "a Python printout"));
+        return;
+      }
+      diagnostic d;
+      d.id = rules::json_syntax;
+      d.offset = t.error_offset;
+      const auto [line, column] = line_column(text, t.error_offset);
+      d.line = line;
+      d.column = column;
+      d.expected = t.error;
+      d.found = excerpt(text.substr(t.error_offset));
+      d.message = "not a Python literal here: expected " + t.error;
+      doc.add(std::move(d));
+      return;
+    }
+    struct reset {  // place_ is this printout's only while it is checked
+      std::function<void(diagnostic&)>& f;
+      ~reset() { f = nullptr; }
+    } reset_place{place_};
+    auto place = [&t, text](diagnostic& d) { place_in_printout(d, t, text); };
+    const std::string& json = t.json;
+    if (settings_.shape == shape_kind::error ||
+        (settings_.shape == shape_kind::auto_detect && has_root_member(json, "Error"))) {  // e.response of a ClientError
+      place_ = place;
+      check_boto3(json, where);
+      return;
+    }
+    document_scope doc(*this, where);
+    if (!t.local_times.empty() && !options_.disabled.contains(validator_rules::input_local_time)) {
+      doc.add(local_time_finding(t, text));  // placed in the printout already
+    }
+    place_ = place;
+    std::string name;
+    if (settings_.shape == shape_kind::named) name = settings_.shape_name;
+    else if (settings_.shape == shape_kind::request) name = "StopIngestionJobRequest";
+    else if (settings_.shape == shape_kind::response) name = "StopIngestionJobResponse";
+    else if (const char* alone = detect_member_alone(json)) name = alone;
+    else if (has_root_member(json, "ingestionJobSummaries")) name = "ListIngestionJobsResponse";
+    else name = "GetIngestionJobResponse";  // Start, Get and Stop print alike: read as Get's
+    check_named(name, json, doc, boto3_options_);
+  }
+
+  /** AWS CLI --output json: a document like any other, but a job wrapped in ingestionJob is
+   *  read as GetIngestionJobResponse (the output names no operation, and Start, Get and Stop
+   *  print alike) rather than as StopIngestionJob's. */
+  void check_cli(std::string_view text, const source& where) {
+    if (settings_.shape == shape_kind::auto_detect && !detect_member_alone(text) &&
+        has_root_member(text, "ingestionJob")) {
+      document_scope doc(*this, where);
+      check_named("GetIngestionJobResponse", text, doc);
+      return;
+    }
+    check_document(text, where);
+  }
+
+  /** Reports `text` as unreadable when it is a known look-alike that `as_input` cannot read
+   *  (unreadable.hpp); true when it did. Only called on text the reader would refuse. */
+  bool check_unreadable(std::string_view text, const source& where, std::string_view as_input) {
+    const std::optional<unreadable_kind> u = classify_unreadable(text);
+    if (!u) return false;
+    document_scope doc(*this, where);
+    doc.add(unreadable_finding(*u, text, as_input));
+    return true;
+  }
+
   /** Warnings are counted but not handed to the sink (main: --quiet, whose sink drops them). */
   void drop_warnings() noexcept { drop_warnings_ = true; }
 
@@ -276,6 +396,7 @@ class runner {
     }
     /** Adds a finding positioned in this document's text (line 1 is the document's line). */
     void add(diagnostic d, std::string_view part = {}) {
+      if (r_.place_) r_.place_(d);  // a translated input: back to the original file's positions
       if (d.level == severity::error) ++errors_; else ++warnings_;
       if (d.level != severity::error && r_.drop_warnings_) {  // counted as emit() would, never placed
         ++r_.summary_.warnings;
@@ -309,13 +430,13 @@ class runner {
 
   std::size_t har_limit() const noexcept {
     const std::size_t floor = std::size_t{256} << 20;  // HAR files carry many bodies
-    return settings_.options.max_input_bytes > floor ? settings_.options.max_input_bytes : floor;
+    return options_.max_input_bytes > floor ? options_.max_input_bytes : floor;
   }
 
   /** Reads `text` as T collecting every diagnostic into `doc`; true when none is an error. */
   template <class T>
   bool read_all(std::string_view text, T& value, document_scope& doc) {
-    return read_all(text, value, doc, settings_.options);
+    return read_all(text, value, doc, options_);
   }
   template <class T>
   bool read_all(std::string_view text, T& value, document_scope& doc, const parse_options& options) {
@@ -327,7 +448,7 @@ class runner {
   /** The exchange rules of Op on a request and its success response. */
   template <class Op>
   std::vector<diagnostic> exchange_findings(const typename Op::input& request, const typename Op::output& output) {
-    return bedrock_agent::check_exchange(request, output, settings_.options).diagnostics();
+    return bedrock_agent::check_exchange(request, output, options_).diagnostics();
   }
 
   /** The status rules on an operation's output, then its jobs observed by the sequence rules
@@ -338,7 +459,7 @@ class runner {
     // warnings are only counted (their messages would be dropped unseen).
     status_diags_.clear();
     std::size_t counted_warnings = 0;
-    check_status(output, settings_.options, status_diags_, drop_warnings_ ? &counted_warnings : nullptr);
+    check_status(output, options_, status_diags_, drop_warnings_ ? &counted_warnings : nullptr);
     doc.count_dropped_warnings(counted_warnings);
     for (diagnostic& d : status_diags_) doc.add(std::move(d), part);
     const source& w = doc.where();
@@ -379,7 +500,7 @@ class runner {
   /** read_all on padded text, in place. */
   template <class T>
   bool read_padded(simdjson::padded_string_view text, T& value, document_scope& doc) {
-    const bool ok = validate_into(this_thread_scratch().parser, text, value, report_, settings_.options);
+    const bool ok = validate_into(this_thread_scratch().parser, text, value, report_, options_);
     for (diagnostic& d : std::move(report_).diagnostics()) doc.add(std::move(d));
     return ok;
   }
@@ -387,13 +508,16 @@ class runner {
   /** A document of the model's structure called `name` (is_model_structure): read, then the
    *  status and sequence rules when it is a job or an operation's output. */
   void check_named(std::string_view name, std::string_view text, document_scope& doc) {
+    check_named(name, text, doc, options_);
+  }
+  void check_named(std::string_view name, std::string_view text, document_scope& doc, const parse_options& options) {
     boost::mp11::mp_for_each<structures>([&](auto t) {
       using T = decltype(t);
       if (T::shape_name != name) return;
       T value;
-      if (!read_all(text, value, doc)) return;
+      if (!read_all(text, value, doc, options)) return;
       if constexpr (std::is_same_v<T, IngestionJob> || std::is_same_v<T, IngestionJobSummary>) {
-        doc.add_all(check_status(value, settings_.options).diagnostics());
+        doc.add_all(check_status(value, options_).diagnostics());
       } else if constexpr (is_operation_output_v<T>) {
         observe_output(value, doc);
       }
@@ -402,12 +526,12 @@ class runner {
 
   /** A standalone error body: its type must be in "code" or "__type" (there is no header). */
   void check_error_document(std::string_view text, document_scope& doc) {
-    const error_type_resolution resolution = resolve_error_type({}, text, settings_.options);
+    const error_type_resolution resolution = resolve_error_type({}, text, options_);
     int status = 400;  // any error status; only used when the type is unknown or missing
     boost::mp11::mp_for_each<StopIngestionJob::errors>([&](auto e) {
       if (resolution.type.name == decltype(e)::shape_name) status = decltype(e)::http_status;
     });
-    doc.add_all(parse_error_response<StopIngestionJob>(status, {}, text, settings_.options).diagnostics());
+    doc.add_all(parse_error_response<StopIngestionJob>(status, {}, text, options_).diagnostics());
   }
 
   /** True when the root object of `body` names a member of Output (a success body); false
@@ -437,10 +561,10 @@ class runner {
     document_scope doc(*this, where);
     const std::string_view request_body =
         e.request.postData && e.request.postData->text ? std::string_view(*e.request.postData->text) : std::string_view();
-    auto line = parse_request<Op>(e.request.method, path, settings_.options);
+    auto line = parse_request<Op>(e.request.method, path, options_);
     doc.add_all(std::vector<diagnostic>(line.diagnostics()), "request");
     typename Op::input request = line.ok() ? line.value() : typename Op::input{};
-    const auto body_read = read_request_body<Op>(request_body, request, settings_.options);
+    const auto body_read = read_request_body<Op>(request_body, request, options_);
     doc.add_all(std::vector<diagnostic>(body_read.diagnostics()), "request body");
     const bool request_ok = line.ok() && body_read.ok();
 
@@ -479,7 +603,7 @@ class runner {
                   std::to_string(Op::http_success_status) + " is the success status and every other status is an error";
       doc.add(std::move(d), "response");
     }
-    auto response = classify_response<Op>(status, headers, body, settings_.options);
+    auto response = classify_response<Op>(status, headers, body, options_);
     doc.add_all(std::vector<diagnostic>(response.diagnostics()), "response");
     if (response.ok() && response->index() == 0) {
       const auto& output = std::get<0>(*response);
@@ -543,37 +667,56 @@ class runner {
   }
 
   /** Python's str(datetime) writes a space where RFC 3339 has 'T'. The DateTimestamp members
-   *  (startedAt, updatedAt of ingestionJob) get a 'T' there, in place: the text keeps its
-   *  length, so every position the codec reports stays right. No other string is touched. */
+   *  (startedAt, updatedAt) of the job (under ingestionJob, or at the root when the job was
+   *  dumped alone) and of each summary get a 'T' there, in place: the text keeps its length,
+   *  so every position the codec reports stays right. No other string is touched. */
   void python_datetimes_to_rfc3339(std::string& text) {
     namespace od = simdjson::ondemand;
     json_scratch& s = this_thread_scratch();
     const simdjson::padded_string_view padded = s.pad(text);
     od::document doc;
-    od::object root, job;
+    od::object root;
     if (s.parser.iterate(padded).get(doc) != simdjson::SUCCESS || doc.get_object().get(root) != simdjson::SUCCESS) return;
     std::vector<std::size_t> spaces;
+    // the times of one job object: startedAt and updatedAt, when they are strings
+    auto times_of = [&](od::field& m) {
+      if (!m.key().unsafe_is_equal("startedAt") && !m.key().unsafe_is_equal("updatedAt")) return;
+      od::raw_json_string raw;
+      if (m.value().get_raw_json_string().get(raw) != simdjson::SUCCESS) return;
+      const std::size_t at = static_cast<std::size_t>(raw.raw() - padded.data()) + 10;
+      if (at < text.size() && text[at] == ' ') spaces.push_back(at);
+    };
+    auto job_times = [&](od::object job) {
+      for (auto jr : job) {
+        od::field m;
+        if (std::move(jr).get(m) != simdjson::SUCCESS) return;
+        times_of(m);
+      }
+    };
     for (auto fr : root) {
       od::field f;
       if (std::move(fr).get(f) != simdjson::SUCCESS) break;
-      if (!f.key().unsafe_is_equal("ingestionJob") || f.value().get_object().get(job) != simdjson::SUCCESS) continue;
-      for (auto jr : job) {
-        od::field m;
-        if (std::move(jr).get(m) != simdjson::SUCCESS) break;
-        if (!m.key().unsafe_is_equal("startedAt") && !m.key().unsafe_is_equal("updatedAt")) continue;
-        od::raw_json_string raw;
-        if (m.value().get_raw_json_string().get(raw) != simdjson::SUCCESS) continue;
-        const std::size_t at = static_cast<std::size_t>(raw.raw() - padded.data()) + 10;
-        if (at < text.size() && text[at] == ' ') spaces.push_back(at);
+      od::object job;
+      od::array list;
+      if (f.key().unsafe_is_equal("ingestionJob")) {
+        if (f.value().get_object().get(job) == simdjson::SUCCESS) job_times(job);
+      } else if (f.key().unsafe_is_equal("ingestionJobSummaries")) {
+        if (f.value().get_array().get(list) != simdjson::SUCCESS) continue;
+        for (auto er : list) {
+          od::object summary;
+          if (er.get_object().get(summary) != simdjson::SUCCESS) break;
+          job_times(summary);
+        }
+      } else {
+        times_of(f);  // a job dumped alone
       }
-      break;
     }
     for (std::size_t at : spaces) text[at] = 'T';
   }
 
   void add_status_finding(document_scope& doc, rule r, int status, std::string message,
                           std::string pointer = "/ResponseMetadata/HTTPStatusCode") {
-    if (settings_.options.disabled.contains(r)) return;
+    if (options_.disabled.contains(r)) return;
     diagnostic d;
     d.id = r;
     d.level = rule_info(r).level;
@@ -608,9 +751,11 @@ class runner {
   finding_sink sink_;
   document_sink document_sink_;
   std::string_view operation_;  // the HAR exchange being checked (document_record::operation)
+  parse_options options_;  // settings_.options less the rules the current input cannot show
+  std::function<void(diagnostic&)> place_;  // set while a translated document is checked
   summary summary_;
   sequence_checker sequences_;
-  parse_options boto3_options_;  // settings_.options with boto3's protocol members
+  parse_options boto3_options_;  // options_ with boto3's protocol members
   simdjson::dom::parser dom_;
   // NDJSON: reused from line to line
   StopIngestionJobResponse line_response_;
