@@ -1,5 +1,5 @@
 // bedrock-agent-validate: checks recorded traffic of the ingestion-job API (JSON documents, NDJSON,
-// HAR, boto3 dumps) against the API contract. See docs/validator.md.
+// HAR, boto3 dumps, botocore debug logs, vcrpy cassettes) against the API contract. See docs/validator.md.
 
 #include "cli.hpp"
 #include "output.hpp"
@@ -111,7 +111,21 @@ struct app {
       bool cut = false;
       if (!read_rest(in, head, std::size_t{1} << 16, cut)) return fail_read(in, name, is_stdin);
       head_complete = !cut;
-      if (looks_like_ndjson(head)) kind = bv::input_kind::ndjson;
+      if (bv::botocore_log_reader::looks_like(head)) kind = bv::input_kind::botocore_log;
+      else if (looks_like_ndjson(head)) kind = bv::input_kind::ndjson;
+    }
+    if (kind == bv::input_kind::botocore_log) {  // streamed line by line, as NDJSON is
+      bool read_error = false;
+      r.check_botocore_log(
+          [&](char* into, std::size_t max) {
+            const std::size_t got = std::fread(into, 1, max, in);
+            if (got < max && std::ferror(in)) read_error = true;
+            return got;
+          },
+          head, name);
+      if (read_error) return fail_read(in, name, is_stdin);
+      close(in, is_stdin);
+      return;
     }
     if (kind == bv::input_kind::ndjson) {
       bool read_error = false;
