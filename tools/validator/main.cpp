@@ -112,6 +112,7 @@ struct app {
       if (!read_rest(in, head, std::size_t{1} << 16, cut)) return fail_read(in, name, is_stdin);
       head_complete = !cut;
       if (bv::botocore_log_reader::looks_like(head)) kind = bv::input_kind::botocore_log;
+      else if (bv::looks_like_vcr(head)) kind = bv::input_kind::vcr;
       else if (looks_like_ndjson(head)) kind = bv::input_kind::ndjson;
     }
     if (kind == bv::input_kind::botocore_log) {  // streamed line by line, as NDJSON is
@@ -142,7 +143,7 @@ struct app {
     }
     // A whole document: read it within the bound; one byte more lets the codec report
     // limit.input-size without reading a huge file to its end.
-    const std::size_t limit = kind == bv::input_kind::har
+    const std::size_t limit = kind == bv::input_kind::har || kind == bv::input_kind::vcr
                                   ? std::max(settings.options.max_input_bytes, std::size_t{256} << 20)
                                   : settings.options.max_input_bytes;
     std::string text = std::move(head);
@@ -155,7 +156,9 @@ struct app {
       else if (bv::has_root_member(text, "ResponseMetadata")) kind = bv::input_kind::boto3;
       else kind = bv::input_kind::json;
     }
-    if (kind == bv::input_kind::har) {
+    if (kind == bv::input_kind::vcr) {
+      r.check_vcr(text, name);
+    } else if (kind == bv::input_kind::har) {
       r.check_har(text, name);
     } else if (kind == bv::input_kind::boto3) {
       r.check_boto3(text, bv::source{name, 1, 0, std::nullopt, {}});

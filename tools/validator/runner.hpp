@@ -8,6 +8,7 @@
 #include "cli.hpp"
 #include "findings.hpp"
 #include "har.hpp"
+#include "vcr.hpp"
 #include "wire_exchange.hpp"
 
 #include <bedrock_agent/engine/diagnostics.hpp>
@@ -198,6 +199,25 @@ class runner {
     summary_.bytes += for_each_line_in_stream(
         std::forward<Read>(read), prefix, [&](std::string_view line, std::size_t number) { reader.line(line, number, emit); });
     reader.finish(emit);
+  }
+
+  /** Checks every interaction of a vcrpy cassette (vcr.hpp). A text that is not YAML or not a
+   *  cassette is one invalid document with one finding at the place it goes wrong. */
+  void check_vcr(std::string_view text, const std::string& file) {
+    std::size_t index = 0;
+    vcr_problem problem;
+    if (read_vcr(text, [&](const wire_exchange& x) { check_wire(x, file, index++); }, problem)) return;
+    const source where{file, 1, index, std::nullopt, {}};
+    document_scope doc(*this, where);
+    diagnostic d;
+    d.id = problem.id;
+    d.level = rule_info(problem.id).level;
+    d.pointer = problem.pointer;
+    d.line = problem.at.line;
+    d.column = problem.at.column;
+    d.expected = problem.expected;
+    d.message = problem.message;
+    doc.add(std::move(d));
   }
 
   /** Checks one exchange read from an SDK's record (botocore log, VCR cassette) as a HAR entry
