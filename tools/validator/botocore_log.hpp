@@ -15,6 +15,7 @@
 #include <cstddef>
 #include <cstdint>
 #include <cstring>
+#include <memory>
 #include <string>
 #include <string_view>
 #include <utility>
@@ -27,24 +28,58 @@ namespace bedrock_agent::validator {
  *  came from. Returns the offset past the closing quote; npos when `line[pos]` starts no
  *  literal or the line ends first (a truncated log: what was decoded is kept, and the map
  *  ends at the line's end). */
-inline std::size_t decode_python_literal(std::string_view line, std::size_t pos, std::size_t number, placed_text& out) {
+inline std::size_t decode_python_literal(std::string_view line, std::size_t pos, std::size_t number, placed_text& out,
+                                         bool map = true);
+
+/** placed_text::remap for a literal decoded without its map. */
+inline void remap_python_literal(std::string_view source, text_position start, std::vector<text_position>& at) {
+  placed_text again;
+  decode_python_literal(source, 0, start.line, again, true);
+  at = std::move(again.at);
+  for (text_position& p : at) p.column += start.column - 1;
+}
+
+/** As above; `map` false: no map is made now, but the literal's text is kept in out.source,
+ *  to make it when a finding needs it (placed_text::place); and with `number` 0 not even that. */
+inline std::size_t decode_python_literal(std::string_view line, std::size_t pos, std::size_t number, placed_text& out,
+                                         bool map) {
   constexpr std::size_t npos = std::string_view::npos;
   if (pos < line.size() && (line[pos] == 'b' || line[pos] == 'B')) ++pos;
   if (pos >= line.size() || (line[pos] != '\'' && line[pos] != '"')) return npos;
   const char quote = line[pos];
-  std::size_t col = column_of(line, pos);
+  const std::size_t literal_at = pos;
+  std::size_t col = map ? column_of(line, pos) : 1;
   out.start = {number, col};
   ++pos;
   ++col;
   auto put = [&](char c, std::size_t at_col) {
     out.bytes += c;
-    out.at.push_back({number, at_col});
+    if (map) out.at.push_back({number, at_col});
+  };
+  auto done = [&](std::size_t end) {
+    if (!map && number != 0) {  // line 0: the caller keeps no position
+      out.start.column = column_of(line, literal_at);
+      out.source.assign(line.substr(literal_at, end - literal_at));
+      out.remap = remap_python_literal;
+    }
   };
   while (pos < line.size()) {
     const char c = line[pos];
     if (c == quote) {
-      out.at.push_back({number, col});
+      if (map) out.at.push_back({number, col});
+      done(pos + 1);
       return pos + 1;
+    }
+    if (!map && c != '\\') {  // a run of plain characters at once, up to a quote or a backslash
+      const char* from = line.data() + pos;
+      const std::size_t left = line.size() - pos;
+      const void* q = std::memchr(from, quote, left);
+      const std::size_t to_quote = q ? static_cast<std::size_t>(static_cast<const char*>(q) - from) : left;
+      const void* b = std::memchr(from, '\\', to_quote);
+      const std::size_t run = b ? static_cast<std::size_t>(static_cast<const char*>(b) - from) : to_quote;
+      out.bytes.append(from, run);
+      pos += run;
+      continue;
     }
     if (c != '\\') {
       put(c, col);
@@ -90,7 +125,8 @@ inline std::size_t decode_python_literal(std::string_view line, std::size_t pos,
         } else {
           const std::size_t before = out.bytes.size();
           append_utf8(out.bytes, v > 0x10FFFF ? 0xFFFD : v);
-          for (std::size_t i = before; i < out.bytes.size(); ++i) out.at.push_back({number, esc_col});
+          if (map)
+            for (std::size_t i = before; i < out.bytes.size(); ++i) out.at.push_back({number, esc_col});
         }
         break;
       }
@@ -111,7 +147,8 @@ inline std::size_t decode_python_literal(std::string_view line, std::size_t pos,
     pos += len;
     col += len;  // escapes are ASCII: one column per byte
   }
-  out.at.push_back({number, column_of(line, line.size())});
+  if (map) out.at.push_back({number, column_of(line, line.size())});
+  done(line.size());
   return npos;
 }
 
@@ -121,28 +158,36 @@ inline std::size_t decode_python_literal(std::string_view line, std::size_t pos,
 template <class Read, class Fn>
 std::size_t for_each_line_in_stream(Read&& read, std::string_view prefix, Fn&& fn,
                                     std::size_t chunk = std::size_t{1} << 18) {
-  std::string buf(prefix);
+  // one buffer, never zeroed: [0, size) holds bytes read, a line from `start` on is not done
+  std::size_t cap = prefix.size() + chunk, size = prefix.size();
+  std::unique_ptr<char[]> buf(new char[cap]);
+  if (size) std::memcpy(buf.get(), prefix.data(), size);
   std::size_t number = 1, total = prefix.size(), start = 0;
   for (bool more = true;;) {
-    // every complete line in buf[start..)
+    // every complete line in buf[start, size)
     for (;;) {
-      const void* nl = std::memchr(buf.data() + start, '\n', buf.size() - start);
+      const void* nl = std::memchr(buf.get() + start, '\n', size - start);
       if (!nl) break;
-      const std::size_t end = static_cast<std::size_t>(static_cast<const char*>(nl) - buf.data());
-      fn(std::string_view(buf.data() + start, end - start), number++);
+      const std::size_t end = static_cast<std::size_t>(static_cast<const char*>(nl) - buf.get());
+      fn(std::string_view(buf.get() + start, end - start), number++);
       start = end + 1;
     }
     if (!more) break;
-    buf.erase(0, start);  // the partial line moves to the front
+    std::memmove(buf.get(), buf.get() + start, size - start);  // the partial line moves to the front
+    size -= start;
     start = 0;
-    const std::size_t have = buf.size();
-    buf.resize(have + chunk);
-    const std::size_t got = read(buf.data() + have, chunk);
-    buf.resize(have + got);
+    if (cap - size < chunk) {  // a line longer than a chunk: grow
+      std::unique_ptr<char[]> grown(new char[size + chunk]);
+      std::memcpy(grown.get(), buf.get(), size);
+      buf = std::move(grown);
+      cap = size + chunk;
+    }
+    const std::size_t got = read(buf.get() + size, chunk);
+    size += got;
     total += got;
     more = got != 0;
   }
-  if (start < buf.size()) fn(std::string_view(buf.data() + start, buf.size() - start), number);
+  if (start < size) fn(std::string_view(buf.get() + start, size - start), number);
   return total;
 }
 
@@ -158,7 +203,7 @@ class botocore_log_reader {
       expect_body_ = false;
       if (!text.empty() && (text[0] == 'b' || text[0] == '\'' || text[0] == '"')) {
         current_.response_body.clear();
-        decode_python_literal(text, 0, number, current_.response_body);
+        decode_python_literal(text, 0, number, current_.response_body, false);
         current_.has_response = true;
         response_done_ = true;
         return;
@@ -166,12 +211,12 @@ class botocore_log_reader {
     }
     // Log lines start with the record's date; the loggers of interest are named early on.
     if (text.empty() || text[0] < '0' || text[0] > '9') return;
-    const std::string_view head = text.substr(0, 160);
-    if (head.find("botocore.endpoint") != std::string_view::npos) {
+    const std::string_view name = logger_name(text);
+    if (starts_with(name, "botocore.endpoint")) {
       endpoint_line(text, number, emit);
-    } else if (head.find("botocore.parsers") != std::string_view::npos) {
+    } else if (starts_with(name, "botocore.parsers")) {
       parsers_line(text, number);
-    } else if (head.find("urllib3.connectionpool") != std::string_view::npos) {
+    } else if (starts_with(name, "urllib3.connectionpool")) {
       status_line(text, number);
     }
   }
@@ -191,6 +236,33 @@ class botocore_log_reader {
   }
 
  private:
+  static bool starts_with(std::string_view s, std::string_view prefix) noexcept {
+    return s.size() >= prefix.size() && s[0] == prefix[0] && std::memcmp(s.data(), prefix.data(), prefix.size()) == 0;
+  }
+
+  /** The text from the logger's name on: "2026-03-14 09:31:07,123 NAME [DEBUG] ..." (boto3's
+   *  set_stream_logger) or "2026-03-14 09:31:07,123 - THREAD - NAME - DEBUG - ..." (the AWS
+   *  CLI). Most lines are passed over on this alone, so it looks at fixed places first and
+   *  searches the line's start only when the date is not the usual 23 characters. */
+  static std::string_view logger_name(std::string_view text) noexcept {
+    std::size_t at = 24;
+    if (text.size() <= at || text[at - 1] != ' ' || text[4] != '-' || text[19] != ',') {
+      // another date format: the name is the first word with a '.' among the first few
+      const std::string_view head = text.substr(0, 160);
+      for (std::string_view n : {std::string_view("botocore."), std::string_view("urllib3.")}) {
+        const std::size_t p = head.find(n);
+        if (p != std::string_view::npos) return text.substr(p);
+      }
+      return {};
+    }
+    if (text[at] == '-' && at + 1 < text.size() && text[at + 1] == ' ') {  // " - THREAD - NAME"
+      const std::size_t dash = text.find(" - ", at + 2);
+      if (dash == std::string_view::npos) return {};
+      at = dash + 3;
+    }
+    return text.substr(at);
+  }
+
   template <class Emit>
   void flush(Emit& emit) {
     if (!open_) return;
@@ -206,7 +278,7 @@ class botocore_log_reader {
       flush(emit);
       call_body_.clear();
       const std::size_t b = text.find("'body': ", m);
-      if (b != std::string_view::npos) decode_python_literal(text, b + 8, number, call_body_);
+      if (b != std::string_view::npos) decode_python_literal(text, b + 8, number, call_body_, false);
       if (call_body_.start.line == 0) call_body_.start = {number, column_of(text, m)};
       return;
     }
@@ -285,11 +357,11 @@ class botocore_log_reader {
       while (pos < text.size() && (text[pos] == ' ' || text[pos] == ',')) ++pos;
       if (pos >= text.size() || text[pos] == '}') return;
       scratch_.clear();
-      pos = decode_python_literal(text, pos, 0, scratch_);
+      pos = decode_python_literal(text, pos, 0, scratch_, false);
       if (pos == std::string_view::npos || text.substr(pos, 2) != ": ") return;
       std::string name = std::move(scratch_.bytes);
       scratch_.clear();
-      pos = decode_python_literal(text, pos + 2, 0, scratch_);
+      pos = decode_python_literal(text, pos + 2, 0, scratch_, false);
       out.emplace_back(std::move(name), scratch_.bytes);
       if (pos == std::string_view::npos) return;
     }
