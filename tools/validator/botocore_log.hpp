@@ -237,7 +237,10 @@ class botocore_log_reader {
 
  private:
   static bool starts_with(std::string_view s, std::string_view prefix) noexcept {
-    return s.size() >= prefix.size() && s[0] == prefix[0] && std::memcmp(s.data(), prefix.data(), prefix.size()) == 0;
+    if (s.size() < prefix.size()) return false;
+    for (std::size_t i = 0; i < prefix.size(); ++i)  // most lines differ within a few bytes
+      if (s[i] != prefix[i]) return false;
+    return true;
   }
 
   /** The text from the logger's name on: "2026-03-14 09:31:07,123 NAME [DEBUG] ..." (boto3's
@@ -256,9 +259,11 @@ class botocore_log_reader {
       return {};
     }
     if (text[at] == '-' && at + 1 < text.size() && text[at + 1] == ' ') {  // " - THREAD - NAME"
-      const std::size_t dash = text.find(" - ", at + 2);
-      if (dash == std::string_view::npos) return {};
-      at = dash + 3;
+      std::size_t p = at + 2;
+      const std::size_t stop = text.size() < 128 ? text.size() : 128;
+      while (p + 2 < stop && !(text[p] == ' ' && text[p + 1] == '-' && text[p + 2] == ' ')) ++p;
+      if (p + 2 >= stop) return {};
+      at = p + 3;
     }
     return text.substr(at);
   }
