@@ -23,6 +23,7 @@
 
 #include <cstddef>
 #include <cstdint>
+#include <cstdlib>
 #include <string>
 #include <string_view>
 #include <utility>
@@ -350,15 +351,24 @@ bool read_vcr(std::string_view text, Emit&& emit, vcr_problem& problem) {
     problem.message = "the cassette is empty";
     return false;
   }
-  // libfyaml's diagnostics are collected, not printed
+  // libfyaml's diagnostics are captured, not printed: "<input>:LINE:COLUMN: error: MESSAGE\n..."
+  // (its collect-errors mode leaks the collected errors in 0.7.12)
+  std::string report;
   fy_diag_cfg dcfg;
   fy_diag_cfg_default(&dcfg);
   dcfg.fp = nullptr;
-  dcfg.output_fn = [](fy_diag*, void*, const char*, std::size_t) {};
+  dcfg.user = &report;
+  dcfg.colorize = false;
+  dcfg.show_source = false;
+  dcfg.show_position = true;
+  dcfg.show_type = false;
+  dcfg.show_module = false;
+  dcfg.output_fn = [](fy_diag*, void* user, const char* buf, std::size_t len) {
+    static_cast<std::string*>(user)->append(buf, len);
+  };
   fy_diag* diag = fy_diag_create(&dcfg);
-  if (diag) fy_diag_set_collect_errors(diag, true);
   fy_parse_cfg cfg{};
-  cfg.flags = static_cast<fy_parse_cfg_flags>(FYPCF_QUIET | FYPCF_COLLECT_DIAG);
+  cfg.flags = FYPCF_QUIET;
   cfg.diag = diag;
   struct guard {
     fy_document* doc;
@@ -372,11 +382,17 @@ bool read_vcr(std::string_view text, Emit&& emit, vcr_problem& problem) {
     problem.id = rules::json_syntax;
     problem.expected = "a vcrpy cassette (YAML)";
     problem.message = "the cassette is not well-formed YAML";
-    void* it = nullptr;
-    if (fy_diag_error* e = diag ? fy_diag_errors_iterate(diag, &it) : nullptr) {
-      problem.message += std::string(": ") + (e->msg ? e->msg : "");
-      const fy_mark* m = e->fyt ? fy_token_start_mark(e->fyt) : nullptr;
-      problem.at = m ? t.position(m->input_pos) : t.position(t.offset(e->line, e->column));
+    const std::size_t e = report.find(": error: ");
+    if (e != std::string::npos) {
+      const std::size_t end = report.find('\n', e);
+      problem.message += ": " + report.substr(e + 9, end == std::string::npos ? end : end - e - 9);
+      // ...:LINE:COLUMN before it (1-based)
+      const std::size_t c = report.rfind(':', e - 1);
+      const std::size_t l = c == std::string::npos || c == 0 ? std::string::npos : report.rfind(':', c - 1);
+      if (l != std::string::npos) {
+        const int line = std::atoi(report.c_str() + l + 1), column = std::atoi(report.c_str() + c + 1);
+        if (line > 0 && column > 0) problem.at = t.position(t.offset(line - 1, column - 1));
+      }
     }
     return false;
   }
