@@ -9,6 +9,7 @@ packages=(
   libsimdjson-dev libhowardhinnant-date-dev doctest-dev librapidcheck-dev
   clang-19 libclang-rt-19-dev libfuzzer-19-dev   # sanitizer and fuzzer builds
   libbenchmark-dev nlohmann-json3-dev rapidjson-dev # benchmarks (Boost.JSON comes with libboost1.81-dev)
+  libfyaml-dev              # the validator's vcrpy cassette input
 )
 # Node.js >= 20 and npm (the interop tests' AWS SDK) come with this kind of machine; Debian 12's
 # nodejs is 18, too old for the SDK, so it is not installed from here. The interop tests report

@@ -17,7 +17,7 @@
 
 namespace bedrock_agent::validator {
 
-enum class input_kind { auto_detect, json, ndjson, har, boto3, python, cli };
+enum class input_kind { auto_detect, json, ndjson, har, boto3, python, cli, botocore_log, vcr };
 enum class shape_kind { auto_detect, request, response, error, named };
 enum class output_format { text, json, sarif, junit };
 
@@ -40,9 +40,11 @@ inline constexpr const char* usage_text =
     "Validates recorded ingestion-job API traffic (StartIngestionJob, GetIngestionJob,\n"
     "ListIngestionJobs, StopIngestionJob) against the API contract.\n"
     "\n"
-    "  --input auto|json|ndjson|har|boto3|python|cli\n"
+    "  --input auto|json|ndjson|har|boto3|python|cli|botocore-log|vcr\n"
     "                                       input format (default auto: by extension and content);\n"
-    "                                       python: print/pprint of a boto3 result; cli: aws --output json\n"
+    "                                       python: print/pprint of a boto3 result; cli: aws --output json;\n"
+    "                                       botocore-log: `aws ... --debug` or boto3.set_stream_logger\n"
+    "                                       output; vcr: a vcrpy YAML cassette\n"
     "  --shape auto|request|response|error|NAME\n"
     "                                       document shape (default auto: by content); request, response\n"
     "                                       and error are StopIngestionJob's; NAME is any structure of the\n"
@@ -147,7 +149,9 @@ inline cli_result parse_command_line(int argc, const char* const* argv, settings
       else if (v == "boto3") s.input = input_kind::boto3;
       else if (v == "python") s.input = input_kind::python;
       else if (v == "cli") s.input = input_kind::cli;
-      else return fail("unknown --input '" + std::string(v) + "' (auto, json, ndjson, har, boto3, python, cli)");
+      else if (v == "botocore-log") s.input = input_kind::botocore_log;
+      else if (v == "vcr") s.input = input_kind::vcr;
+      else return fail("unknown --input '" + std::string(v) + "' (auto, json, ndjson, har, boto3, python, cli, botocore-log, vcr)");
     } else if (a == "--shape") {
       if (!value(v)) return fail("--shape needs a value");
       if (v == "auto") s.shape = shape_kind::auto_detect;

@@ -1,5 +1,5 @@
 // bedrock-agent-validate: checks recorded traffic of the ingestion-job API (JSON documents, NDJSON,
-// HAR, boto3 dumps) against the API contract. See docs/validator.md.
+// HAR, boto3 dumps, botocore debug logs, vcrpy cassettes) against the API contract. See docs/validator.md.
 
 #include "cli.hpp"
 #include "output.hpp"
@@ -100,6 +100,8 @@ const char* kind_name(bv::input_kind k) {
     case bv::input_kind::boto3: return "a boto3 dump (json.dumps(..., default=str))";
     case bv::input_kind::python: return "a Python printout (print, repr, pprint)";
     case bv::input_kind::cli: return "AWS CLI output (--output json)";
+    case bv::input_kind::botocore_log: return "a botocore debug log";
+    case bv::input_kind::vcr: return "a vcrpy cassette";
     default: return "JSON documents";
   }
 }
@@ -179,7 +181,23 @@ struct app {
       bool cut = false;
       if (!read_rest(in, head, std::size_t{1} << 16, cut)) return fail_read(in, name, is_stdin);
       head_complete = !cut;
-      if (looks_like_ndjson(head)) kind = bv::input_kind::ndjson;
+      if (bv::botocore_log_reader::looks_like(head)) kind = bv::input_kind::botocore_log;
+      else if (bv::looks_like_vcr(head)) kind = bv::input_kind::vcr;
+      else if (looks_like_ndjson(head)) kind = bv::input_kind::ndjson;
+    }
+    if (kind == bv::input_kind::botocore_log) {  // streamed line by line, as NDJSON is
+      enter_kind(r, kind);
+      bool read_error = false;
+      r.check_botocore_log(
+          [&](char* into, std::size_t max) {
+            const std::size_t got = std::fread(into, 1, max, in);
+            if (got < max && std::ferror(in)) read_error = true;
+            return got;
+          },
+          head, name);
+      if (read_error) return fail_read(in, name, is_stdin);
+      close(in, is_stdin);
+      return;
     }
     if (kind == bv::input_kind::ndjson) {
       enter_kind(r, kind);
@@ -197,7 +215,7 @@ struct app {
     }
     // A whole document: read it within the bound; one byte more lets the codec report
     // limit.input-size without reading a huge file to its end.
-    const std::size_t limit = kind == bv::input_kind::har
+    const std::size_t limit = kind == bv::input_kind::har || kind == bv::input_kind::vcr
                                   ? std::max(settings.options.max_input_bytes, std::size_t{256} << 20)
                                   : settings.options.max_input_bytes;
     std::string text = std::move(head);
@@ -221,11 +239,13 @@ struct app {
     }
     // Not JSON, but a known look-alike (a template, a printout, an HTTP dump...): one
     // input.unreadable finding that says what would read it, not json.syntax at 1:1.
-    if (!json && text.size() <= settings.options.max_input_bytes && kind != bv::input_kind::har &&
+    if (!json && text.size() <= settings.options.max_input_bytes && kind != bv::input_kind::har && kind != bv::input_kind::vcr &&
         r.check_unreadable(text, where, "JSON")) {
       return;
     }
-    if (kind == bv::input_kind::har) {
+    if (kind == bv::input_kind::vcr) {
+      r.check_vcr(text, name);
+    } else if (kind == bv::input_kind::har) {
       r.check_har(text, name);
     } else if (kind == bv::input_kind::boto3) {
       r.check_boto3(text, where);

@@ -208,8 +208,9 @@ inline std::string sarif_report(const std::vector<finding>& findings) {
   return out;
 }
 
-/** The JUnit testcase name of a document: "document 3 (line 7)", or for a HAR exchange
- *  "entry 2 GetIngestionJob". */
+/** The JUnit testcase name of a document: "document 3 (line 7)", for a HAR exchange
+ *  "entry 2 GetIngestionJob", for an exchange of a debug log or cassette
+ *  "document 2 (line 40) GetIngestionJob". */
 inline std::string testcase_name(const document_record& d) {
   const source& where = d.where;
   if (where.entry) {
@@ -217,7 +218,9 @@ inline std::string testcase_name(const document_record& d) {
     if (!d.operation.empty()) s += " " + std::string(d.operation);
     return s;
   }
-  return "document " + std::to_string(where.document) + " (line " + std::to_string(where.line) + ")";
+  std::string s = "document " + std::to_string(where.document) + " (line " + std::to_string(where.line) + ")";
+  if (!d.operation.empty()) s += " " + std::string(d.operation);  // an exchange of a log or cassette
+  return s;
 }
 
 /** A JUnit XML report (written with Boost.PropertyTree, which escapes the text): one testsuite

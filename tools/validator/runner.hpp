@@ -4,12 +4,15 @@
 // The validator's work: recognize each input and each document, check it with the library
 // (codec, HTTP binding, status invariants), and hand every finding to the sink.
 
+#include "botocore_log.hpp"
 #include "cli.hpp"
 #include "findings.hpp"
 #include "fidelity.hpp"
 #include "har.hpp"
 #include "python_literal.hpp"
 #include "unreadable.hpp"
+#include "vcr.hpp"
+#include "wire_exchange.hpp"
 
 #include <bedrock_agent/engine/diagnostics.hpp>
 #include <bedrock_agent/engine/http.hpp>
@@ -230,6 +233,88 @@ class runner {
     }
   }
 
+  /** Checks every exchange of a botocore debug log (botocore_log.hpp), streamed: read in
+   *  chunks with `read` after the bytes in `prefix`. */
+  template <class Read>
+  void check_botocore_log(Read&& read, std::string_view prefix, const std::string& file) {
+    botocore_log_reader reader;
+    std::size_t index = 0;
+    auto emit = [&](const wire_exchange& x) { check_wire(x, file, index++); };
+    summary_.bytes += for_each_line_in_stream(
+        std::forward<Read>(read), prefix, [&](std::string_view line, std::size_t number) { reader.line(line, number, emit); });
+    reader.finish(emit);
+  }
+
+  /** Checks every interaction of a vcrpy cassette (vcr.hpp). A text that is not YAML or not a
+   *  cassette is one invalid document with one finding at the place it goes wrong. */
+  void check_vcr(std::string_view text, const std::string& file) {
+    std::size_t index = 0;
+    vcr_problem problem;
+    if (read_vcr(text, [&](const wire_exchange& x) { check_wire(x, file, index++); }, problem)) return;
+    const source where{file, 1, index, std::nullopt, {}};
+    document_scope doc(*this, where);
+    diagnostic d;
+    d.id = problem.id;
+    d.level = rule_info(problem.id).level;
+    d.pointer = problem.pointer;
+    d.line = problem.at.line;
+    d.column = problem.at.column;
+    d.expected = problem.expected;
+    d.message = problem.message;
+    doc.add(std::move(d));
+  }
+
+  /** Checks one exchange read from an SDK's record (botocore log, VCR cassette) as a HAR entry
+   *  is checked (check_exchange), its findings placed in the original file; `index` is its
+   *  0-based index in the file. An exchange of another API, or with no response recorded (a
+   *  failed connection, a log cut short), is skipped. Without a recorded status (boto3 logs
+   *  without urllib3's logger) the status is taken from x-amzn-ErrorType: the error's status,
+   *  or the operation's success status when there is none. */
+  void check_wire(const wire_exchange& x, const std::string& file, std::size_t index) {
+    const std::string_view path = url_path(x.url);
+    const std::optional<operation_match> op = match_operation<operations>(x.method, path);
+    if (!op || !x.has_response) {
+      ++summary_.skipped;
+      return;
+    }
+    har_entry e;
+    e.request.method = har_string(x.method);
+    e.request.url = har_string(x.url);
+    if (!x.request_body.bytes.empty()) {
+      e.request.postData.emplace();
+      e.request.postData->text = har_string(x.request_body.bytes);
+    }
+    e.response.headers.emplace();
+    for (const auto& [name, value] : x.response_headers) e.response.headers->push_back(har_header{har_string(name), har_string(value)});
+    e.response.content.emplace();
+    e.response.content->text = har_string(x.response_body.bytes);
+    const std::size_t base = x.first_line();
+    // positions: bodies byte by byte; the rest at the piece of the record it is about
+    position_map_ = [&](diagnostic& d, std::string_view part) {
+      text_position p;
+      if (part == "request body") {
+        p = d.line ? x.request_body.place(d.offset) : x.request_body.start;
+      } else if (part == "response" && d.line) {
+        p = x.response_body.place(d.offset);
+      } else if (part == "response") {
+        p = x.status_at.line ? x.status_at : x.headers_at.line ? x.headers_at : x.response_body.start;
+      }
+      if (p.line == 0) p = x.request_at;
+      if (p.line == 0) p = {base, 1};
+      d.line = p.line - base + 1;  // document_scope::add shifts by the document's line
+      d.column = p.column;
+    };
+    visit_operation<operations>(op->index, [&](auto o) {
+      using Op = decltype(o);
+      e.response.status = x.status ? *x.status : assumed_status<Op>(x.response_headers);
+      operation_ = Op::name;
+      check_exchange<Op>(e, path, source{file, base, index, std::nullopt, {}});
+      operation_ = {};
+    });
+    position_map_ = nullptr;
+    tick();
+  }
+
   /** Checks a boto3 dump: `json.dumps(client.stop_ingestion_job(...), default=str)` (the
    *  response and its ResponseMetadata) or the `e.response` of a botocore ClientError (Error,
    *  ResponseMetadata and the exception's members at the top level). Python's str(datetime)
@@ -397,6 +482,7 @@ class runner {
     /** Adds a finding positioned in this document's text (line 1 is the document's line). */
     void add(diagnostic d, std::string_view part = {}) {
       if (r_.place_) r_.place_(d);  // a translated input: back to the original file's positions
+      if (r_.position_map_) r_.position_map_(d, part);
       if (d.level == severity::error) ++errors_; else ++warnings_;
       if (d.level != severity::error && r_.drop_warnings_) {  // counted as emit() would, never placed
         ++r_.summary_.warnings;
@@ -612,6 +698,31 @@ class runner {
     }
   }
 
+  /** The status of Op's exchange whose record does not carry it: the declared status of the
+   *  error x-amzn-ErrorType names (400 when Op declares no such error), else Op's success. */
+  template <class Op>
+  static int assumed_status(const http_headers& headers) {
+    for (const auto& [name, value] : headers) {
+      if (name.size() != 16 || !iequals(name, "x-amzn-errortype")) continue;
+      const std::string_view type = std::string_view(value).substr(0, value.find(':'));
+      int status = 400;
+      boost::mp11::mp_for_each<typename Op::errors>([&](auto err) {
+        if (type == decltype(err)::shape_name) status = decltype(err)::http_status;
+      });
+      return status;
+    }
+    return Op::http_success_status;
+  }
+  static bool iequals(std::string_view a, std::string_view b) noexcept {
+    if (a.size() != b.size()) return false;
+    for (std::size_t i = 0; i < a.size(); ++i) {
+      const char x = (a[i] >= 'A' && a[i] <= 'Z') ? static_cast<char>(a[i] + 32) : a[i];
+      const char y = (b[i] >= 'A' && b[i] <= 'Z') ? static_cast<char>(b[i] + 32) : b[i];
+      if (x != y) return false;
+    }
+    return true;
+  }
+
   struct boto3_metadata {
     std::optional<int> status;
     http_headers headers;
@@ -763,6 +874,7 @@ class runner {
   result<void> report_;  // every read's findings, reused from document to document
   std::vector<diagnostic> status_diags_;
   std::string label_;
+  std::function<void(diagnostic&, std::string_view)> position_map_;  // check_wire: places findings in the file
   bool progress_ = false, progress_shown_ = false, started_ = false, drop_warnings_ = false;
   std::size_t ticks_ = 0;
   std::chrono::steady_clock::time_point start_{};
