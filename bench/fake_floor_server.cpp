@@ -56,7 +56,11 @@ class session : public std::enable_shared_from_this<session> {
 
 void accept(tcp::acceptor& acceptor, const std::string& body) {
   acceptor.async_accept([&acceptor, &body](beast::error_code ec, tcp::socket socket) {
-    if (!ec) std::make_shared<session>(std::move(socket), body)->read();
+    if (!ec) {
+      beast::error_code e;
+      socket.set_option(tcp::no_delay(true), e);  // as the fake does: no Nagle wait between answers
+      std::make_shared<session>(std::move(socket), body)->read();
+    }
     accept(acceptor, body);
   });
 }

@@ -1,14 +1,20 @@
 #!/usr/bin/env python3
 """Requests per second of bedrock-agent-fake for GetIngestionJob against its floor.
 
-The server answers one keep-alive connection that sends the same Get one request after another
-(bench/fake_load.cpp, a polling client); the floor is a minimal Beast server answering a fixed
-body of the same size (bench/fake_floor_server.cpp). With two or more CPUs each server runs
-pinned to CPU 0 and the load to CPU 1 (taskset), so the server has one core. The two alternate
-for --rounds rounds and each figure is the median; the ratio is fake / floor (the target is at
-least 0.5). No timing is asserted: CI runs it once, small, as a smoke test.
+The server answers one keep-alive connection that sends the same Get over and over
+(bench/fake_load.cpp); the floor is a minimal Beast server answering a fixed body of the same
+size with the same headers (bench/fake_floor_server.cpp). With two or more CPUs each server runs
+pinned to CPU 0 and the load to CPU 1 (taskset), so the server has one core. Two loads:
+  - pipelined (--depth, default 32 requests in flight): the server's core is the bottleneck;
+    this is the figure the target (at least half the floor) is about;
+  - polling (depth 1, one request at a time, as a client polls): bound by the loopback round
+    trip, so it shows what a client sees rather than what the server can do.
+Besides the client's requests per second, the server's own CPU time (utime + stime from
+/proc/PID/stat, warm-up included) gives requests per CPU-second of the server. The two servers
+alternate for --rounds rounds; each figure is the median. No timing is asserted: CI runs it
+once, small, as a smoke test.
 
-  time_fake.py --fake BIN --floor BIN --load BIN [--requests N] [--rounds R] [--json OUT]
+  time_fake.py --fake BIN --floor BIN --load BIN [--requests N] [--depth D] [--rounds R] [--json OUT]
 The seed of the fake is the floor's own job (fake_floor_server --job).
 """
 import argparse
@@ -45,13 +51,25 @@ def serve(cmd):
     return proc, int(line[len(prefix):])
 
 
-def measure(server_cmd, load, requests):
+def cpu_seconds(pid):
+    with open(f"/proc/{pid}/stat") as f:
+        fields = f.read().rsplit(")", 1)[1].split()
+    return (int(fields[11]) + int(fields[12])) / os.sysconf("SC_CLK_TCK")  # utime, stime
+
+
+def measure(server_cmd, load, requests, depth):
     proc, port = serve(server_cmd)
     try:
-        out = subprocess.run(pin(1) + [load, str(port), TARGET, str(requests)], capture_output=True, text=True)
+        before = cpu_seconds(proc.pid)
+        out = subprocess.run(pin(1) + [load, str(port), TARGET, str(requests), str(depth)], capture_output=True,
+                             text=True)
+        after = cpu_seconds(proc.pid)
         if out.returncode != 0:
             sys.exit(f"time_fake: the load failed against {server_cmd[0]}: {out.stderr.strip()}")
-        return json.loads(out.stdout)
+        r = json.loads(out.stdout)
+        served = r["requests"] + r["warmup"]
+        r["per_cpu_second"] = served / (after - before) if after > before else float("nan")
+        return r
     finally:
         proc.terminate()
         proc.wait(timeout=30)
@@ -63,6 +81,7 @@ def main():
     ap.add_argument("--floor", required=True)
     ap.add_argument("--load", required=True)
     ap.add_argument("--requests", type=int, default=20000)
+    ap.add_argument("--depth", type=int, default=32)
     ap.add_argument("--rounds", type=int, default=5)
     ap.add_argument("--json")
     a = ap.parse_args()
@@ -73,26 +92,29 @@ def main():
         with open(seed_path, "w") as f:
             json.dump(seed, f)
         fake_cmd = [a.fake, "--listen", "127.0.0.1:0", "--seed", seed_path]
-        rates = {"fake": [], "floor": []}
+        loads = (("pipelined", a.depth), ("polling", 1))
+        rates = {(load, name, k): [] for load, _ in loads for name in ("fake", "floor") for k in ("per_second", "per_cpu_second")}
         sizes = {}
         for _ in range(a.rounds):
-            for name, cmd in (("floor", [a.floor]), ("fake", fake_cmd)):
-                r = measure(cmd, a.load, a.requests)
-                rates[name].append(r["per_second"])
-                sizes[name] = r["body_bytes"]
-    fake, floor = statistics.median(rates["fake"]), statistics.median(rates["floor"])
-    result = {
-        "requests_per_round": a.requests,
-        "rounds": a.rounds,
-        "pinned": bool(pin(0)),
-        "fake_per_second": round(fake, 1),
-        "floor_per_second": round(floor, 1),
-        "ratio": round(fake / floor, 3),
-        "body_bytes": sizes,
-        "all": rates,
-    }
-    print(f"GetIngestionJob, keep-alive, server on one core: fake {fake:,.0f} req/s, floor {floor:,.0f} req/s, "
-          f"ratio {fake / floor:.2f} (bodies {sizes['fake']} and {sizes['floor']} bytes)")
+            for load, depth in loads:
+                for name, cmd in (("floor", [a.floor]), ("fake", fake_cmd)):
+                    r = measure(cmd, a.load, a.requests, depth)
+                    for k in ("per_second", "per_cpu_second"):
+                        rates[(load, name, k)].append(r[k])
+                    sizes[name] = r["body_bytes"]
+    result = {"requests_per_round": a.requests, "rounds": a.rounds, "depth": a.depth, "pinned": bool(pin(0)),
+              "body_bytes": sizes}
+    for load, depth in loads:
+        row = {}
+        for k in ("per_second", "per_cpu_second"):
+            fake, floor = (statistics.median(rates[(load, n, k)]) for n in ("fake", "floor"))
+            row[k] = {"fake": round(fake, 1), "floor": round(floor, 1), "ratio": round(fake / floor, 3),
+                      "all": {n: rates[(load, n, k)] for n in ("fake", "floor")}}
+        result[load] = row
+        print(f"GetIngestionJob {load} (depth {depth}), server on one core: fake {row['per_second']['fake']:,.0f} req/s, "
+              f"floor {row['per_second']['floor']:,.0f} req/s, ratio {row['per_second']['ratio']:.2f}; per server "
+              f"CPU-second fake {row['per_cpu_second']['fake']:,.0f}, floor {row['per_cpu_second']['floor']:,.0f}, "
+              f"ratio {row['per_cpu_second']['ratio']:.2f}")
     if a.json:
         with open(a.json, "w") as f:
             json.dump(result, f, indent=2)

@@ -357,6 +357,10 @@ inline void server::accept() {
       beast::error_code e;
       socket.close(e);
     } else {
+      // Answers are small and often several are written back to back (pipelined requests):
+      // with Nagle's algorithm each waits for the client's delayed ACK, some 40 ms.
+      beast::error_code e;
+      socket.set_option(tcp::no_delay(true), e);
       std::make_shared<session>(std::move(socket), *this)->start();
     }
     accept();
