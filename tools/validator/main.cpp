@@ -185,30 +185,19 @@ struct app {
       else if (bv::looks_like_vcr(head)) kind = bv::input_kind::vcr;
       else if (looks_like_ndjson(head)) kind = bv::input_kind::ndjson;
     }
-    if (kind == bv::input_kind::botocore_log) {  // streamed line by line, as NDJSON is
+    if (kind == bv::input_kind::botocore_log || kind == bv::input_kind::ndjson) {  // streamed line by line
       enter_kind(r, kind);
       bool read_error = false;
-      r.check_botocore_log(
-          [&](char* into, std::size_t max) {
-            const std::size_t got = std::fread(into, 1, max, in);
-            if (got < max && std::ferror(in)) read_error = true;
-            return got;
-          },
-          head, name);
-      if (read_error) return fail_read(in, name, is_stdin);
-      close(in, is_stdin);
-      return;
-    }
-    if (kind == bv::input_kind::ndjson) {
-      enter_kind(r, kind);
-      bool read_error = false;
-      r.check_ndjson(
-          [&](char* into, std::size_t max) {
-            const std::size_t got = std::fread(into, 1, max, in);
-            if (got < max && std::ferror(in)) read_error = true;
-            return got;
-          },
-          head, name);
+      const auto read = [&](char* into, std::size_t max) {
+        const std::size_t got = std::fread(into, 1, max, in);
+        if (got < max && std::ferror(in)) read_error = true;
+        return got;
+      };
+      if (kind == bv::input_kind::botocore_log) {
+        r.check_botocore_log(read, head, name);
+      } else {
+        r.check_ndjson(read, head, name);
+      }
       if (read_error) return fail_read(in, name, is_stdin);
       close(in, is_stdin);
       return;

@@ -13,6 +13,7 @@
 #include <bedrock_agent/engine/time.hpp>
 #include <bedrock_agent/lifecycle/status.hpp>
 #include <bedrock_agent/model/shapes.hpp>
+#include <bedrock_agent/testing/fixtures.hpp>
 
 #include <boost/describe/class.hpp>
 #include <boost/mp11/algorithm.hpp>
@@ -190,20 +191,6 @@ inline timestamp fake_time(std::int64_t ms) {
 
 inline std::int64_t fake_ms(timestamp t) noexcept {
   return t.seconds() * 1000 + static_cast<std::int64_t>(t.nanoseconds() / 1000000);
-}
-
-/// The statistics after `scanned` documents; every counter grows with it.
-inline IngestionJobStatistics fake_statistics(PrimitiveLong scanned) {
-  IngestionJobStatistics s;
-  s.numberOfDocumentsScanned = scanned;
-  s.numberOfMetadataDocumentsScanned = scanned / 10;
-  s.numberOfNewDocumentsIndexed = scanned / 2;
-  s.numberOfModifiedDocumentsIndexed = scanned / 4;
-  s.numberOfMetadataDocumentsModified = scanned / 20;
-  s.numberOfDocumentsDeleted = scanned / 50;
-  s.numberOfDocumentsFailed = scanned / 100;
-  s.numberOfDocumentsSkipped = scanned - scanned / 2 - scanned / 4 - scanned / 100;
-  return s;
 }
 
 /// "/filters/0/values" -> "filters.0.values"; the root ("") -> "body"; a member named "" (the
@@ -528,7 +515,7 @@ class fake_service {
   void grow(stored_job& s, PrimitiveLong scanned, std::int64_t at_ms) {
     if (scanned == s.scanned) return;
     s.scanned = scanned;
-    s.job.statistics = detail::fake_statistics(scanned);
+    s.job.statistics = fixtures::statistics(scanned);
     s.job.updatedAt = change_time(s, at_ms);
   }
 
