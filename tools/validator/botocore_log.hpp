@@ -212,11 +212,17 @@ class botocore_log_reader {
     // Log lines start with the record's date; the loggers of interest are named early on.
     if (text.empty() || text[0] < '0' || text[0] > '9') return;
     const std::string_view name = logger_name(text);
-    if (starts_with(name, "botocore.endpoint")) {
-      endpoint_line(text, number, emit);
-    } else if (starts_with(name, "botocore.parsers")) {
-      parsers_line(text, number);
-    } else if (starts_with(name, "urllib3.connectionpool")) {
+    // most records come from other loggers: tell them apart on the name's first eight bytes
+    if (name.size() < 16) return;
+    const std::uint64_t head = load8(name.data());
+    if (head == load8("botocore") || head == load8("urllib3.")) ++records_;
+    if (head == load8("botocore")) {
+      if (name[9] == 'e' && starts_with(name, "botocore.endpoint")) {
+        endpoint_line(text, number, emit);
+      } else if (name[9] == 'p' && starts_with(name, "botocore.parsers")) {
+        parsers_line(text, number);
+      }
+    } else if (head == load8("urllib3.") && starts_with(name, "urllib3.connectionpool")) {
       status_line(text, number);
     }
   }
@@ -226,6 +232,9 @@ class botocore_log_reader {
   void finish(Emit&& emit) {
     flush(emit);
   }
+
+  /** The records of botocore's and urllib3's loggers read so far (0: not a debug log). */
+  std::size_t records() const noexcept { return records_; }
 
   /** True when `head` (the start of a file) reads as a botocore debug log. */
   static bool looks_like(std::string_view head) {
@@ -237,17 +246,26 @@ class botocore_log_reader {
 
  private:
   static bool starts_with(std::string_view s, std::string_view prefix) noexcept {
-    if (s.size() < prefix.size()) return false;
-    for (std::size_t i = 0; i < prefix.size(); ++i)  // most lines differ within a few bytes
-      if (s[i] != prefix[i]) return false;
-    return true;
+    return s.size() >= prefix.size() && std::memcmp(s.data(), prefix.data(), prefix.size()) == 0;
+  }
+
+  /** memcmp(a, b, n) == 0 for the short names of threads, without a call when n is 8..16. */
+  static bool same_bytes(const char* a, const char* b, std::size_t n) noexcept {
+    if (n < 8 || n > 16) return std::memcmp(a, b, n) == 0;
+    return load8(a) == load8(b) && load8(a + n - 8) == load8(b + n - 8);
+  }
+
+  static std::uint64_t load8(const char* p) noexcept {
+    std::uint64_t v;
+    std::memcpy(&v, p, sizeof v);
+    return v;
   }
 
   /** The text from the logger's name on: "2026-03-14 09:31:07,123 NAME [DEBUG] ..." (boto3's
    *  set_stream_logger) or "2026-03-14 09:31:07,123 - THREAD - NAME - DEBUG - ..." (the AWS
    *  CLI). Most lines are passed over on this alone, so it looks at fixed places first and
    *  searches the line's start only when the date is not the usual 23 characters. */
-  static std::string_view logger_name(std::string_view text) noexcept {
+  std::string_view logger_name(std::string_view text) {
     std::size_t at = 24;
     if (text.size() <= at || text[at - 1] != ' ' || text[4] != '-' || text[19] != ',') {
       // another date format: the name is the first word with a '.' among the first few
@@ -259,11 +277,18 @@ class botocore_log_reader {
       return {};
     }
     if (text[at] == '-' && at + 1 < text.size() && text[at + 1] == ' ') {  // " - THREAD - NAME"
-      std::size_t p = at + 2;
+      const std::size_t p = at + 2;
+      // a log is mostly one thread's records: try the last thread name first
+      const std::size_t t = thread_.size();
+      if (t != 0 && p + t + 3 <= text.size() && text[p + t] == ' ' && text[p + t + 1] == '-' &&
+          text[p + t + 2] == ' ' && same_bytes(text.data() + p, thread_.data(), t))
+        return text.substr(p + t + 3);
       const std::size_t stop = text.size() < 128 ? text.size() : 128;
-      while (p + 2 < stop && !(text[p] == ' ' && text[p + 1] == '-' && text[p + 2] == ' ')) ++p;
-      if (p + 2 >= stop) return {};
-      at = p + 3;
+      std::size_t q = p;
+      while (q + 2 < stop && !(text[q] == ' ' && text[q + 1] == '-' && text[q + 2] == ' ')) ++q;
+      if (q + 2 >= stop) return {};
+      thread_.assign(text.data() + p, q - p);
+      at = q + 3;
     }
     return text.substr(at);
   }
@@ -305,13 +330,13 @@ class botocore_log_reader {
     const std::size_t mp = text.find("method=", s);
     if (mp != std::string_view::npos) {
       const std::size_t end = text.find(',', mp);
-      current_.method = std::string(text.substr(mp + 7, end == std::string_view::npos ? end : end - mp - 7));
+      current_.method.assign(text.substr(mp + 7, end == std::string_view::npos ? end : end - mp - 7));
     }
     const std::size_t up = text.find("url=", s);
     if (up != std::string_view::npos) {
       std::size_t end = text.find(", headers=", up);
       if (end == std::string_view::npos) end = text.find(',', up);
-      current_.url = std::string(text.substr(up + 4, end == std::string_view::npos ? end : end - up - 4));
+      current_.url.assign(text.substr(up + 4, end == std::string_view::npos ? end : end - up - 4));
       current_.request_at = {number, column_of(text, up + 4)};
     } else {
       current_.request_at = {number, column_of(text, s)};
@@ -324,7 +349,6 @@ class botocore_log_reader {
     if (const std::size_t h = text.find(headers); h != std::string_view::npos) {
       current_.has_response = true;
       current_.headers_at = {number, column_of(text, h + headers.size())};
-      current_.response_headers.clear();
       read_dict(text, h + headers.size(), current_.response_headers);
       return;
     }
@@ -353,9 +377,15 @@ class botocore_log_reader {
     current_.has_response = true;
   }
 
-  /** A Python dict of str to str, as repr() writes it, from `text[pos]` ('{'); stops at the
-   *  first thing that is not one. */
+  /** `out` becomes the Python dict of str to str (as repr() writes it) from `text[pos]` ('{'),
+   *  up to the first thing that is not one. The pairs' strings are reused from call to call. */
   void read_dict(std::string_view text, std::size_t pos, http_headers& out) {
+    std::size_t n = 0;
+    read_pairs(text, pos, out, n);
+    out.resize(n);
+  }
+
+  void read_pairs(std::string_view text, std::size_t pos, http_headers& out, std::size_t& n) {
     if (pos >= text.size() || text[pos] != '{') return;
     ++pos;
     for (;;) {
@@ -364,10 +394,12 @@ class botocore_log_reader {
       scratch_.clear();
       pos = decode_python_literal(text, pos, 0, scratch_, false);
       if (pos == std::string_view::npos || text.substr(pos, 2) != ": ") return;
-      std::string name = std::move(scratch_.bytes);
+      if (n == out.size()) out.emplace_back();
+      std::pair<std::string, std::string>& header = out[n++];
+      header.first.swap(scratch_.bytes);
       scratch_.clear();
       pos = decode_python_literal(text, pos + 2, 0, scratch_, false);
-      out.emplace_back(std::move(name), scratch_.bytes);
+      header.second.swap(scratch_.bytes);
       if (pos == std::string_view::npos) return;
     }
   }
@@ -375,6 +407,8 @@ class botocore_log_reader {
   wire_exchange current_;
   placed_text call_body_;  // the body of the call under way (its "Making request" line)
   placed_text scratch_;
+  std::string thread_;  // the thread name of the last AWS CLI record
+  std::size_t records_ = 0;
   bool open_ = false;           // current_ holds an exchange not yet handed over
   bool response_done_ = false;  // its response body was read: later responses are botocore's re-parse
   bool expect_body_ = false;    // the previous line was "Response body:"

@@ -240,9 +240,27 @@ class runner {
     botocore_log_reader reader;
     std::size_t index = 0;
     auto emit = [&](const wire_exchange& x) { check_wire(x, file, index++); };
-    summary_.bytes += for_each_line_in_stream(
-        std::forward<Read>(read), prefix, [&](std::string_view line, std::size_t number) { reader.line(line, number, emit); });
+    std::string head;  // the text before the first record, to say what a file that has none is
+    summary_.bytes += for_each_line_in_stream(std::forward<Read>(read), prefix, [&](std::string_view line, std::size_t number) {
+      reader.line(line, number, emit);
+      if (reader.records() == 0 && head.size() < (std::size_t{1} << 16)) head.append(line).push_back('\n');
+    });
     reader.finish(emit);
+    if (reader.records() == 0) {  // --input botocore-log on something else: say so, not "0 documents"
+      const source where{file, 1, 0, std::nullopt, {}};
+      if (check_unreadable(head, where, "a botocore debug log")) return;
+      document_scope doc(*this, where);
+      const std::size_t start = unreadable_scan::first_non_space(head);
+      const char first = start < head.size() ? head[start] : '\0';
+      unreadable_kind none{start,
+                           first == '\0'                  ? "an empty file"
+                           : first == '{' || first == '[' ? "JSON, not a log"
+                           : looks_like_vcr(head)          ? "a vcrpy cassette"
+                                                           : "text without one botocore or urllib3 log record",
+                           "a debug log is what aws ... --debug 2>&1 or boto3.set_stream_logger('botocore', "
+                           "logging.DEBUG) writes; for any other file leave --input at auto"};
+      doc.add(unreadable_finding(none, head, "a botocore debug log"));
+    }
   }
 
   /** Checks every interaction of a vcrpy cassette (vcr.hpp). A text that is not YAML or not a
