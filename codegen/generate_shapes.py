@@ -93,6 +93,20 @@ def cpp_string_literal(s):
     return '"' + s.replace("\\", "\\\\").replace('"', '\\"') + '"'
 
 
+# `C(S*C){0,N}`: runs of one ASCII class joined by a separator (the AWS idempotency-token
+# pattern), a form the codec matches without a regular expression engine.
+JOINED_RUNS = re.compile(r"^(\[[^\]]+\])\((\\?[^\w\\()\[\]{}*+?.^$|])\*\1\)\{0,(\d+)\}$")
+
+
+def joined_runs(pattern):
+    """The joined_runs initializer when `pattern` is `C(S*C){0,N}` with C an ASCII class, else None."""
+    m = JOINED_RUNS.match(pattern)
+    if not m or CHARSETS.get(m.group(1)) != "charset::ascii_alnum":
+        return None
+    separator = m.group(2)[-1]
+    return "{%s, '%s', %s}" % (CHARSETS[m.group(1)], separator.replace("\\", "\\\\").replace("'", "\\'"), m.group(3))
+
+
 def pattern_initializer(name, pattern):
     """The string_pattern initializer of shape `name` whose model pattern is `pattern`."""
     text = OVERLAY_PATTERN_TEXT.get(name, "^" + pattern + "$")
@@ -103,6 +117,9 @@ def pattern_initializer(name, pattern):
     if NOT_BYTE_SAFE.search(pattern):
         sys.exit("generate_shapes.py: pattern of %s (%r) is neither one known class repeated nor ASCII-only; "
                  "add its class to CHARSETS or teach the codec to match it" % (name, pattern))
+    form = joined_runs(pattern)
+    if form:
+        return "regex_pattern(%s, %s)" % (cpp_string_literal(text), form)
     return "regex_pattern(%s)" % cpp_string_literal(text)
 
 

@@ -11,6 +11,7 @@
 
 #include <string>
 #include <type_traits>
+#include <vector>
 
 using namespace bedrock_agent;
 
@@ -115,7 +116,39 @@ TEST_CASE("model: constraint.range is a constraint: lowered by the client profil
   CHECK((rule_from_id("constraint.range", found) && found == rules::constraint_range));
 }
 
-TEST_CASE("model: ClientToken is 33..256 characters matching its pattern (Boost.Regex)") {
+TEST_CASE("model: ClientToken's pattern is known as joined runs, and matching that form agrees with Boost.Regex") {
+  constexpr string_pattern p = constraints_of_v<ClientToken>.pattern;
+  static_assert(p.regex && p.form.chars == charset::ascii_alnum && p.form.separator == '-' && p.form.max_joins == 256);
+  // every string of up to 6 characters over letters, digits, the separator, another ASCII
+  // mark, a space and a two-byte letter, then long ones around the count of 257 members
+  const std::string_view pieces[] = {"a", "Z", "7", "-", "_", " ", "\xC3\xA9"};
+  std::vector<std::string> all{""};
+  std::size_t compared = 0, matched = 0;
+  const auto compare = [&](const std::string& s) {
+    const bool by_regex = detail::regex_full_match<ClientToken>(s);
+    CHECK_MESSAGE(detail::string_pattern_ok<ClientToken>(s, s.size()) == by_regex, s);
+    ++compared;
+    matched += by_regex;
+  };
+  for (std::size_t round = 0; round < 6; ++round) {
+    std::vector<std::string> longer;
+    for (const std::string& s : all)
+      for (std::string_view c : pieces) longer.push_back(s + std::string(c));
+    for (const std::string& s : longer) compare(s);
+    all = std::move(longer);
+  }
+  for (const std::size_t members : {256, 257, 258}) {
+    std::string run(members, 'a');
+    compare(run);
+    for (std::size_t at = 1; at < members; at += 7) run.insert(at, at % 3 ? "-" : "--");
+    compare(run);
+    compare(run + "-");
+  }
+  CHECK(compared == 137256 + 9);
+  CHECK(matched > 1000);  // both sides of the answer were exercised
+}
+
+TEST_CASE("model: ClientToken is 33..256 characters matching its pattern") {
   static_assert(constraints_of_v<ClientToken>.pattern.regex);
   static_assert(constraints_of_v<ClientToken>.min_length == 33 && constraints_of_v<ClientToken>.max_length == 256);
   const std::string pad(32, 'x');  // 32 + the 3 characters below: within 33..256

@@ -272,7 +272,7 @@ class botocore_log_reader {
       const std::string_view head = text.substr(0, 160);
       for (std::string_view n : {std::string_view("botocore."), std::string_view("urllib3.")}) {
         const std::size_t p = head.find(n);
-        if (p != std::string_view::npos) return text.substr(p);
+        if (p != std::string_view::npos) return rest(text, p);
       }
       return {};
     }
@@ -282,7 +282,7 @@ class botocore_log_reader {
       const std::size_t t = thread_.size();
       if (t != 0 && p + t + 3 <= text.size() && text[p + t] == ' ' && text[p + t + 1] == '-' &&
           text[p + t + 2] == ' ' && same_bytes(text.data() + p, thread_.data(), t))
-        return text.substr(p + t + 3);
+        return rest(text, p + t + 3);
       const std::size_t stop = text.size() < 128 ? text.size() : 128;
       std::size_t q = p;
       while (q + 2 < stop && !(text[q] == ' ' && text[q + 1] == '-' && text[q + 2] == ' ')) ++q;
@@ -290,13 +290,19 @@ class botocore_log_reader {
       thread_.assign(text.data() + p, q - p);
       at = q + 3;
     }
-    return text.substr(at);
+    return rest(text, at);
+  }
+
+  /** text.substr(at) for `at` <= text.size(), without substr's check. */
+  static std::string_view rest(std::string_view text, std::size_t at) noexcept {
+    return std::string_view(text.data() + at, text.size() - at);
   }
 
   template <class Emit>
   void flush(Emit& emit) {
     if (!open_) return;
     open_ = false;
+    if (!headers_read_) current_.response_headers.clear();
     emit(std::as_const(current_));
   }
 
@@ -323,7 +329,7 @@ class botocore_log_reader {
     current_.has_response = false;
     current_.status.reset();
     current_.status_at = {};
-    current_.response_headers.clear();
+    headers_read_ = false;  // the previous exchange's header strings are kept for their capacity
     current_.headers_at = {};
     current_.response_body.clear();
     current_.request_body = call_body_;  // every attempt of a call sends the call's body
@@ -350,6 +356,7 @@ class botocore_log_reader {
       current_.has_response = true;
       current_.headers_at = {number, column_of(text, h + headers.size())};
       read_dict(text, h + headers.size(), current_.response_headers);
+      headers_read_ = true;
       return;
     }
     if (text.size() >= 14 && text.substr(text.size() - 14) == "Response body:") {
@@ -412,6 +419,7 @@ class botocore_log_reader {
   bool open_ = false;           // current_ holds an exchange not yet handed over
   bool response_done_ = false;  // its response body was read: later responses are botocore's re-parse
   bool expect_body_ = false;    // the previous line was "Response body:"
+  bool headers_read_ = false;   // current_.response_headers are this exchange's
 };
 
 }  // namespace bedrock_agent::validator

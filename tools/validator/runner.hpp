@@ -295,17 +295,26 @@ class runner {
       ++summary_.skipped;
       return;
     }
-    har_entry e;
-    e.request.method = har_string(x.method);
-    e.request.url = har_string(x.url);
+    har_entry& e = wire_entry_;  // reused: its strings keep their capacity from exchange to exchange
+    e.request.method.assign(x.method);
+    e.request.url.assign(x.url);
     if (!x.request_body.bytes.empty()) {
-      e.request.postData.emplace();
-      e.request.postData->text = har_string(x.request_body.bytes);
+      if (!e.request.postData) e.request.postData.emplace();
+      if (!e.request.postData->text) e.request.postData->text.emplace();
+      e.request.postData->text->assign(x.request_body.bytes);
+    } else {
+      e.request.postData.reset();
     }
-    e.response.headers.emplace();
-    for (const auto& [name, value] : x.response_headers) e.response.headers->push_back(har_header{har_string(name), har_string(value)});
-    e.response.content.emplace();
-    e.response.content->text = har_string(x.response_body.bytes);
+    if (!e.response.headers) e.response.headers.emplace();
+    har_headers& headers = *e.response.headers;
+    headers.resize(x.response_headers.size());
+    for (std::size_t i = 0; i < headers.size(); ++i) {
+      headers[i].name.assign(x.response_headers[i].first);
+      headers[i].value.assign(x.response_headers[i].second);
+    }
+    if (!e.response.content) e.response.content.emplace();
+    if (!e.response.content->text) e.response.content->text.emplace();
+    e.response.content->text->assign(x.response_body.bytes);
     const std::size_t base = x.first_line();
     // positions: bodies byte by byte; the rest at the piece of the record it is about
     position_map_ = [&](diagnostic& d, std::string_view part) {
@@ -880,6 +889,7 @@ class runner {
   finding_sink sink_;
   document_sink document_sink_;
   std::string_view operation_;  // the HAR exchange being checked (document_record::operation)
+  har_entry wire_entry_;        // check_wire's exchange as a HAR entry
   parse_options options_;  // settings_.options less the rules the current input cannot show
   std::function<void(diagnostic&)> place_;  // set while a translated document is checked
   summary summary_;

@@ -46,23 +46,35 @@ constexpr bool in_charset(charset set, char32_t cp) noexcept {
   return true;
 }
 
+/// A regular expression known to be runs of one ASCII class joined by any number of one
+/// separator, `C(S*C){0,max_joins}` (the AWS idempotency-token pattern, ClientToken's): the codec
+/// matches this form itself in one pass. `separator` '\0' means no such form is known.
+struct joined_runs {
+  charset chars = charset::any;
+  char separator = '\0';
+  std::size_t max_joins = 0;
+};
+
 /// A pattern. Most of the model's patterns are one character class repeated {min,max} times,
 /// represented exactly as that (`regex` false) and matched by the codec's own code; the others
-/// (`ClientToken`'s) set `regex` and are matched by Boost.Regex against `text`. Both are matched
-/// anchored, as the published API reference writes them; `text` is also what messages show.
+/// (`ClientToken`'s) set `regex`: `text` is their definition, matched by Boost.Regex unless the
+/// generator recognized a `form` the codec matches itself (a test matches both on the same
+/// strings). All are matched anchored, as the published API reference writes them; `text` is
+/// also what messages show.
 struct string_pattern {
   charset chars = charset::any;
   std::size_t min_count = 0;
   std::size_t max_count = unbounded;
   std::string_view text{};  ///< the pattern as the API reference writes it; empty when none
-  bool regex = false;       ///< match `text` with a regular expression engine (ASCII-only patterns)
+  bool regex = false;       ///< `text` is a regular expression (ASCII-only patterns)
+  joined_runs form{};       ///< with `regex`: the form the codec matches instead, if known
 };
 
-/** A pattern that is not one character class repeated: matched as a regular expression
- *  (ECMA-262 syntax, anchored; only ASCII literals and classes, as it is matched on UTF-8
- *  bytes). */
-constexpr string_pattern regex_pattern(std::string_view text) noexcept {
-  return string_pattern{charset::any, 0, unbounded, text, true};
+/** A pattern that is not one character class repeated: a regular expression (ECMA-262 syntax,
+ *  anchored; only ASCII literals and classes, as it is matched on UTF-8 bytes), with the form
+ *  it is known to have, if any. */
+constexpr string_pattern regex_pattern(std::string_view text, joined_runs form = {}) noexcept {
+  return string_pattern{charset::any, 0, unbounded, text, true, form};
 }
 
 /// Smithy's `@length` on a string (in Unicode code points, never bytes) and `@pattern`.

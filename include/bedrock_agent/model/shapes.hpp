@@ -62,7 +62,7 @@ struct Id : string_shape<Id> {
 struct ClientToken : string_shape<ClientToken> {
   using string_shape::string_shape;
   static constexpr std::string_view shape_name = "ClientToken";
-  static constexpr string_constraints constraints{33, 256, regex_pattern("^[a-zA-Z0-9](-*[a-zA-Z0-9]){0,256}$")};
+  static constexpr string_constraints constraints{33, 256, regex_pattern("^[a-zA-Z0-9](-*[a-zA-Z0-9]){0,256}$", {charset::ascii_alnum, '-', 256})};
 };
 
 /// `Description`: 1..200 code points.

@@ -687,6 +687,27 @@ BEDROCK_AGENT_COLD bool regex_full_match(std::string_view s) noexcept {
   }
 }
 
+/** Does `s` match `C(S*C){0,MaxJoins}` anchored, C the ASCII class `Chars` and S the byte
+ *  `Separator` (joined_runs)? Runs of C separated by S's, C first and last, at most MaxJoins + 1
+ *  characters of C. */
+template <charset Chars, char Separator, std::size_t MaxJoins>
+bool joined_runs_match(std::string_view s) noexcept {
+  static_assert(Chars == charset::ascii_alnum, "joined_runs: the codec knows the ASCII classes only");
+  static_assert(!(Separator >= '0' && Separator <= '9') && !(Separator >= 'a' && Separator <= 'z') &&
+                !(Separator >= 'A' && Separator <= 'Z'), "joined_runs: a separator outside the class");
+  const auto in_class = [](char ch) { return in_charset(Chars, static_cast<unsigned char>(ch)); };
+  if (s.empty() || !in_class(s.front()) || !in_class(s.back())) return false;
+  std::size_t members = 0;
+  for (const char ch : s) {
+    if (in_class(ch)) {
+      ++members;
+    } else if (ch != Separator) {
+      return false;
+    }
+  }
+  return members <= MaxJoins + 1;
+}
+
 /** Does `s` (UTF-8, `code_points` long) match the pattern of string shape S (true when S has
  *  none)? */
 template <class S>
@@ -696,7 +717,11 @@ bool string_pattern_ok(std::string_view s, std::size_t code_points) noexcept {
     return true;
   } else if constexpr (c.pattern.regex) {
     (void)code_points;
-    return regex_full_match<S>(s);
+    if constexpr (c.pattern.form.separator != '\0') {
+      return joined_runs_match<c.pattern.form.chars, c.pattern.form.separator, c.pattern.form.max_joins>(s);
+    } else {
+      return regex_full_match<S>(s);
+    }
   } else {
     if (code_points < c.pattern.min_count || code_points > c.pattern.max_count) return false;
     if constexpr (c.pattern.chars == charset::any) {
