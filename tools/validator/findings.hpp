@@ -54,6 +54,9 @@ struct document_record {
   std::size_t errors = 0;
   std::size_t warnings = 0;
   bool invalid = false;  ///< errors, or warnings under --warnings-as-errors
+  /// An exchange of a debug log or cassette: the line of its own request (a retried call's
+  /// attempts start at the call's line, where.line, but each is sent from a line of its own).
+  std::size_t request_line = 0;
 };
 
 using document_sink = std::function<void(const document_record&)>;

@@ -285,7 +285,7 @@ int main(int argc, char** argv) {
     const std::string out = bv::json_report(a.collected, s);
     std::fwrite(out.data(), 1, out.size(), stdout);
   } else if (a.settings.format == bv::output_format::sarif) {
-    const std::string out = bv::sarif_report(a.collected);
+    const std::string out = bv::sarif_report(a.collected, s);
     std::fwrite(out.data(), 1, out.size(), stdout);
   } else if (a.settings.format == bv::output_format::junit) {
     const std::string out = bv::junit_report(documents, a.collected, s);

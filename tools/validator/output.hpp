@@ -144,8 +144,10 @@ class fingerprinter {
 
 /** A SARIF 2.1.0 log with one run; every rule of the library is listed in the driver. Each
  *  result has partialFingerprints (fingerprinter), so code scanning keeps one alert per finding
- *  across runs. */
-inline std::string sarif_report(const std::vector<finding>& findings) {
+ *  across runs. Rules some input of the run could not show (`s.not_checkable_rules`, fidelity.hpp)
+ *  are listed as the invocation's ruleConfigurationOverrides with `enabled: false`, and a
+ *  notification counts them, so that a clean result is not read as "every rule held". */
+inline std::string sarif_report(const std::vector<finding>& findings, const summary& s = {}) {
   fingerprinter fingerprints;
   std::string out = "{\"$schema\":\"https://json.schemastore.org/sarif-2.1.0.json\",\"version\":\"2.1.0\",\"runs\":[{";
   out += "\"tool\":{\"driver\":{";
@@ -168,7 +170,32 @@ inline std::string sarif_report(const std::vector<finding>& findings) {
     json_member(out, "source", to_string(info.source), false);
     out += "}}";
   }
-  out += "]}},\"results\":[";
+  out += "]}}";
+  if (!s.not_checkable_rules.empty()) {
+    out += ",\"invocations\":[{\"executionSuccessful\":true,\"ruleConfigurationOverrides\":[";
+    std::string ids;
+    for (std::size_t i = 0; i < s.not_checkable_rules.size(); ++i) {
+      const std::string& id = s.not_checkable_rules[i];
+      rule r;
+      if (i) {
+        out += ',';
+        ids += ", ";
+      }
+      ids += id;
+      out += "{\"descriptor\":{";
+      json_member(out, "id", id, false);
+      if (rule_from_id(id, r)) json_member(out, "index", rule_index(r));
+      out += "},\"configuration\":{\"enabled\":false}}";
+    }
+    out += "],\"toolConfigurationNotifications\":[{\"level\":\"note\",\"message\":{";
+    json_member(out, "text",
+                std::to_string(s.not_checkable_rules.size()) +
+                    " rules not checkable: an input of this run does not hold what they judge (a re-serialization "
+                    "or a parsed value, not the wire bytes): " + ids,
+                false);
+    out += "}}]}]";
+  }
+  out += ",\"results\":[";
   bool first = true;
   for (const finding& f : findings) {
     if (!first) out += ',';
@@ -210,7 +237,8 @@ inline std::string sarif_report(const std::vector<finding>& findings) {
 
 /** The JUnit testcase name of a document: "document 3 (line 7)", for a HAR exchange
  *  "entry 2 GetIngestionJob", for an exchange of a debug log or cassette
- *  "document 2 (line 40) GetIngestionJob". */
+ *  "document 2 (line 40) GetIngestionJob", the line of its request (so that the attempts of a
+ *  retried call have names of their own). */
 inline std::string testcase_name(const document_record& d) {
   const source& where = d.where;
   if (where.entry) {
@@ -218,7 +246,8 @@ inline std::string testcase_name(const document_record& d) {
     if (!d.operation.empty()) s += " " + std::string(d.operation);
     return s;
   }
-  std::string s = "document " + std::to_string(where.document) + " (line " + std::to_string(where.line) + ")";
+  const std::size_t line = d.request_line ? d.request_line : where.line;
+  std::string s = "document " + std::to_string(where.document) + " (line " + std::to_string(line) + ")";
   if (!d.operation.empty()) s += " " + std::string(d.operation);  // an exchange of a log or cassette
   return s;
 }

@@ -335,8 +335,10 @@ class runner {
       using Op = decltype(o);
       e.response.status = x.status ? *x.status : assumed_status<Op>(x.response_headers);
       operation_ = Op::name;
+      request_line_ = x.request_at.line;
       check_exchange<Op>(e, path, source{file, base, index, std::nullopt, {}});
       operation_ = {};
+      request_line_ = 0;
     });
     position_map_ = nullptr;
     tick();
@@ -504,7 +506,8 @@ class runner {
       ++r_.summary_.documents;
       const bool bad = errors_ > 0 || (r_.settings_.warnings_as_errors && warnings_ > 0);
       ++(bad ? r_.summary_.invalid : r_.summary_.valid);
-      if (r_.document_sink_) r_.document_sink_(document_record{where_, r_.operation_, errors_, warnings_, bad});
+      if (r_.document_sink_)
+        r_.document_sink_(document_record{where_, r_.operation_, errors_, warnings_, bad, r_.request_line_});
     }
     /** Adds a finding positioned in this document's text (line 1 is the document's line). */
     void add(diagnostic d, std::string_view part = {}) {
@@ -890,6 +893,7 @@ class runner {
   document_sink document_sink_;
   std::string_view operation_;  // the HAR exchange being checked (document_record::operation)
   har_entry wire_entry_;        // check_wire's exchange as a HAR entry
+  std::size_t request_line_ = 0;  // and the line of its request (document_record::request_line)
   parse_options options_;  // settings_.options less the rules the current input cannot show
   std::function<void(diagnostic&)> place_;  // set while a translated document is checked
   summary summary_;
