@@ -55,13 +55,20 @@ bool looks_like_ndjson(std::string_view head) {
   };
   const std::size_t nl = head.find('\n');
   if (nl == std::string_view::npos) return false;
+  // a JSON object's line: '{' then a member name or '}' (a Python dict printed on one line has
+  // '{' then a quote of its own: --input python reads those)
+  const auto json_object_line = [&](std::string_view line) {
+    if (line.empty() || line.front() != '{') return false;
+    const std::string_view inside = trim(line.substr(1));
+    return !inside.empty() && (inside.front() == '"' || inside.front() == '}');
+  };
   const std::string_view first = trim(head.substr(0, nl));
-  if (first.size() < 2 || first.front() != '{' || first.back() != '}') return false;
+  if (first.size() < 2 || first.back() != '}' || !json_object_line(first)) return false;
   std::string_view rest = head.substr(nl + 1);
   while (!rest.empty()) {
     const std::size_t e = rest.find('\n');
     const std::string_view line = trim(rest.substr(0, e));
-    if (!line.empty()) return line.front() == '{';
+    if (!line.empty()) return json_object_line(line);
     if (e == std::string_view::npos) break;
     rest.remove_prefix(e + 1);
   }

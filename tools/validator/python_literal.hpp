@@ -96,6 +96,15 @@ class translator {
     return std::move(out_);
   }
 
+  /** The end of the literal that starts at or after `from` (white space first), or npos when
+   *  no literal is read there. */
+  std::size_t literal_end(std::size_t from) {
+    i_ = from;
+    skip_space();
+    if (at_end() || !value()) return std::string_view::npos;
+    return i_;
+  }
+
  private:
   bool at_end() const { return i_ >= s_.size(); }
   char peek(std::size_t k = 0) const { return i_ + k < s_.size() ? s_[i_ + k] : '\0'; }
@@ -571,6 +580,30 @@ class translator {
 }  // namespace python_parse
 
 inline python_translation python_to_json(std::string_view text) { return python_parse::translator(text).run(); }
+
+/** The printouts of `text` one after another (a notebook cell that prints two results): the
+ *  [begin, end) of each, each beginning at the start of its first line, so that its columns are
+ *  the file's. One range, the whole text, when it holds one literal, or when what follows a
+ *  literal is not one (the reader then reports where it stops). */
+inline std::vector<std::pair<std::size_t, std::size_t>> python_printouts(std::string_view text) {
+  std::vector<std::pair<std::size_t, std::size_t>> parts;
+  std::size_t begin = 0;
+  while (begin < text.size()) {
+    python_parse::translator t(text);
+    const std::size_t end = t.literal_end(begin);
+    std::size_t next = end;
+    while (next < text.size() && (text[next] == ' ' || text[next] == '\t' || text[next] == '\r' || text[next] == '\n'))
+      ++next;
+    if (end == std::string_view::npos || next >= text.size()) break;
+    std::size_t line_start = next;
+    while (line_start > end && text[line_start - 1] != '\n') --line_start;
+    if (line_start == end) break;  // two literals on one line: read as one text (the reader says where)
+    parts.emplace_back(begin, end);
+    begin = line_start;
+  }
+  parts.emplace_back(begin, text.size());
+  return parts;
+}
 
 /** True when `text` looks like a Python printout rather than JSON: its first value opens with
  *  `{'` / `{ '` / `['`, or it holds `datetime.datetime(` or a True / False / None value. Used

@@ -415,6 +415,19 @@ class runner {
    *  member alone, or of a ListIngestionJobs result: translated to JSON, then read as the shape
    *  its keys say (--shape overrides), every finding placed in `text`. */
   void check_python(std::string_view text, const source& where) {
+    if (unreadable_scan::every_line_commented(text)) return check_printout(text, where);  // one paste
+    std::size_t k = 0, line = where.line, counted = 0;
+    for (const auto& [begin, end] : python_printouts(text)) {
+      for (; counted < begin; ++counted) line += text[counted] == '\n';
+      source at = where;
+      at.line = line;
+      at.document = where.document + k++;
+      check_printout(text.substr(begin, end - begin), at);
+    }
+  }
+
+  /** Checks one printout of check_python. */
+  void check_printout(std::string_view text, const source& where) {
     const python_translation t = python_to_json(text);
     if (!t.ok) {
       document_scope doc(*this, where);

@@ -125,6 +125,10 @@ write("bad-id.pyrepr", printed(pprint.pprint, call("get", {"ingestionJob": dict(
 write("lowercase-status.pyrepr", printed(pprint.pprint, stable(call("get", {"ingestionJob": dict(JOB, status="complete")}))))
 write("missing-updated-at.pyrepr",
       printed(pprint.pprint, call("get", {"ingestionJob": {k: v for k, v in JOB.items() if k != "updatedAt"}})["ingestionJob"]))
+# a notebook cell printing two results, one per line, then a pprint of a job with a bad id
+write("two-prints.pyrepr", printed(print, stable(call("get", {"ingestionJob": JOB}))) +
+      printed(print, stable(call("get", {"ingestionJob": dict(JOB, status="complete")}))) +
+      printed(pprint.pprint, call("get", {"ingestionJob": dict(JOB, dataSourceId="DS7HC2M1Q")})["ingestionJob"]))
 write("truncated.pyrepr", printed(pprint.pprint, call("get", {"ingestionJob": JOB})["ingestionJob"])[:300])
 # e.response of a ClientError (a 409 ConflictException), printed
 try:
