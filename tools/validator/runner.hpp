@@ -317,7 +317,8 @@ class runner {
     e.response.content->text->assign(x.response_body.bytes);
     const std::size_t base = x.first_line();
     // positions: bodies byte by byte; the rest at the piece of the record it is about
-    position_map_ = [&](diagnostic& d, std::string_view part) {
+    placing_scope reset_place{place_};
+    place_ = [&](diagnostic& d, std::string_view part) {
       text_position p;
       if (part == "request body") {
         p = d.line ? x.request_body.place(d.offset) : x.request_body.start;
@@ -340,7 +341,6 @@ class runner {
       operation_ = {};
       request_line_ = 0;
     });
-    position_map_ = nullptr;
     tick();
   }
 
@@ -448,11 +448,8 @@ class runner {
       doc.add(std::move(d));
       return;
     }
-    struct reset {  // place_ is this printout's only while it is checked
-      std::function<void(diagnostic&)>& f;
-      ~reset() { f = nullptr; }
-    } reset_place{place_};
-    auto place = [&t, text](diagnostic& d) { place_in_printout(d, t, text); };
+    placing_scope reset_place{place_};  // place_ is this printout's only while it is checked
+    auto place = [&t, text](diagnostic& d, std::string_view) { place_in_printout(d, t, text); };
     const std::string& json = t.json;
     if (settings_.shape == shape_kind::error ||
         (settings_.shape == shape_kind::auto_detect && has_root_member(json, "Error"))) {  // e.response of a ClientError
@@ -524,8 +521,7 @@ class runner {
     }
     /** Adds a finding positioned in this document's text (line 1 is the document's line). */
     void add(diagnostic d, std::string_view part = {}) {
-      if (r_.place_) r_.place_(d);  // a translated input: back to the original file's positions
-      if (r_.position_map_) r_.position_map_(d, part);
+      if (r_.place_) r_.place_(d, part);  // read from another form: back to the file's positions
       if (d.level == severity::error) ++errors_; else ++warnings_;
       if (d.level != severity::error && r_.drop_warnings_) {  // counted as emit() would, never placed
         ++r_.summary_.warnings;
@@ -908,7 +904,15 @@ class runner {
   har_entry wire_entry_;        // check_wire's exchange as a HAR entry
   std::size_t request_line_ = 0;  // and the line of its request (document_record::request_line)
   parse_options options_;  // settings_.options less the rules the current input cannot show
-  std::function<void(diagnostic&)> place_;  // set while a translated document is checked
+  /// Set while a document read from another form (a printout's translation, a log's or a
+  /// cassette's exchange) is checked: moves each finding, of the named part, to its place in the
+  /// file.
+  using placer = std::function<void(diagnostic&, std::string_view part)>;
+  placer place_;
+  struct placing_scope {  // place_ holds for one document only
+    placer& f;
+    ~placing_scope() { f = nullptr; }
+  };
   summary summary_;
   sequence_checker sequences_;
   parse_options boto3_options_;  // options_ with boto3's protocol members
@@ -919,7 +923,6 @@ class runner {
   result<void> report_;  // every read's findings, reused from document to document
   std::vector<diagnostic> status_diags_;
   std::string label_;
-  std::function<void(diagnostic&, std::string_view)> position_map_;  // check_wire: places findings in the file
   bool progress_ = false, progress_shown_ = false, started_ = false, drop_warnings_ = false;
   std::size_t ticks_ = 0;
   std::chrono::steady_clock::time_point start_{};
