@@ -336,7 +336,8 @@ class translator {
     return true;
   }
 
-  /// One literal quoted with q; its content appended to the open JSON string.
+  /// One literal quoted with q; its content appended to the open JSON string. Each character
+  /// or escape is marked, so that a finding inside the string is placed at its own character.
   bool one_string(char q) {
     ++i_;
     for (;;) {
@@ -346,6 +347,7 @@ class translator {
         ++i_;
         return true;
       }
+      mark();
       if (c != '\\') {
         const unsigned char u = static_cast<unsigned char>(c);
         if (u < 0x20) append_utf8(u);  // a raw tab: JSON wants it escaped

@@ -145,6 +145,11 @@ hand.update(description="caf\u00e9 \x01 'q' \\ \"d\"", status="IN_PROGRESS",
             startedAt=datetime.datetime(2026, 3, 14, 10, 26, 53, 6091, tzinfo=tz.tzoffset("CET", 3600)),
             updatedAt=datetime.datetime(2026, 3, 14, 9, 26, 53, 6090, tzinfo=tz.tzutc()))
 write("time-order-usec.pyrepr", printed(pprint.pprint, hand))
+# a time kept as a string (a value copied from JSON into the dict) with a bad month after an
+# escaped character: the finding is at the month's character, not at the string's quote
+as_text = dict(call("get", {"ingestionJob": JOB})["ingestionJob"], startedAt="2026-13-14T09:26:53Z",
+               description="\u00e9t\u00e9 \\ 'q'")
+write("string-time.pyrepr", printed(pprint.pprint, as_text))
 
 # json.dumps(..., default=str) of the job member alone (--input boto3, or auto)
 write("job-alone-dumps.json", json.dumps(call("get", {"ingestionJob": JOB})["ingestionJob"], indent=2, default=str) + "\n")
