@@ -702,25 +702,14 @@ class runner {
    *  error x-amzn-ErrorType names (400 when Op declares no such error), else Op's success. */
   template <class Op>
   static int assumed_status(const http_headers& headers) {
-    for (const auto& [name, value] : headers) {
-      if (name.size() != 16 || !iequals(name, "x-amzn-errortype")) continue;
-      const std::string_view type = std::string_view(value).substr(0, value.find(':'));
-      int status = 400;
-      boost::mp11::mp_for_each<typename Op::errors>([&](auto err) {
-        if (type == decltype(err)::shape_name) status = decltype(err)::http_status;
-      });
-      return status;
-    }
-    return Op::http_success_status;
-  }
-  static bool iequals(std::string_view a, std::string_view b) noexcept {
-    if (a.size() != b.size()) return false;
-    for (std::size_t i = 0; i < a.size(); ++i) {
-      const char x = (a[i] >= 'A' && a[i] <= 'Z') ? static_cast<char>(a[i] + 32) : a[i];
-      const char y = (b[i] >= 'A' && b[i] <= 'Z') ? static_cast<char>(b[i] + 32) : b[i];
-      if (x != y) return false;
-    }
-    return true;
+    const auto value = find_header(headers, "x-amzn-errortype");
+    if (!value) return Op::http_success_status;
+    const std::string_view type = value->substr(0, value->find(':'));
+    int status = 400;
+    boost::mp11::mp_for_each<typename Op::errors>([&](auto err) {
+      if (type == decltype(err)::shape_name) status = decltype(err)::http_status;
+    });
+    return status;
   }
 
   struct boto3_metadata {
