@@ -124,6 +124,20 @@ inline bool has_root_member(std::string_view text, std::string_view name) {
          }) == root_walk::stopped;
 }
 
+/// The errors of an operation.
+template <class Op>
+using errors_of = typename Op::errors;
+
+/** What a boto3 error dump or a standalone error body is read against: it names no operation,
+ *  so any error one of the four declares (Start's ServiceQuotaExceededException among them),
+ *  each once, in the model's order. As an operation descriptor for parse_error_response. */
+struct any_operation {
+  using errors = boost::mp11::mp_unique<boost::mp11::mp_apply<boost::mp11::mp_append,
+                                                              boost::mp11::mp_transform<errors_of, operations>>>;
+  static constexpr std::string_view name = "the ingestion-job API";  ///< in "... does not declare error"
+  static constexpr int http_success_status = 0;  ///< never used: an error is read with an error status
+};
+
 /// Whether T is the output of one of the model's operations.
 template <class T>
 struct is_output_of {
@@ -366,7 +380,7 @@ class runner {
       return;
     }
     bool known = false;
-    boost::mp11::mp_for_each<StopIngestionJob::errors>([&](auto e) {
+    boost::mp11::mp_for_each<any_operation::errors>([&](auto e) {
       using E = decltype(e);
       if (known || type != E::shape_name) return;
       known = true;
@@ -380,7 +394,8 @@ class runner {
     });
     if (!known) {
       add_status_finding(doc, rules::error_unknown_type, meta.status.value_or(0),
-                         "StopIngestionJob does not declare error \"" + excerpt(type) + "\"", "/Error/Code");
+                         std::string(any_operation::name) + " does not declare error \"" + excerpt(type) + "\"",
+                         "/Error/Code");
     }
   }
 
@@ -619,10 +634,10 @@ class runner {
   void check_error_document(std::string_view text, document_scope& doc) {
     const error_type_resolution resolution = resolve_error_type({}, text, options_);
     int status = 400;  // any error status; only used when the type is unknown or missing
-    boost::mp11::mp_for_each<StopIngestionJob::errors>([&](auto e) {
+    boost::mp11::mp_for_each<any_operation::errors>([&](auto e) {
       if (resolution.type.name == decltype(e)::shape_name) status = decltype(e)::http_status;
     });
-    doc.add_all(parse_error_response<StopIngestionJob>(status, {}, text, options_).diagnostics());
+    doc.add_all(parse_error_response<any_operation>(status, {}, text, options_).diagnostics());
   }
 
   /** True when the root object of `body` names a member of Output (a success body); false
