@@ -7,8 +7,11 @@
 //     replaced by IJ<8 digits> of the copy (same length, so every column stays where it was),
 //     so that the sequence rules see many jobs, each with one valid history.
 //   bedrock_agent_botocore_log_floor read PATH
-//     the floor: reads PATH as the validator does (256 KiB chunks, a partial last line carried
-//     into the next chunk), finds every line and touches its bytes (a checksum). No parsing.
+//     the floor: reads PATH as the validator does (bench::floor::read_chunks: 256 KiB chunks, a
+//     partial last line carried into the next chunk), finds every line and touches its bytes
+//     (a checksum). No parsing.
+
+#include "floors.hpp"
 
 #include <cstddef>
 #include <cstdint>
@@ -19,8 +22,6 @@
 #include <string_view>
 
 namespace {
-
-constexpr std::size_t chunk_size = std::size_t{1} << 18;
 
 int generate(const char* source, std::size_t megabytes, const char* path) {
   std::FILE* in = std::fopen(source, "rb");
@@ -58,28 +59,21 @@ int read(const char* path) {
     std::perror(path);
     return 2;
   }
-  std::string buf;
-  std::size_t start = 0, lines = 0;
+  std::size_t lines = 0;
   std::uint64_t sum = 0;
-  for (bool more = true; more;) {
-    buf.erase(0, start);
-    start = 0;
-    const std::size_t have = buf.size();
-    buf.resize(have + chunk_size);
-    const std::size_t got = std::fread(buf.data() + have, 1, chunk_size, f);
-    buf.resize(have + got);
-    more = got != 0;
+  bench::floor::read_chunks(f, [&](const char* data, std::size_t whole, bool eof) {
+    std::size_t start = 0;
     for (;;) {
-      const void* nl = std::memchr(buf.data() + start, '\n', buf.size() - start);
+      const void* nl = std::memchr(data + start, '\n', whole - start);
       if (!nl) break;
-      const std::size_t end = static_cast<std::size_t>(static_cast<const char*>(nl) - buf.data());
+      const std::size_t end = static_cast<std::size_t>(static_cast<const char*>(nl) - data);
       // touch the line: its length and its first and last bytes
-      sum += (end - start) + static_cast<unsigned char>(buf[start]) + static_cast<unsigned char>(buf[end]);
+      sum += (end - start) + static_cast<unsigned char>(data[start]) + static_cast<unsigned char>(data[end]);
       ++lines;
       start = end + 1;
     }
-  }
-  if (start < buf.size()) ++lines;
+    if (eof && start < whole) ++lines;  // the last line, with no newline
+  });
   std::fclose(f);
   std::printf("floor: %zu lines, checksum %llu\n", lines, static_cast<unsigned long long>(sum));
   return 0;

@@ -13,7 +13,11 @@
 
 #include <simdjson.h>
 
+#include <cstddef>
 #include <cstdint>
+#include <cstdio>
+#include <cstring>
+#include <memory>
 #include <optional>
 #include <string>
 #include <string_view>
@@ -257,6 +261,43 @@ inline bool touch(od::value v, std::uint64_t& sum) {
       return v.is_null();
   }
   return false;
+}
+
+/// The validator's read chunk (tools/validator: NDJSON and botocore logs alike).
+constexpr std::size_t chunk_size = std::size_t{1} << 18;
+
+/** Reads `f` as the validator does: chunk_size bytes at a time into one buffer with
+ *  SIMDJSON_PADDING spare bytes, the buffer doubled when a line is longer than half a chunk,
+ *  the partial last line carried to the front for the next chunk. Calls
+ *  `whole_lines(data, size, eof)` with the complete lines of each chunk (at the end of the file,
+ *  everything left, the last line's newline perhaps missing); the buffer goes on past `size`
+ *  with the partial line, then the zeroed spare bytes (simdjson's padding). */
+template <class F>
+void read_chunks(std::FILE* f, F&& whole_lines) {
+  constexpr std::size_t pad = simdjson::SIMDJSON_PADDING;
+  std::size_t cap = chunk_size + pad;
+  std::unique_ptr<char[]> buf(new char[cap]);
+  std::size_t size = 0;
+  for (bool eof = false; !eof;) {
+    if (cap - pad - size < chunk_size / 2) {  // a line longer than half a chunk
+      std::unique_ptr<char[]> grown(new char[2 * cap]);
+      std::memcpy(grown.get(), buf.get(), size);
+      buf = std::move(grown);
+      cap *= 2;
+    }
+    const std::size_t want = cap - pad - size;
+    const std::size_t got = std::fread(buf.get() + size, 1, want, f);
+    size += got;
+    eof = got < want;
+    std::memset(buf.get() + size, 0, pad);  // the spare bytes are defined
+    std::size_t whole = size;
+    if (!eof) {
+      while (whole > 0 && buf[whole - 1] != '\n') --whole;
+    }
+    if (whole > 0) whole_lines(static_cast<const char*>(buf.get()), whole, eof);
+    std::memmove(buf.get(), buf.get() + whole, size - whole);
+    size -= whole;
+  }
 }
 
 }  // namespace bench::floor

@@ -24,13 +24,12 @@
 #include <cstdio>
 #include <cstdlib>
 #include <cstring>
-#include <memory>
 #include <string>
 #include <string_view>
 
 namespace {
 
-constexpr std::size_t chunk_size = std::size_t{1} << 18;  // the validator's chunk (tools/validator/ndjson.hpp)
+using bench::floor::chunk_size;
 constexpr std::size_t polled_jobs = 50;
 
 /// One response line: the job's ids from `job`, observation `step` of it.
@@ -79,45 +78,22 @@ int read(const char* path) {
 #ifdef SIMDJSON_THREADS_ENABLED
   parser.threaded = false;  // the validator runs on one thread
 #endif
-  std::size_t cap = chunk_size + simdjson::SIMDJSON_PADDING;
-  std::unique_ptr<char[]> buf(new char[cap]);
-  std::size_t size = 0, lines = 0, bad = 0;
+  std::size_t lines = 0, bad = 0;
   std::uint64_t sum = 0;
-  bool eof = false;
-  while (!eof) {
-    if (cap - simdjson::SIMDJSON_PADDING - size < chunk_size / 2) {  // a line longer than half a chunk
-      std::unique_ptr<char[]> grown(new char[2 * cap]);
-      std::memcpy(grown.get(), buf.get(), size);
-      buf = std::move(grown);
-      cap *= 2;
+  // What follows the complete lines in the buffer (the partial line, then the spare bytes) is
+  // the padding simdjson reads past the end.
+  bench::floor::read_chunks(f, [&](const char* data, std::size_t whole, bool) {
+    simdjson::ondemand::document_stream stream;
+    if (parser.iterate_many(data, whole, std::max(whole, chunk_size)).get(stream)) {
+      ++bad;
+      return;
     }
-    const std::size_t want = cap - simdjson::SIMDJSON_PADDING - size;
-    const std::size_t got = std::fread(buf.get() + size, 1, want, f);
-    size += got;
-    eof = got < want;
-    std::memset(buf.get() + size, 0, simdjson::SIMDJSON_PADDING);  // the spare bytes are defined
-    // The complete lines; at the end of the file, everything. What follows them in the buffer
-    // (the partial line, then the spare bytes) is the padding simdjson reads past the end.
-    std::size_t whole = size;
-    if (!eof) {
-      while (whole > 0 && buf[whole - 1] != '\n') --whole;
+    for (auto doc : stream) {
+      simdjson::ondemand::value root;
+      ++lines;
+      if (doc.get_value().get(root) || !bench::floor::touch(root, sum)) ++bad;
     }
-    if (whole > 0) {
-      simdjson::ondemand::document_stream stream;
-      if (parser.iterate_many(buf.get(), whole, std::max(whole, chunk_size)).get(stream)) {
-        ++bad;
-      } else {
-        for (auto doc : stream) {
-          simdjson::ondemand::value root;
-          ++lines;
-          if (doc.get_value().get(root) || !bench::floor::touch(root, sum)) ++bad;
-        }
-      }
-      // The partial last line goes to the front; the next chunk is read after it.
-      std::memmove(buf.get(), buf.get() + whole, size - whole);
-      size -= whole;
-    }
-  }
+  });
   std::fclose(f);
   std::printf("floor: %zu documents, %zu bad, checksum %llu\n", lines, bad, static_cast<unsigned long long>(sum));
   return bad ? 1 : 0;

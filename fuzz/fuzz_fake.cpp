@@ -22,19 +22,6 @@ using namespace bedrock_agent;
 
 namespace {
 
-std::string header(const http_response& r, std::string_view name) {
-  for (const auto& [n, v] : r.headers) {
-    if (n.size() != name.size()) continue;
-    bool same = true;
-    for (std::size_t i = 0; i < n.size(); ++i) {
-      const auto lower = [](char c) { return c >= 'A' && c <= 'Z' ? static_cast<char>(c - 'A' + 'a') : c; };
-      same = same && lower(n[i]) == lower(name[i]);
-    }
-    if (same) return v;
-  }
-  return {};
-}
-
 std::string errors_of(const std::vector<diagnostic>& ds) {
   std::string out;
   for (const diagnostic& d : ds) {
@@ -72,11 +59,11 @@ extern "C" int LLVMFuzzerTestOneInput(const std::uint8_t* data, std::size_t size
     const testing::fake_reply reply = fake.handle(method, target, body);
     const http_response& r = reply.response;
     const std::string context = std::string(request) + "\n=> " + std::to_string(r.status) + " " + r.body;
-    BEDROCK_AGENT_FUZZ_CHECK(header(r, "x-amzn-requestid").size() == 36, context);
+    BEDROCK_AGENT_FUZZ_CHECK(find_header(r.headers, "x-amzn-requestid").value_or("").size() == 36, context);
     const std::optional<operation_match> match = match_operation<operations>(method, target);
     if (!match || !match->method_matches) {
       BEDROCK_AGENT_FUZZ_CHECK(reply.operation.empty() && r.status == 404, context);
-      BEDROCK_AGENT_FUZZ_CHECK(header(r, "x-amzn-errortype") == "UnknownOperationException", context);
+      BEDROCK_AGENT_FUZZ_CHECK(find_header(r.headers, "x-amzn-errortype") == "UnknownOperationException", context);
       continue;
     }
     visit_operation<operations>(match->index, [&](auto op) {

@@ -23,20 +23,6 @@ namespace fake_support {
 
 using namespace bedrock_agent;
 
-/** The value of the first header named `name` (case-insensitive), or "". */
-inline std::string header(const http_response& r, std::string_view name) {
-  for (const auto& [n, v] : r.headers) {
-    if (n.size() != name.size()) continue;
-    bool same = true;
-    for (std::size_t i = 0; i < n.size(); ++i) {
-      const auto lower = [](char c) { return c >= 'A' && c <= 'Z' ? static_cast<char>(c - 'A' + 'a') : c; };
-      same = same && lower(n[i]) == lower(name[i]);
-    }
-    if (same) return v;
-  }
-  return {};
-}
-
 /// One call: what the fake sent, how the library read it, and every finding of every check.
 template <class Op>
 struct exchange {
@@ -73,7 +59,7 @@ struct client {
       add(check_exchange(in, out));
       add(checker.observe(out));
     }
-    if (header(reply.response, "x-amzn-requestid").size() != 36) {
+    if (find_header(reply.response.headers, "x-amzn-requestid").value_or("").size() != 36) {
       diagnostic d;
       d.message = "no x-amzn-RequestId";
       findings.push_back(d);

@@ -495,3 +495,20 @@ TEST_CASE("http: match_operation finds the operation from the method and the pat
   CHECK(find("GET", "/") == "none");
   CHECK(find("POST", "/Knowledgebases/KB12345678/datasources/DS12345678/ingestionjobs/") == "none");
 }
+
+TEST_CASE("http: find_header matches field names case-insensitively and answers the first field's value") {
+  const ba::http_headers headers = {{"Content-Type", "application/json"},
+                                    {"X-Amzn-ErrorType", " ThrottlingException "},
+                                    {"x-amzn-errortype", "ValidationException"},
+                                    {"X-Empty", ""}};
+  CHECK(ba::find_header(headers, "x-amzn-errortype") == std::string_view(" ThrottlingException "));
+  CHECK(ba::find_header(headers, "X-AMZN-ERRORTYPE") == std::string_view(" ThrottlingException "));
+  CHECK(ba::find_header(headers, "content-type") == std::string_view("application/json"));
+  REQUIRE(ba::find_header(headers, "X-Empty").has_value());  // present but empty is not absent
+  CHECK(ba::find_header(headers, "X-Empty")->empty());
+  CHECK_FALSE(ba::find_header(headers, "Content-Length").has_value());
+  CHECK_FALSE(ba::find_header(headers, "X-Amzn-Errortyp").has_value());  // a prefix is another name
+  CHECK_FALSE(ba::find_header(ba::http_headers{}, "Content-Type").has_value());
+  // Only ASCII letters fold: a byte that differs otherwise is another name.
+  CHECK_FALSE(ba::find_header({{"X-\xC3\x84", "v"}}, "x-\xC3\xA4").has_value());
+}

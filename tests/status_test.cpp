@@ -2,6 +2,7 @@
 // response, on one exchange, and on a sequence of observations.
 #include <bedrock_agent/engine/json.hpp>
 #include <bedrock_agent/lifecycle/status.hpp>
+#include <bedrock_agent/testing/fixtures.hpp>
 
 #include <doctest/doctest.h>
 
@@ -1014,18 +1015,7 @@ ba::StartIngestionJobResponse start_response(S status = S::STARTING) {
   return r;
 }
 
-ba::IngestionJobSummary summary_of(const IngestionJob& j) {
-  ba::IngestionJobSummary s;
-  s.knowledgeBaseId = j.knowledgeBaseId;
-  s.dataSourceId = j.dataSourceId;
-  s.ingestionJobId = j.ingestionJobId;
-  s.description = j.description;
-  s.status = j.status;
-  s.startedAt = j.startedAt;
-  s.updatedAt = j.updatedAt;
-  s.statistics = j.statistics;
-  return s;
-}
+using ba::testing::fixtures::summary_of;
 
 /** A List page of jobs JOB0000000, JOB0000001, ... started at t0 + started[i], in `statuses[i]`. */
 ba::ListIngestionJobsResponse page_of(const std::vector<std::int64_t>& started, const std::vector<S>& statuses) {

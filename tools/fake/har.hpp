@@ -2,9 +2,12 @@
 #define BEDROCK_AGENT_TOOLS_FAKE_HAR_HPP_INCLUDED
 
 // What bedrock-agent-fake records: HAR 1.2, described as shapes and written by the library's own
-// writer (to_json), as tools/validator/har.hpp reads it. The recorder keeps every entry and
-// rewrites the whole file (a temporary file, then rename) after each exchange, so the file on
-// disk is always a complete HAR, whenever the server stops.
+// writer (to_json), as tools/validator/har.hpp reads it (the shapes both share are in
+// tools/common/har.hpp). The recorder keeps every entry and rewrites the whole file (a temporary
+// file, then rename) after each exchange, so the file on disk is always a complete HAR, whenever
+// the server stops.
+
+#include "../common/har.hpp"
 
 #include <bedrock_agent/engine/json.hpp>
 #include <bedrock_agent/engine/time.hpp>
@@ -28,12 +31,11 @@
 
 namespace bedrock_agent::fake_server {
 
-/// Any HAR string (no constraints; the recorder only stores UTF-8 in it).
-struct har_string : string_shape<har_string> {
-  using string_shape::string_shape;
-  static constexpr std::string_view shape_name = "string";
-  static constexpr string_constraints constraints{};
-};
+using tools::har_post_data;
+using tools::har_string;
+/// A header, a query parameter: HAR's name/value pair.
+using har_pair = tools::har_header;
+using har_pairs = tools::har_headers;
 
 struct har_creator {
   har_string name;
@@ -42,39 +44,9 @@ struct har_creator {
 };
 BOOST_DESCRIBE_STRUCT(har_creator, (), (name, version))
 
-/// A header, a query parameter (HAR's name/value pair).
-struct har_pair {
-  har_string name;
-  har_string value;
-  static constexpr std::string_view shape_name = "pair";
-};
-BOOST_DESCRIBE_STRUCT(har_pair, (), (name, value))
-
-struct har_pairs : std::vector<har_pair> {
-  using std::vector<har_pair>::vector;
-  static constexpr std::string_view shape_name = "pairs";
-  static constexpr list_constraints constraints{};
-};
-
-/// The server sets no cookies and reads none: always empty.
-struct har_cookie {
-  har_string name;
-  har_string value;
-  static constexpr std::string_view shape_name = "cookie";
-};
-BOOST_DESCRIBE_STRUCT(har_cookie, (), (name, value))
-struct har_cookies : std::vector<har_cookie> {
-  using std::vector<har_cookie>::vector;
-  static constexpr std::string_view shape_name = "cookies";
-  static constexpr list_constraints constraints{};
-};
-
-struct har_post_data {
-  har_string mimeType;
-  har_string text;
-  static constexpr std::string_view shape_name = "postData";
-};
-BOOST_DESCRIBE_STRUCT(har_post_data, (), (mimeType, text))
+/// The server sets no cookies and reads none: always empty (a cookie's required members are a
+/// header's, name and value).
+using har_cookies = tools::har_headers;
 
 struct har_request {
   har_string method;
@@ -144,14 +116,11 @@ struct har_entry {
   har_timings timings;
   std::optional<har_string> comment;  ///< the operation the fake answered, when one
   static constexpr std::string_view shape_name = "entry";
+  static constexpr std::string_view list_name = "entries";
 };
 BOOST_DESCRIBE_STRUCT(har_entry, (), (startedDateTime, time, request, response, cache, timings, comment))
 
-struct har_entries : std::vector<har_entry> {
-  using std::vector<har_entry>::vector;
-  static constexpr std::string_view shape_name = "entries";
-  static constexpr list_constraints constraints{};
-};
+using har_entries = tools::har_list<har_entry>;
 
 struct har_log {
   har_string version;

@@ -3,7 +3,10 @@
 
 // HAR 1.2 (what browsers, mitmproxy and other proxies export), described as shapes and read by
 // the library's own engine in the client profile: what the validator needs of a HAR file is
-// data like any other, and its JSON gets the same precise diagnostics.
+// data like any other, and its JSON gets the same precise diagnostics. The shapes the fake's
+// record shares (strings, headers, postData) are in tools/common/har.hpp.
+
+#include "../common/har.hpp"
 
 #include <bedrock_agent/engine/json.hpp>
 #include <bedrock_agent/model/shapes.hpp>
@@ -25,32 +28,10 @@
 
 namespace bedrock_agent::validator {
 
-/// Any HAR string (no constraints).
-struct har_string : string_shape<har_string> {
-  using string_shape::string_shape;
-  static constexpr std::string_view shape_name = "string";
-  static constexpr string_constraints constraints{};
-};
-
-struct har_header {
-  har_string name;
-  har_string value;
-  static constexpr std::string_view shape_name = "header";
-};
-BOOST_DESCRIBE_STRUCT(har_header, (), (name, value))
-
-struct har_headers : std::vector<har_header> {
-  using std::vector<har_header>::vector;
-  static constexpr std::string_view shape_name = "headers";
-  static constexpr list_constraints constraints{};
-};
-
-struct har_post_data {
-  std::optional<har_string> mimeType;
-  std::optional<har_string> text;
-  static constexpr std::string_view shape_name = "postData";
-};
-BOOST_DESCRIBE_STRUCT(har_post_data, (), (mimeType, text))
+using tools::har_header;
+using tools::har_headers;
+using tools::har_post_data;
+using tools::har_string;
 
 struct har_request {
   har_string method;
@@ -81,14 +62,10 @@ struct har_entry {
   har_request request;
   har_response response;
   static constexpr std::string_view shape_name = "entry";
+  static constexpr std::string_view list_name = "entries";
 };
 BOOST_DESCRIBE_STRUCT(har_entry, (), (request, response))
-
-struct har_entries : std::vector<har_entry> {
-  using std::vector<har_entry>::vector;
-  static constexpr std::string_view shape_name = "entries";
-  static constexpr list_constraints constraints{};
-};
+using har_entries = tools::har_list<har_entry>;
 
 struct har_log {
   har_entries entries;

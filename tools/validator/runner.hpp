@@ -41,26 +41,48 @@ namespace bedrock_agent::validator {
 /// Root members boto3 puts beside the shape: protocol data, not unknown members.
 inline constexpr std::string_view boto3_protocol_members[] = {"ResponseMetadata", "Error"};
 
+/// How a walk of a root object's member names ended (for_each_root_key).
+enum class root_walk {
+  not_an_object,  ///< the text is not JSON, or its root is not an object
+  stopped,        ///< the visitor asked to stop
+  broken,         ///< a member could not be read (the document is cut or malformed there)
+  finished,       ///< every member name was visited
+};
+
+/** Calls `visit(key)` (a simdjson raw_json_string) for each member name of the root object of
+ *  `text` in order, until it returns true; says how the walk ended. */
+template <class Visit>
+root_walk for_each_root_key(simdjson::padded_string_view text, Visit&& visit) {
+  json_scratch& s = this_thread_scratch();
+  simdjson::ondemand::document doc;
+  simdjson::ondemand::object obj;
+  if (s.parser.iterate(text).get(doc) != simdjson::SUCCESS || doc.get_object().get(obj) != simdjson::SUCCESS) {
+    return root_walk::not_an_object;
+  }
+  for (auto fr : obj) {
+    simdjson::ondemand::field f;
+    if (std::move(fr).get(f) != simdjson::SUCCESS) return root_walk::broken;
+    if (visit(f.key())) return root_walk::stopped;
+  }
+  return root_walk::finished;
+}
+
 /** The shape a document's top-level member names suggest: "ingestionJob" a response,
  *  "ingestionJobSummaries" a ListIngestionJobsResponse (shape_kind::named), an id label a request, "__type" / "code" / "message" / "Message" / "fieldList" an error. A text
  *  that is not a JSON object (or names none of them) is taken for a response, the common
  *  case, and its diagnostics say why it is not one. */
 inline shape_kind detect_shape(simdjson::padded_string_view text) {
-  json_scratch& s = this_thread_scratch();
-  simdjson::ondemand::document doc;
-  simdjson::ondemand::object obj;
-  if (s.parser.iterate(text).get(doc) != simdjson::SUCCESS ||
-      doc.get_object().get(obj) != simdjson::SUCCESS) {
-    return shape_kind::response;
-  }
   shape_kind guess = shape_kind::response;
   bool decided = false;
-  for (auto fr : obj) {
-    simdjson::ondemand::field f;
-    if (std::move(fr).get(f) != simdjson::SUCCESS) break;
-    const auto key = f.key();
-    if (key.unsafe_is_equal("ingestionJob")) return shape_kind::response;
-    if (key.unsafe_is_equal("ingestionJobSummaries")) return shape_kind::named;  // a ListIngestionJobs page
+  for_each_root_key(text, [&](simdjson::ondemand::raw_json_string key) {
+    if (key.unsafe_is_equal("ingestionJob")) {
+      guess = shape_kind::response;
+      return true;
+    }
+    if (key.unsafe_is_equal("ingestionJobSummaries")) {  // a ListIngestionJobs page
+      guess = shape_kind::named;
+      return true;
+    }
     if (key.unsafe_is_equal("knowledgeBaseId") || key.unsafe_is_equal("dataSourceId") ||
         key.unsafe_is_equal("ingestionJobId")) {
       guess = shape_kind::request;
@@ -70,7 +92,8 @@ inline shape_kind detect_shape(simdjson::padded_string_view text) {
                             key.unsafe_is_equal("fieldList"))) {
       guess = shape_kind::error;
     }
-  }
+    return false;
+  });
   return guess;
 }
 
@@ -78,22 +101,14 @@ inline shape_kind detect_shape(simdjson::padded_string_view text) {
  *  a job member of a CLI or boto3 result): it names a status or a time and wraps no job
  *  (a request names ids only). Null otherwise. */
 inline const char* detect_member_alone(std::string_view text) {
-  json_scratch& s = this_thread_scratch();
-  simdjson::ondemand::document doc;
-  simdjson::ondemand::object obj;
-  if (s.parser.iterate(s.pad(text)).get(doc) != simdjson::SUCCESS || doc.get_object().get(obj) != simdjson::SUCCESS) {
-    return nullptr;
-  }
   bool job = false;
-  for (auto fr : obj) {
-    simdjson::ondemand::field f;
-    if (std::move(fr).get(f) != simdjson::SUCCESS) return nullptr;
-    const auto key = f.key();
-    if (key.unsafe_is_equal("ingestionJob") || key.unsafe_is_equal("ingestionJobSummaries")) return nullptr;
+  const root_walk walk = for_each_root_key(this_thread_scratch().pad(text), [&](simdjson::ondemand::raw_json_string key) {
+    if (key.unsafe_is_equal("ingestionJob") || key.unsafe_is_equal("ingestionJobSummaries")) return true;
     job = job || key.unsafe_is_equal("status") || key.unsafe_is_equal("startedAt") || key.unsafe_is_equal("updatedAt") ||
           key.unsafe_is_equal("statistics");
-  }
-  return job ? "IngestionJob" : nullptr;
+    return false;
+  });
+  return walk == root_walk::finished && job ? "IngestionJob" : nullptr;
 }
 
 /** As above, for text that is not padded (it is copied). */
@@ -104,20 +119,24 @@ inline shape_kind detect_shape(std::string_view text) {
 /** True when the text's root object has a member named `name` (used to recognize HAR and
  *  boto3 dumps). */
 inline bool has_root_member(std::string_view text, std::string_view name) {
-  json_scratch& s = this_thread_scratch();
-  simdjson::ondemand::document doc;
-  simdjson::ondemand::object obj;
-  if (s.parser.iterate(s.pad(text)).get(doc) != simdjson::SUCCESS ||
-      doc.get_object().get(obj) != simdjson::SUCCESS) {
-    return false;
-  }
-  for (auto fr : obj) {
-    simdjson::ondemand::field f;
-    if (std::move(fr).get(f) != simdjson::SUCCESS) return false;
-    if (f.key().unsafe_is_equal(name)) return true;
-  }
-  return false;
+  return for_each_root_key(this_thread_scratch().pad(text), [&](simdjson::ondemand::raw_json_string key) {
+           return key.unsafe_is_equal(name);
+         }) == root_walk::stopped;
 }
+
+/// The errors of an operation.
+template <class Op>
+using errors_of = typename Op::errors;
+
+/** What a boto3 error dump or a standalone error body is read against: it names no operation,
+ *  so any error one of the four declares (Start's ServiceQuotaExceededException among them),
+ *  each once, in the model's order. As an operation descriptor for parse_error_response. */
+struct any_operation {
+  using errors = boost::mp11::mp_unique<boost::mp11::mp_apply<boost::mp11::mp_append,
+                                                              boost::mp11::mp_transform<errors_of, operations>>>;
+  static constexpr std::string_view name = "the ingestion-job API";  ///< in "... does not declare error"
+  static constexpr int http_success_status = 0;  ///< never used: an error is read with an error status
+};
 
 /// Whether T is the output of one of the model's operations.
 template <class T>
@@ -390,7 +409,7 @@ class runner {
       return;
     }
     bool known = false;
-    boost::mp11::mp_for_each<StopIngestionJob::errors>([&](auto e) {
+    boost::mp11::mp_for_each<any_operation::errors>([&](auto e) {
       using E = decltype(e);
       if (known || type != E::shape_name) return;
       known = true;
@@ -404,7 +423,8 @@ class runner {
     });
     if (!known) {
       add_status_finding(doc, rules::error_unknown_type, meta.status.value_or(0),
-                         "StopIngestionJob does not declare error \"" + excerpt(type) + "\"", "/Error/Code");
+                         std::string(any_operation::name) + " does not declare error \"" + excerpt(type) + "\"",
+                         "/Error/Code");
     }
   }
 
@@ -653,30 +673,22 @@ class runner {
   void check_error_document(std::string_view text, document_scope& doc) {
     const error_type_resolution resolution = resolve_error_type({}, text, options_);
     int status = 400;  // any error status; only used when the type is unknown or missing
-    boost::mp11::mp_for_each<StopIngestionJob::errors>([&](auto e) {
+    boost::mp11::mp_for_each<any_operation::errors>([&](auto e) {
       if (resolution.type.name == decltype(e)::shape_name) status = decltype(e)::http_status;
     });
-    doc.add_all(parse_error_response<StopIngestionJob>(status, {}, text, options_).diagnostics());
+    doc.add_all(parse_error_response<any_operation>(status, {}, text, options_).diagnostics());
   }
 
   /** True when the root object of `body` names a member of Output (a success body); false
    *  for anything else (an error body, not an object, not JSON). */
   template <class Output>
   bool looks_like_output(std::string_view body) {
-    json_scratch& s = this_thread_scratch();
-    simdjson::ondemand::document doc;
-    simdjson::ondemand::object obj;
-    if (s.parser.iterate(s.pad(body)).get(doc) != simdjson::SUCCESS || doc.get_object().get(obj) != simdjson::SUCCESS)
-      return false;
-    for (auto fr : obj) {
-      simdjson::ondemand::field f;
-      if (std::move(fr).get(f) != simdjson::SUCCESS) return false;
-      bool member = false;
-      boost::mp11::mp_for_each<boost::describe::describe_members<Output, boost::describe::mod_public>>(
-          [&](auto d) { member = member || f.key().unsafe_is_equal(d.name); });
-      if (member) return true;
-    }
-    return false;
+    return for_each_root_key(this_thread_scratch().pad(body), [](simdjson::ondemand::raw_json_string key) {
+             bool member = false;
+             boost::mp11::mp_for_each<boost::describe::describe_members<Output, boost::describe::mod_public>>(
+                 [&](auto d) { member = member || key.unsafe_is_equal(d.name); });
+             return member;
+           }) == root_walk::stopped;
   }
 
   /** One HAR entry as a call of Op: its request line and body, its response (success or
@@ -741,25 +753,14 @@ class runner {
    *  error x-amzn-ErrorType names (400 when Op declares no such error), else Op's success. */
   template <class Op>
   static int assumed_status(const http_headers& headers) {
-    for (const auto& [name, value] : headers) {
-      if (name.size() != 16 || !iequals(name, "x-amzn-errortype")) continue;
-      const std::string_view type = std::string_view(value).substr(0, value.find(':'));
-      int status = 400;
-      boost::mp11::mp_for_each<typename Op::errors>([&](auto err) {
-        if (type == decltype(err)::shape_name) status = decltype(err)::http_status;
-      });
-      return status;
-    }
-    return Op::http_success_status;
-  }
-  static bool iequals(std::string_view a, std::string_view b) noexcept {
-    if (a.size() != b.size()) return false;
-    for (std::size_t i = 0; i < a.size(); ++i) {
-      const char x = (a[i] >= 'A' && a[i] <= 'Z') ? static_cast<char>(a[i] + 32) : a[i];
-      const char y = (b[i] >= 'A' && b[i] <= 'Z') ? static_cast<char>(b[i] + 32) : b[i];
-      if (x != y) return false;
-    }
-    return true;
+    const auto value = find_header(headers, "x-amzn-errortype");
+    if (!value) return Op::http_success_status;
+    const std::string_view type = value->substr(0, value->find(':'));
+    int status = 400;
+    boost::mp11::mp_for_each<typename Op::errors>([&](auto err) {
+      if (type == decltype(err)::shape_name) status = decltype(err)::http_status;
+    });
+    return status;
   }
 
   struct boto3_metadata {

@@ -98,6 +98,28 @@ inline const bool http_body_rules_registered = register_rules(500, {rules::http_
 /// HTTP header fields in order, as (name, value). Names compare case-insensitively.
 using http_headers = std::vector<std::pair<std::string, std::string>>;
 
+namespace detail {
+constexpr char ascii_lower(char c) noexcept { return c >= 'A' && c <= 'Z' ? static_cast<char>(c - 'A' + 'a') : c; }
+
+constexpr bool header_name_equals(std::string_view a, std::string_view b) noexcept {
+  if (a.size() != b.size()) return false;
+  for (std::size_t i = 0; i < a.size(); ++i) {
+    if (ascii_lower(a[i]) != ascii_lower(b[i])) return false;
+  }
+  return true;
+}
+}  // namespace detail
+
+/** The value of the first field named `name` (ASCII case-insensitive, as HTTP field names
+ *  compare), as a view into `headers`; nullopt when there is none. The value is as stored,
+ *  optional whitespace included. */
+inline std::optional<std::string_view> find_header(const http_headers& headers, std::string_view name) noexcept {
+  for (const auto& [n, v] : headers) {
+    if (detail::header_name_equals(n, name)) return std::string_view(v);
+  }
+  return std::nullopt;
+}
+
 /// An HTTP response as this library writes it.
 struct http_response {
   int status = 0;
@@ -610,16 +632,6 @@ struct error_type_resolution {
 
 namespace detail {
 
-constexpr char ascii_lower(char c) noexcept { return c >= 'A' && c <= 'Z' ? static_cast<char>(c - 'A' + 'a') : c; }
-
-constexpr bool header_name_equals(std::string_view a, std::string_view b) noexcept {
-  if (a.size() != b.size()) return false;
-  for (std::size_t i = 0; i < a.size(); ++i) {
-    if (ascii_lower(a[i]) != ascii_lower(b[i])) return false;
-  }
-  return true;
-}
-
 constexpr std::string_view trim_ows(std::string_view s) noexcept {
   while (!s.empty() && (s.front() == ' ' || s.front() == '\t')) s.remove_prefix(1);
   while (!s.empty() && (s.back() == ' ' || s.back() == '\t')) s.remove_suffix(1);
@@ -678,15 +690,13 @@ inline error_type_resolution resolve_error_type(const http_headers& headers, sim
   error_type_resolution r;
   const std::string_view body(padded.data(), padded.length());
   std::optional<error_type> from_header, from_code, from_type;
-  for (const auto& [name, value] : headers) {
-    if (!header_name_equals(name, "X-Amzn-Errortype")) continue;
-    const std::string_view raw = trim_ows(value);
+  if (const auto value = find_header(headers, "X-Amzn-Errortype")) {  // the first such field counts
+    const std::string_view raw = trim_ows(*value);
     error_type t;
     t.raw = std::string(raw);
     t.name = std::string(sanitize_error_type(raw));
     t.source = error_type_source::header;
     if (!t.name.empty()) from_header = std::move(t);
-    break;  // the first such field counts
   }
   // The body's top-level members only: nested objects (e.g. ErrorDetails items) may carry
   // their own "__type", which names something else. A body that is not a JSON object names

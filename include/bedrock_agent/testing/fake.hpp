@@ -719,7 +719,7 @@ class fake_service {
     const std::size_t size =
         static_cast<std::size_t>(in.maxResults ? static_cast<std::int32_t>(*in.maxResults) : options_.default_max_results);
     ListIngestionJobsResponse out;
-    for (std::size_t i = offset; i < chosen.size() && i < offset + size; ++i) out.ingestionJobSummaries.push_back(summary(chosen[i]->job));
+    for (std::size_t i = offset; i < chosen.size() && i < offset + size; ++i) out.ingestionJobSummaries.push_back(fixtures::summary_of(chosen[i]->job));
     if (offset + size < chosen.size()) out.nextToken = NextToken(make_token(offset + size, fingerprint));
     return success<ListIngestionJobs>(std::move(out), call);
   }
@@ -737,19 +737,6 @@ class fake_service {
       if (!any) return false;
     }
     return true;
-  }
-
-  static IngestionJobSummary summary(const IngestionJob& j) {
-    IngestionJobSummary s;
-    s.knowledgeBaseId = j.knowledgeBaseId;
-    s.dataSourceId = j.dataSourceId;
-    s.ingestionJobId = j.ingestionJobId;
-    s.description = j.description;
-    s.status = j.status;
-    s.startedAt = j.startedAt;
-    s.updatedAt = j.updatedAt;
-    s.statistics = j.statistics;
-    return s;
   }
 
   static std::string make_token(std::size_t offset, std::uint64_t fingerprint) {

@@ -138,6 +138,21 @@ inline constexpr std::string_view validation_error_json() {
          R"("message":"Value 'IJ-123' failed to satisfy constraint: must match [0-9a-zA-Z]{10}"}]})";
 }
 
+/** `job` as a ListIngestionJobs page summarizes it: every member but failureReasons (a
+ *  summary has none). */
+inline IngestionJobSummary summary_of(const IngestionJob& job) {
+  IngestionJobSummary s;
+  s.knowledgeBaseId = job.knowledgeBaseId;
+  s.dataSourceId = job.dataSourceId;
+  s.ingestionJobId = job.ingestionJobId;
+  s.description = job.description;
+  s.status = job.status;
+  s.startedAt = job.startedAt;
+  s.updatedAt = job.updatedAt;
+  s.statistics = job.statistics;
+  return s;
+}
+
 /** Observations of a job that was stopped: STARTING, IN_PROGRESS, STOPPING, STOPPED. */
 inline std::vector<IngestionJob> stopped_lifecycle() {
   return {starting_job(), in_progress_job(), stopping_job(), stopped_job()};

@@ -11,6 +11,7 @@
 // Test-only: needs RapidCheck.
 
 #include <bedrock_agent/testing/arbitrary.hpp>
+#include <bedrock_agent/testing/fixtures.hpp>
 
 #include <bedrock_agent/engine/diagnostics.hpp>
 #include <bedrock_agent/model/shapes.hpp>
@@ -326,19 +327,8 @@ struct api_history {
   std::optional<std::size_t> planted_stop;
 };
 
-/** `job` as a List page summarizes it (a summary has no failureReasons). */
-inline IngestionJobSummary summary_of(const IngestionJob& job) {
-  IngestionJobSummary s;
-  s.knowledgeBaseId = job.knowledgeBaseId;
-  s.dataSourceId = job.dataSourceId;
-  s.ingestionJobId = job.ingestionJobId;
-  s.description = job.description;
-  s.status = job.status;
-  s.startedAt = job.startedAt;
-  s.updatedAt = job.updatedAt;
-  s.statistics = job.statistics;
-  return s;
-}
+/// `job` as a List page summarizes it (fixtures.hpp, which needs no RapidCheck, has it).
+using fixtures::summary_of;
 
 namespace detail {
 struct print_output {
