@@ -22,9 +22,9 @@ target_link_libraries(bedrock_agent_interop_driver PRIVATE bedrock_agent::contra
 # operations.cpp instantiates the generators, the codec and the comparison for every shape of the
 # four operations: at -O2 -g it took 123 s of CPU and 3.2 GB with g++ 12, at -O1 -g0 68 s and
 # 1.9 GB. The driver's own work is under a second per suite, so it is built lighter still than
-# the other test programs (-O1 -g1).
+# the other test programs (-O1 -g1; -O0 with clang and the sanitizers, see CMakeLists.txt).
 set_source_files_properties(${BEDROCK_AGENT_INTEROP_DIR}/operations.cpp PROPERTIES
-  COMPILE_OPTIONS "$<$<OR:$<CXX_COMPILER_ID:GNU>,$<CXX_COMPILER_ID:Clang>>:-O1;-g0>")
+  COMPILE_OPTIONS "$<$<OR:$<CXX_COMPILER_ID:GNU>,$<CXX_COMPILER_ID:Clang>>:${bedrock_agent_test_opt};-g0>")
 target_compile_definitions(bedrock_agent_interop_driver PRIVATE
   BEDROCK_AGENT_RECORDINGS_DIR="${PROJECT_SOURCE_DIR}/examples/recordings")
 # Generated responses come from the project's RapidCheck generators (include/bedrock_agent/
