@@ -41,6 +41,10 @@
 #include <utility>
 #include <vector>
 
+#if defined(__linux__)
+#include <sys/mman.h>
+#endif
+
 namespace bedrock_agent {
 
 // ---- the lifecycle rules ---------------------------------------------------------------
@@ -1093,6 +1097,21 @@ struct job_key_hash {
   }
 };
 
+/** Asks the kernel to back the whole 2 MiB pages inside [p, p + n), memory not yet touched,
+ *  with transparent huge pages (Linux; a hint, which may be ignored): a large index then
+ *  takes a page fault per 2 MiB instead of one per 4 KiB as it fills. */
+inline void advise_huge_pages(void* p, std::size_t n) noexcept {
+#if defined(__linux__) && defined(MADV_HUGEPAGE)
+  constexpr std::uintptr_t huge = std::uintptr_t{1} << 21;
+  const std::uintptr_t begin = (reinterpret_cast<std::uintptr_t>(p) + huge - 1) & ~(huge - 1);
+  const std::uintptr_t end = (reinterpret_cast<std::uintptr_t>(p) + n) & ~(huge - 1);
+  if (end > begin) (void)::madvise(reinterpret_cast<void*>(begin), end - begin, MADV_HUGEPAGE);
+#else
+  (void)p;
+  (void)n;
+#endif
+}
+
 /// The three ids of a remembered job, in one buffer: inline when they fit (ten-byte ids do),
 /// else on the heap.
 class job_key_store {
@@ -1170,7 +1189,11 @@ class basic_job_index {
       if (c.slots.capacity() == c.slots.size()) {
         // One reservation up to a bound, then doubling: pages no job reaches are never touched.
         c.slots.reserve(std::min(limit, std::max(std::size_t{1} << 17, c.slots.size() * 2)));
+        advise_huge_pages(c.slots.data() + c.slots.size(), (c.slots.capacity() - c.slots.size()) * sizeof(slot));
       }
+      // At a few thousand jobs the table is sized for every slot reserved, so that it does not
+      // rehash on the way there (a file of a few jobs does not pay for a table of max_jobs).
+      if (c.slots.size() == std::size_t{1} << 12) c.table.reserve(c.slots.capacity());
       c.slots.emplace_back();
       s = static_cast<std::uint32_t>(c.slots.size() - 1);
     }
