@@ -549,13 +549,15 @@ class runner {
     doc.count_dropped_warnings(counted_warnings);
     for (diagnostic& d : status_diags_) doc.add(std::move(d), part);
     const source& w = doc.where();
-    // "file:line" or "file:entry N", built in one reused string (this runs for every line)
-    label_.assign(w.file);
-    label_ += w.entry ? ":entry " : ":";
-    char digits[24];
-    const auto n = std::to_chars(digits, digits + sizeof digits, w.entry ? *w.entry : w.line);
-    label_.append(digits, n.ptr);
-    doc.add_all(sequences_.observe(output, label_).diagnostics(), part);
+    // "file:line" or "file:entry N": the prefix kept from the last document of the same file
+    // (this runs for every line), the number passed as a number
+    const std::string_view tail = w.entry ? ":entry " : ":";
+    if (label_.size() != w.file.size() + tail.size() || label_.compare(0, w.file.size(), w.file) != 0 ||
+        label_.compare(w.file.size(), tail.size(), tail) != 0) {
+      label_.assign(w.file);
+      label_ += tail;
+    }
+    doc.add_all(sequences_.observe(output, label_, w.entry ? *w.entry : w.line).diagnostics(), part);
   }
 
   /** One NDJSON line (a view into the reader's padded buffer): check_document without the
