@@ -213,7 +213,7 @@ class runner {
       // the HAR itself is broken: one invalid document, findings in the file
       const source where{file, 1, 0, std::nullopt, {}};
       document_scope doc(*this, where);
-      for (diagnostic& d : std::move(report_).diagnostics()) doc.add(std::move(d));
+      report_.drain([&doc](diagnostic&& d) { doc.add(std::move(d)); });
       return;
     }
     for (std::size_t i = 0; i < har.log.entries.size(); ++i) {
@@ -527,7 +527,7 @@ class runner {
   template <class T>
   bool read_all(std::string_view text, T& value, document_scope& doc, const parse_options& options) {
     const bool ok = validate_into(text, value, report_, options);
-    for (diagnostic& d : std::move(report_).diagnostics()) doc.add(std::move(d));
+    report_.drain([&doc](diagnostic&& d) { doc.add(std::move(d)); });
     return ok;
   }
 
@@ -589,7 +589,7 @@ class runner {
   template <class T>
   bool read_padded(simdjson::padded_string_view text, T& value, document_scope& doc) {
     const bool ok = validate_into(this_thread_scratch().parser, text, value, report_, options_);
-    for (diagnostic& d : std::move(report_).diagnostics()) doc.add(std::move(d));
+    report_.drain([&doc](diagnostic&& d) { doc.add(std::move(d)); });
     return ok;
   }
 
