@@ -177,6 +177,38 @@ TEST_CASE("result: validate gives every finding, validate_into the value too") {
   CHECK(cut.error().id == rules::shape_missing_member);
 }
 
+TEST_CASE("result: drain hands every finding over and keeps the storage for the next read") {
+  request kept;
+  result<void> report;
+  const std::string bad = R"({"knowledgeBaseId":"KB1","dataSourceId":"DS1"})";
+  REQUIRE(!validate_into(bad, kept, report));
+  REQUIRE(report.diagnostics().size() == 3);
+  const std::vector<diagnostic> want = report.diagnostics();
+  const std::size_t capacity = report.diagnostics().capacity();
+  const diagnostic* storage = report.diagnostics().data();
+
+  std::vector<diagnostic> got;
+  report.drain([&got](diagnostic&& d) { got.push_back(std::move(d)); });
+  REQUIRE(got.size() == want.size());
+  for (std::size_t i = 0; i < got.size(); ++i) {
+    CHECK(got[i].id == want[i].id);
+    CHECK(got[i].pointer == want[i].pointer);
+    CHECK(got[i].message == want[i].message);
+  }
+  CHECK(report.ok());
+  CHECK(report.diagnostics().empty());
+  CHECK(report.error_count() == 0);
+  CHECK(report.warning_count() == 0);
+  CHECK(!report.truncated());
+  CHECK(report.diagnostics().capacity() == capacity);  // moving diagnostics() out would leave 0
+
+  // The next read reuses the same storage: no new vector for the same number of findings.
+  REQUIRE(!validate_into(bad, kept, report));
+  CHECK(report.diagnostics().size() == 3);
+  CHECK(report.diagnostics().data() == storage);
+  CHECK(report.error_count() == 3);
+}
+
 TEST_CASE("result: the HTTP binding and the lifecycle rules answer with the same type") {
   const result<request> path = parse_request<StopIngestionJob>(
       "POST", "/knowledgebases/KB12345678/datasources/DS12345678/ingestionjobs/IJ12345678/stop");

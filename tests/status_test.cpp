@@ -14,6 +14,7 @@
 #include <optional>
 #include <sstream>
 #include <string>
+#include <utility>
 #include <vector>
 
 namespace {
@@ -624,6 +625,28 @@ TEST_CASE("status: sequence_checker keeps interleaved jobs apart, keyed by all t
   REQUIRE(found.size() == 1);
   CHECK(found[0].id == rules::sequence_transition);
   CHECK(found[0].message.find("(observation #1) to IN_PROGRESS (line 4)") != std::string::npos);
+}
+
+TEST_CASE("status: sequence_checker takes a label as a prefix and a number, with the same messages") {
+  // Labels that end in digits, or in a number with a leading zero, or none: each observed both
+  // ways, the messages must be the same text.
+  const std::pair<const char*, std::uint64_t> labels[] = {{"r.jsonl:", 17}, {"r1", 7}, {"x:0", 42}, {"", 3},
+                                                          {"r.jsonl:", 0},  {"e:entry ", 18446744073709551615ULL}};
+  for (const auto& [prefix, number] : labels) {
+    CAPTURE(prefix);
+    ba::sequence_checker whole, parts;
+    const std::string label = prefix + std::to_string(number);
+    const IngestionJob first = make_job(S::COMPLETE, t0, t0 + 5, 7);
+    const IngestionJob second = make_job(S::IN_PROGRESS, t0 + 1, t0 + 4, 6);
+    CHECK(whole.observe(first, label).diagnostics().empty());
+    CHECK(parts.observe(first, prefix, number).diagnostics().empty());
+    const auto want = whole.observe(second, "next").diagnostics();
+    const auto got = parts.observe(second, "next").diagnostics();
+    REQUIRE(want.size() == 4);
+    REQUIRE(got.size() == want.size());
+    for (std::size_t i = 0; i < got.size(); ++i) CHECK(got[i].message == want[i].message);
+    CHECK(want[0].message.find("(" + label + ")") != std::string::npos);
+  }
 }
 
 TEST_CASE("status: sequence_checker forgets the least recently observed job past max_jobs") {

@@ -232,7 +232,7 @@ class runner {
       // the HAR itself is broken: one invalid document, findings in the file
       const source where{file, 1, 0, std::nullopt, {}};
       document_scope doc(*this, where);
-      for (diagnostic& d : std::move(report_).diagnostics()) doc.add(std::move(d));
+      report_.drain([&doc](diagnostic&& d) { doc.add(std::move(d)); });
       return;
     }
     for (std::size_t i = 0; i < har.log.entries.size(); ++i) {
@@ -586,7 +586,7 @@ class runner {
   template <class T>
   bool read_all(std::string_view text, T& value, document_scope& doc, const parse_options& options) {
     const bool ok = validate_into(text, value, report_, options);
-    for (diagnostic& d : std::move(report_).diagnostics()) doc.add(std::move(d));
+    report_.drain([&doc](diagnostic&& d) { doc.add(std::move(d)); });
     return ok;
   }
 
@@ -608,13 +608,15 @@ class runner {
     doc.count_dropped_warnings(counted_warnings);
     for (diagnostic& d : status_diags_) doc.add(std::move(d), part);
     const source& w = doc.where();
-    // "file:line" or "file:entry N", built in one reused string (this runs for every line)
-    label_.assign(w.file);
-    label_ += w.entry ? ":entry " : ":";
-    char digits[24];
-    const auto n = std::to_chars(digits, digits + sizeof digits, w.entry ? *w.entry : w.line);
-    label_.append(digits, n.ptr);
-    doc.add_all(sequences_.observe(output, label_).diagnostics(), part);
+    // "file:line" or "file:entry N": the prefix kept from the last document of the same file
+    // (this runs for every line), the number passed as a number
+    const std::string_view tail = w.entry ? ":entry " : ":";
+    if (label_.size() != w.file.size() + tail.size() || label_.compare(0, w.file.size(), w.file) != 0 ||
+        label_.compare(w.file.size(), tail.size(), tail) != 0) {
+      label_.assign(w.file);
+      label_ += tail;
+    }
+    doc.add_all(sequences_.observe(output, label_, w.entry ? *w.entry : w.line).diagnostics(), part);
   }
 
   /** One NDJSON line (a view into the reader's padded buffer): check_document without the
@@ -646,7 +648,7 @@ class runner {
   template <class T>
   bool read_padded(simdjson::padded_string_view text, T& value, document_scope& doc) {
     const bool ok = validate_into(this_thread_scratch().parser, text, value, report_, options_);
-    for (diagnostic& d : std::move(report_).diagnostics()) doc.add(std::move(d));
+    report_.drain([&doc](diagnostic&& d) { doc.add(std::move(d)); });
     return ok;
   }
 

@@ -54,6 +54,16 @@ class [[nodiscard]] result<void> {
   std::size_t warning_count() const noexcept { return warnings_; }
   /** True when max_diagnostics was reached: findings were counted but not kept. */
   bool truncated() const noexcept { return truncated_; }
+  /** Hands every finding, in order, to `f(diagnostic&&)`, then empties the result (no
+   *  finding, counts zero, ok()). Unlike moving diagnostics() out, the storage stays: a result
+   *  reused read after read (validate_into) allocates only while it grows. */
+  template <class F>
+  void drain(F&& f) {
+    for (diagnostic& d : diagnostics_) f(std::move(d));
+    diagnostics_.clear();
+    errors_ = warnings_ = 0;
+    truncated_ = false;
+  }
 
  private:
   friend struct detail::result_access;

@@ -41,6 +41,10 @@
 #include <utility>
 #include <vector>
 
+#if defined(__linux__)
+#include <sys/mman.h>
+#endif
+
 namespace bedrock_agent {
 
 // ---- the lifecycle rules ---------------------------------------------------------------
@@ -872,14 +876,26 @@ inline void reset_job_state(job_state& st, label_pool& labels) noexcept {
   st = job_state{};
 }
 
+/// An observation's label as its caller has it: `text`, or `text` followed by `number` in
+/// decimal when `numbered` ("responses.jsonl:" and 17 for "responses.jsonl:17"), so that a
+/// caller that numbers its observations need not print the number for every one.
+struct observation_label {
+  std::string_view text;
+  bool numbered = false;
+  std::uint64_t number = 0;
+};
+
 /** Compares `job` (an IngestionJob or a summary, at JSON Pointer `at`, called `label` in
  *  messages) with the previous observation in `st`, appends the findings to `out`, and makes
  *  `job` the previous one. `stop`: the observation is a StopIngestionJob response. The labels
  *  are kept in `labels`; the strings of messages are only built for a finding. */
 template <class Record>
-void observe_job(job_state& st, label_pool& labels, const Record& job, std::string_view label, std::string_view at,
-                 bool stop, const parse_options& options, transition_check mode, std::vector<diagnostic>& out) {
-  const kept_label here = label.empty() ? labels.keep("observation #", st.count + 1) : labels.keep(label);
+void observe_job(job_state& st, label_pool& labels, const Record& job, const observation_label& label,
+                 std::string_view at, bool stop, const parse_options& options, transition_check mode,
+                 std::vector<diagnostic>& out) {
+  const kept_label here = label.numbered       ? labels.keep(label.text, label.number)
+                          : label.text.empty() ? labels.keep("observation #", st.count + 1)
+                                               : labels.keep(label.text);
   const std::optional<IngestionJobStatus> status = job.status.known();
   if (stop && st.terminal) {
     // The service refuses to stop a job that has finished (ConflictException, HTTP 409): a
@@ -1018,7 +1034,7 @@ class job_tracker {
     result<void> r;
     std::vector<diagnostic>& out = detail::result_access::diagnostics(r);
     detail::for_each_observation(observed, [&](const auto& job, std::string_view at, bool stop) {
-      detail::observe_job(state_, labels_, job, label, at, stop, options_, mode_, out);
+      detail::observe_job(state_, labels_, job, detail::observation_label{label, false, 0}, at, stop, options_, mode_, out);
     });
     detail::result_access::count(r);
     return r;
@@ -1092,6 +1108,21 @@ struct job_key_hash {
     return h;
   }
 };
+
+/** Asks the kernel to back the whole 2 MiB pages inside [p, p + n), memory not yet touched,
+ *  with transparent huge pages (Linux; a hint, which may be ignored): a large index then
+ *  takes a page fault per 2 MiB instead of one per 4 KiB as it fills. */
+inline void advise_huge_pages(void* p, std::size_t n) noexcept {
+#if defined(__linux__) && defined(MADV_HUGEPAGE)
+  constexpr std::uintptr_t huge = std::uintptr_t{1} << 21;
+  const std::uintptr_t begin = (reinterpret_cast<std::uintptr_t>(p) + huge - 1) & ~(huge - 1);
+  const std::uintptr_t end = (reinterpret_cast<std::uintptr_t>(p) + n) & ~(huge - 1);
+  if (end > begin) (void)::madvise(reinterpret_cast<void*>(begin), end - begin, MADV_HUGEPAGE);
+#else
+  (void)p;
+  (void)n;
+#endif
+}
 
 /// The three ids of a remembered job, in one buffer: inline when they fit (ten-byte ids do),
 /// else on the heap.
@@ -1170,7 +1201,11 @@ class basic_job_index {
       if (c.slots.capacity() == c.slots.size()) {
         // One reservation up to a bound, then doubling: pages no job reaches are never touched.
         c.slots.reserve(std::min(limit, std::max(std::size_t{1} << 17, c.slots.size() * 2)));
+        advise_huge_pages(c.slots.data() + c.slots.size(), (c.slots.capacity() - c.slots.size()) * sizeof(slot));
       }
+      // At a few thousand jobs the table is sized for every slot reserved, so that it does not
+      // rehash on the way there (a file of a few jobs does not pay for a table of max_jobs).
+      if (c.slots.size() == std::size_t{1} << 12) c.table.reserve(c.slots.capacity());
       c.slots.emplace_back();
       s = static_cast<std::uint32_t>(c.slots.size() - 1);
     }
@@ -1302,20 +1337,14 @@ class sequence_checker {
    *  Returns the findings, with pointers relative to `observed`. */
   template <class Observed, detail::enable_if_observation<Observed> = 0>
   result<void> observe(const Observed& observed, std::string_view label = "") {
-    result<void> r;
-    std::vector<diagnostic>& out = detail::result_access::diagnostics(r);
-    if (sequence_.max_jobs != 0) {
-      detail::for_each_observation(observed, [&](const auto& job, std::string_view at, bool stop) {
-        bool forgot = false;
-        detail::job_state& st = jobs_.find_or_insert(
-            detail::job_key_view{job.knowledgeBaseId, job.dataSourceId, job.ingestionJobId}, sequence_.max_jobs,
-            labels_, forgot);
-        forgotten_ += forgot;
-        detail::observe_job(st, labels_, job, label, at, stop, options_, sequence_.transitions, out);
-      });
-    }
-    detail::result_access::count(r);
-    return r;
+    return observe_as(observed, detail::observation_label{label, false, 0});
+  }
+  /** As above, the observation called `label_prefix` followed by `label_number` in decimal
+   *  ("responses.jsonl:" and 17 for "responses.jsonl:17"): the same findings and messages,
+   *  without a label string built for each observation. */
+  template <class Observed, detail::enable_if_observation<Observed> = 0>
+  result<void> observe(const Observed& observed, std::string_view label_prefix, std::uint64_t label_number) {
+    return observe_as(observed, detail::observation_label{label_prefix, true, label_number});
   }
   /** How many jobs are remembered now (at most max_jobs). */
   std::size_t tracked_jobs() const noexcept { return jobs_.size(); }
@@ -1333,6 +1362,24 @@ class sequence_checker {
   }
 
  private:
+  template <class Observed>
+  result<void> observe_as(const Observed& observed, const detail::observation_label& label) {
+    result<void> r;
+    std::vector<diagnostic>& out = detail::result_access::diagnostics(r);
+    if (sequence_.max_jobs != 0) {
+      detail::for_each_observation(observed, [&](const auto& job, std::string_view at, bool stop) {
+        bool forgot = false;
+        detail::job_state& st = jobs_.find_or_insert(
+            detail::job_key_view{job.knowledgeBaseId, job.dataSourceId, job.ingestionJobId}, sequence_.max_jobs,
+            labels_, forgot);
+        forgotten_ += forgot;
+        detail::observe_job(st, labels_, job, label, at, stop, options_, sequence_.transitions, out);
+      });
+    }
+    detail::result_access::count(r);
+    return r;
+  }
+
   parse_options options_;
   sequence_options sequence_;
   detail::label_pool labels_;
