@@ -215,15 +215,16 @@ class botocore_log_reader {
     // most records come from other loggers: tell them apart on the name's first eight bytes
     if (name.size() < 16) return;
     const std::uint64_t head = load8(name.data());
-    if (head == load8("botocore") || head == load8("urllib3.")) ++records_;
     if (head == load8("botocore")) {
+      ++records_;
       if (name[9] == 'e' && starts_with(name, "botocore.endpoint")) {
         endpoint_line(text, number, emit);
       } else if (name[9] == 'p' && starts_with(name, "botocore.parsers")) {
         parsers_line(text, number);
       }
-    } else if (head == load8("urllib3.") && starts_with(name, "urllib3.connectionpool")) {
-      status_line(text, number);
+    } else if (head == load8("urllib3.")) {
+      ++records_;
+      if (starts_with(name, "urllib3.connectionpool")) status_line(text, number);
     }
   }
 
