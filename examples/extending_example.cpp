@@ -26,14 +26,14 @@ inline const bool registered = bedrock_agent::register_rules(1000, {description_
  *  as for every library rule, whether the finding is kept and at which severity. */
 inline void check(const bedrock_agent::IngestionJob& job, const bedrock_agent::parse_options& options,
                   std::vector<bedrock_agent::diagnostic>& out) {
-  const auto level = bedrock_agent::finding_severity(description_has_ticket, options);
-  if (!level || (job.description && job.description->find("TICKET-") != std::string::npos)) return;
-  bedrock_agent::diagnostic d;
-  d.id = description_has_ticket;
-  d.level = *level;
-  d.pointer = "/ingestionJob/description";
-  d.message = "the description names no ticket";
-  out.push_back(std::move(d));
+  if (job.description && job.description->find("TICKET-") != std::string::npos) return;
+  // The sink drops the finding if the rule is disabled and sets its severity; the text is only
+  // built for a finding that is kept.
+  bedrock_agent::diagnostic_sink sink(out, options);
+  sink.add(description_has_ticket, [&](bedrock_agent::diagnostic& d) {
+    d.pointer = "/ingestionJob/description";
+    d.message = "the description names no ticket";
+  });
 }
 }  // namespace my_checks
 // [rule]

@@ -1,5 +1,5 @@
 // The rule registry: rules are data that each module registers; rule_set and the options
-// apply to any number of them, in one place (finding_severity).
+// apply to any number of them, in one place (finding_severity, through diagnostic_sink).
 #include <bedrock_agent/stop_ingestion_job.hpp>
 
 #include <doctest/doctest.h>
@@ -115,6 +115,75 @@ TEST_CASE("rules: finding_severity applies disabled and constraints_as_warnings 
   CHECK_FALSE(ba::finding_severity(ba::rules::http_method, o));
   CHECK(ba::finding_severity(ba::rules::json_syntax, o) == ba::severity::error);
   CHECK(ba::finding_severity(ba::rules::shape_missing_member, o) == ba::severity::error);
+}
+
+TEST_CASE("rules: the sink counts every finding, keeps up to its bound, and builds text only for kept ones") {
+  ba::parse_options o;
+  o.max_diagnostics = 2;
+  o.disabled.insert(extra_one);
+  std::vector<ba::diagnostic> out;
+  ba::diagnostic_sink sink(out, o);
+  int built = 0;
+  const auto fill = [&](ba::diagnostic& d) {
+    ++built;
+    d.message = "finding " + std::to_string(built);
+  };
+  CHECK_FALSE(sink.add(extra_one, fill));  // disabled: not counted, not built
+  CHECK(sink.add(extra_two, fill) == ba::severity::error);
+  CHECK(sink.add(ba::rules::status_stop_state, fill) == ba::severity::warning);
+  CHECK(sink.add(extra_two, fill) == ba::severity::error);  // beyond max_diagnostics: counted only
+  CHECK(sink.add(extra_two, fill, ba::severity::warning) == ba::severity::warning);  // a case's own level
+  CHECK(built == 2);
+  CHECK(sink.errors() == 2);
+  CHECK(sink.warnings() == 2);
+  CHECK(sink.suppressed() == 2);
+  CHECK(sink.truncated());
+  sink.finish();
+  REQUIRE(out.size() == 3);
+  CHECK(out[0].id == extra_two);
+  CHECK(out[0].level == ba::severity::error);
+  CHECK(out[0].message == "finding 1");
+  CHECK(out[1].id == ba::rules::status_stop_state);
+  CHECK(out[1].level == ba::severity::warning);
+  CHECK(out[2].id == ba::rules::limit_diagnostics);
+  CHECK(out[2].message == "2 more diagnostics were found but not kept (max_diagnostics is 2)");
+
+  std::vector<ba::diagnostic> unbounded;
+  ba::diagnostic_sink all(unbounded, o, ba::diagnostic_sink::bound::none);
+  all.count_warnings_only(true);
+  for (int i = 0; i < 5; ++i) {
+    all.add(extra_two, fill);
+    all.add(ba::rules::status_stop_state, fill);  // counted, never built
+  }
+  CHECK(built == 7);
+  CHECK(unbounded.size() == 5);
+  CHECK(all.warnings() == 5);
+  CHECK_FALSE(all.truncated());
+}
+
+TEST_CASE("rules: the codec builds no message for a finding it drops") {
+  // Eight unknown members and a bad enum: with the rules disabled, or with max_diagnostics 1,
+  // the same counts; the messages kept are the first ones, word for word.
+  const std::string doc = R"({"ingestionJob":{"knowledgeBaseId":"KB12345678","dataSourceId":"DS12345678",)"
+                          R"("ingestionJobId":"IJ12345678","status":"weird","startedAt":"2024-03-14T09:26:53Z",)"
+                          R"("updatedAt":"2024-03-14T09:26:53Z","a":1,"b":2,"c":3}})";
+  const auto all = ba::validate<ba::StopIngestionJobResponse>(doc);
+  REQUIRE(all.diagnostics().size() == 4);
+  ba::parse_options one;
+  one.max_diagnostics = 1;
+  const auto first = ba::validate<ba::StopIngestionJobResponse>(doc, one);
+  CHECK(first.error_count() == all.error_count());
+  CHECK(first.truncated());
+  REQUIRE(first.diagnostics().size() == 2);
+  CHECK(first.diagnostics()[0].message == all.diagnostics()[0].message);
+  CHECK(first.diagnostics()[0].line == all.diagnostics()[0].line);
+  CHECK(first.diagnostics()[0].column == all.diagnostics()[0].column);
+  ba::parse_options off;
+  off.disabled.insert(ba::rules::shape_unknown_member);
+  const auto rest = ba::validate<ba::StopIngestionJobResponse>(doc, off);
+  REQUIRE(rest.diagnostics().size() == 1);
+  CHECK(rest.diagnostics()[0].id == ba::rules::constraint_enum);
+  CHECK(rest.diagnostics()[0].message == all.diagnostics()[0].message);
 }
 
 TEST_CASE("rules: std::error_code carries the rule's index and says its id") {

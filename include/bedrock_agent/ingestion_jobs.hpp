@@ -15,6 +15,7 @@
 #include <bedrock_agent/engine/members.hpp>
 #include <bedrock_agent/engine/options.hpp>
 #include <bedrock_agent/engine/result.hpp>
+#include <bedrock_agent/engine/sink.hpp>
 #include <bedrock_agent/engine/time.hpp>
 #include <bedrock_agent/lifecycle/status.hpp>
 #include <bedrock_agent/model/shapes.hpp>

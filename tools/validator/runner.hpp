@@ -869,10 +869,11 @@ class runner {
 
   void add_status_finding(document_scope& doc, rule r, int status, std::string message,
                           std::string pointer = "/ResponseMetadata/HTTPStatusCode") {
-    if (options_.disabled.contains(r)) return;
+    const std::optional<severity> level = finding_severity(r, options_);
+    if (!level) return;
     diagnostic d;
     d.id = r;
-    d.level = rule_info(r).level;
+    d.level = *level;
     d.pointer = std::move(pointer);
     d.found = std::to_string(status);
     d.message = std::move(message);

@@ -12,6 +12,7 @@
 #include <bedrock_agent/engine/json.hpp>
 #include <bedrock_agent/engine/options.hpp>
 #include <bedrock_agent/engine/result.hpp>
+#include <bedrock_agent/engine/sink.hpp>
 #include <bedrock_agent/engine/shape.hpp>
 
 #include <boost/mp11/algorithm.hpp>
@@ -200,18 +201,23 @@ inline bool decode_label(std::string_view raw, std::size_t base, std::string& ou
       const int hi = i + 1 < raw.size() ? uri_hex_digit(raw[i + 1]) : -1;
       const int lo = i + 2 < raw.size() ? uri_hex_digit(raw[i + 2]) : -1;
       if (hi < 0 || lo < 0) {
-        const std::string bad = excerpt(raw.substr(i, 3));
-        ctx.report(rules::http_percent_encoding, base + i, at, "'%' and two hex digits", "\"" + bad + "\"",
-                   "'%' must be followed by two hex digits; found \"" + bad + "\"");
+        ctx.report(rules::http_percent_encoding, base + i, at, [&] {
+          const std::string bad = excerpt(raw.substr(i, 3));
+          return finding_text{"'%' and two hex digits", "\"" + bad + "\"",
+                              "'%' must be followed by two hex digits; found \"" + bad + "\""};
+        });
         clean = false;
         ++i;
         continue;
       }
       const char decoded = static_cast<char>(hi * 16 + lo);
       if (decoded == '/') {
-        ctx.report(rules::http_encoded_slash, base + i, at, "no '/' in a label", "\"" + std::string(raw.substr(i, 3)) + "\"",
-                   "a label cannot hold an encoded '/' (" + std::string(raw.substr(i, 3)) +
-                       "); servers and proxies disagree on whether it separates segments");
+        ctx.report(rules::http_encoded_slash, base + i, at, [&] {
+          const std::string escape(raw.substr(i, 3));
+          return finding_text{"no '/' in a label", "\"" + escape + "\"",
+                              "a label cannot hold an encoded '/' (" + escape +
+                                  "); servers and proxies disagree on whether it separates segments"};
+        });
         clean = false;
       }
       out += decoded;
@@ -222,9 +228,11 @@ inline bool decode_label(std::string_view raw, std::size_t base, std::string& ou
     if (!is_pchar(c)) {
       char32_t cp = 0;
       if (c >= 0x80) len = std::max<std::size_t>(1, utf8_decode(raw, i, cp));  // one report per character
-      const std::string bad = excerpt(raw.substr(i, len));
-      ctx.report(rules::http_percent_encoding, base + i, at, "a character allowed in a path segment, or %XX",
-                 "\"" + bad + "\"", "\"" + bad + "\" must be percent-encoded in a path segment");
+      ctx.report(rules::http_percent_encoding, base + i, at, [&] {
+        const std::string bad = excerpt(raw.substr(i, len));
+        return finding_text{"a character allowed in a path segment, or %XX", "\"" + bad + "\"",
+                            "\"" + bad + "\" must be percent-encoded in a path segment"};
+      });
       clean = false;
     }
     out.append(raw.data() + i, len);
@@ -236,9 +244,10 @@ inline bool decode_label(std::string_view raw, std::size_t base, std::string& ou
     // The path offset of decoded byte `bad`: each "%XX" decoded to one byte, anything else to itself.
     std::size_t off = 0;
     for (std::size_t k = 0; k < bad; ++k) off += raw[off] == '%' ? 3 : 1;
-    ctx.report(rules::http_percent_encoding, base + off, at, "percent-encoded UTF-8",
-               "\"" + excerpt(std::string_view(out).substr(bad, 4)) + "\"",
-               "the label decodes to bytes that are not UTF-8 (at decoded byte " + std::to_string(bad) + ")");
+    ctx.report(rules::http_percent_encoding, base + off, at, [&] {
+      return finding_text{"percent-encoded UTF-8", "\"" + excerpt(std::string_view(out).substr(bad, 4)) + "\"",
+                          "the label decodes to bytes that are not UTF-8 (at decoded byte " + std::to_string(bad) + ")"};
+    });
     return false;
   }
   return true;
@@ -262,9 +271,12 @@ void read_request_line(std::string_view method, std::string_view path, typename 
   using binding = uri_binding<Op>;
   using members = described_members<typename Op::input>;
   if (method != Op::http_method) {
-    ctx.report(rules::http_method, 0, nullptr, std::string(Op::http_method), "\"" + excerpt(method) + "\"",
-               std::string(Op::name) + " is " + std::string(Op::http_method) + "; found \"" + excerpt(method) +
-                   "\" (methods are case-sensitive)");
+    ctx.report(rules::http_method, 0, nullptr, [&] {
+      const std::string found = excerpt(method);
+      return finding_text{std::string(Op::http_method), "\"" + found + "\"",
+                          std::string(Op::name) + " is " + std::string(Op::http_method) + "; found \"" + found +
+                              "\" (methods are case-sensitive)"};
+    });
   }
   std::size_t pos = 0;
   std::string decoded;
@@ -273,13 +285,15 @@ void read_request_line(std::string_view method, std::string_view path, typename 
     const path_node* at = seg.is_label() ? &node : nullptr;
     auto wanted = [&seg] { return seg.is_label() ? "/{" + std::string(seg.text) + "}" : "/" + std::string(seg.text); };
     if (pos >= path.size()) {
-      ctx.report(rules::http_path_missing_segment, path.size(), at, wanted(), "the end of the path",
-                 "the path ends where the template has " + wanted());
+      ctx.report(rules::http_path_missing_segment, path.size(), at, [&] {
+        return finding_text{wanted(), "the end of the path", "the path ends where the template has " + wanted()};
+      });
       return;
     }
     if (path[pos] != '/') {  // only at the start: later segments begin at a '/' by construction
-      ctx.report(rules::http_path_literal, pos, at, wanted(), "\"" + excerpt(path.substr(pos, 16)) + "\"",
-                 "the path must start with '/'");
+      ctx.report(rules::http_path_literal, pos, at, [&] {
+        return finding_text{wanted(), "\"" + excerpt(path.substr(pos, 16)) + "\"", "the path must start with '/'"};
+      });
       return;
     }
     const std::size_t begin = pos + 1;
@@ -288,16 +302,20 @@ void read_request_line(std::string_view method, std::string_view path, typename 
     pos = end;
     if (!seg.is_label()) {
       if (!literal_matches(raw, seg.text)) {
-        ctx.report(rules::http_path_literal, begin, nullptr, "\"" + std::string(seg.text) + "\"", "\"" + excerpt(raw) + "\"",
-                   "expected the segment \"" + std::string(seg.text) + "\", found \"" + excerpt(raw) +
-                       "\" (segments are case-sensitive)");
+        ctx.report(rules::http_path_literal, begin, nullptr, [&] {
+          const std::string literal(seg.text), found = excerpt(raw);
+          return finding_text{"\"" + literal + "\"", "\"" + found + "\"",
+                              "expected the segment \"" + literal + "\", found \"" + found +
+                                  "\" (segments are case-sensitive)"};
+        });
         return;
       }
       continue;
     }
     if (raw.empty()) {
-      ctx.report(rules::http_path_empty_label, begin, at, "a non-empty " + std::string(seg.text), "\"\"",
-                 "label {" + std::string(seg.text) + "} is empty");
+      ctx.report(rules::http_path_empty_label, begin, at, [&] {
+        return finding_text{"a non-empty " + std::string(seg.text), "\"\"", "label {" + std::string(seg.text) + "} is empty"};
+      });
       continue;
     }
     if (!decode_label(raw, begin, decoded, ctx, at)) continue;
@@ -314,17 +332,23 @@ void read_request_line(std::string_view method, std::string_view path, typename 
   // difference there is a warning; SDKs send exactly the template's.
   const std::string_view rest = path.substr(pos);
   if (binding::trailing_slash && rest.empty()) {
-    ctx.report(rules::http_trailing_slash, pos, nullptr, "'/' at the end", "the end of the path",
-               "the template ends with '/' and clients send it; this path leaves it out");
+    ctx.report(rules::http_trailing_slash, pos, nullptr, [] {
+      return finding_text{"'/' at the end", "the end of the path",
+                          "the template ends with '/' and clients send it; this path leaves it out"};
+    });
   } else if (binding::trailing_slash && rest == "/") {
     // as the template has it
   } else if (!binding::trailing_slash && rest == "/") {
-    ctx.report(rules::http_trailing_slash, pos, nullptr, "the end of the path", "'/'",
-               "the path has a trailing '/' the template does not have");
+    ctx.report(rules::http_trailing_slash, pos, nullptr, [] {
+      return finding_text{"the end of the path", "'/'", "the path has a trailing '/' the template does not have"};
+    });
   } else if (!rest.empty()) {
     const std::string_view extra = binding::trailing_slash && rest.back() == '/' ? rest.substr(0, rest.size() - 1) : rest;
-    ctx.report(rules::http_path_extra_segment, pos, nullptr, "the end of the path", "\"" + excerpt(extra) + "\"",
-               "the path goes on after the template ends: \"" + excerpt(extra) + "\"");
+    ctx.report(rules::http_path_extra_segment, pos, nullptr, [&] {
+      const std::string found = excerpt(extra);
+      return finding_text{"the end of the path", "\"" + found + "\"",
+                          "the path goes on after the template ends: \"" + found + "\""};
+    });
   }
 }
 
@@ -343,11 +367,12 @@ inline void locate_in_request_line(std::vector<diagnostic>& diags, std::size_t f
  *  checked as JSON and not read: the path's value stands. */
 inline bool label_in_body(read_context& ctx, simdjson::ondemand::field& f, const path_node* at, std::size_t depth) {
   const std::size_t key_off = ctx.offset_of(f.key().raw()) - 1;
-  const std::string name = excerpt(at->key);
-  if (!ctx.report(rules::http_label_in_body, key_off, at, "\"" + name + "\" in the path only",
-                  "\"" + name + "\" in the body",
-                  "member \"" + name + "\" is the path label {" + name +
-                      "}; it must not also be in the body (servers differ on which one counts)"))
+  if (!ctx.report(rules::http_label_in_body, key_off, at, [&] {
+        const std::string name = excerpt(at->key);
+        return finding_text{"\"" + name + "\" in the path only", "\"" + name + "\" in the body",
+                            "member \"" + name + "\" is the path label {" + name +
+                                "}; it must not also be in the body (servers differ on which one counts)"};
+      }))
     return false;
   return validate_any(f.value(), ctx, at, depth);
 }
@@ -367,7 +392,7 @@ body_counts read_request_body_into(std::string_view body, typename Op::input& va
   read_context ctx(std::string_view(padded.data(), padded.length()), options, true, &diags);
   ctx.bound_elsewhere = &label_in_body;
   read_document(s.parser, padded, value, ctx);
-  return body_counts{ctx.error_count, ctx.warning_count, ctx.truncated};
+  return body_counts{ctx.findings.errors(), ctx.findings.warnings(), ctx.findings.truncated()};
 }
 
 }  // namespace detail
@@ -391,15 +416,18 @@ result<typename Op::input> parse_request(std::string_view method, std::string_vi
   detail::read_context ctx(path, options, true, &diags);
   input_type value{};
   if (path_and_query.size() > options.max_input_bytes) {
-    ctx.report(rules::limit_input_size, 0, nullptr, "at most " + std::to_string(options.max_input_bytes) + " bytes",
-               std::to_string(path_and_query.size()) + " bytes", "the request target is longer than max_input_bytes");
+    ctx.report(rules::limit_input_size, 0, nullptr, [&] {
+      return finding_text{"at most " + std::to_string(options.max_input_bytes) + " bytes",
+                          std::to_string(path_and_query.size()) + " bytes",
+                          "the request target is longer than max_input_bytes"};
+    });
   } else {
     detail::read_request_line<Op>(method, path, value, ctx);
   }
   ctx.finish();
   detail::locate_in_request_line(diags, 0);
-  detail::result_access::set_counts(r, ctx.error_count, ctx.warning_count, ctx.truncated);
-  if (ctx.error_count == 0) detail::result_access::value(r).emplace(std::move(value));
+  detail::result_access::set_counts(r, ctx.findings.errors(), ctx.findings.warnings(), ctx.findings.truncated());
+  if (ctx.findings.errors() == 0) detail::result_access::value(r).emplace(std::move(value));
   return r;
 }
 
@@ -658,27 +686,21 @@ inline http_scratch& http_thread_scratch() {
   return s;
 }
 
-/** Adds `d` unless the options drop its rule (finding_severity). */
-inline void add_http_diagnostic(std::vector<diagnostic>& out, const parse_options& opt, diagnostic d) {
-  if (!finding_severity(d.id, opt)) return;
-  out.push_back(std::move(d));
-}
-
-/** A diagnostic at body offset `offset` (line and column from `body`), or at no position
- *  (offset, line and column 0) when `body` is empty. */
-inline diagnostic make_http_diagnostic(rule r, severity level, std::string_view body, std::size_t offset,
-                                  std::string pointer, std::string expected, std::string found,
-                                  std::string message) {
-  diagnostic d;
-  d.id = r;
-  d.level = level;
-  d.pointer = std::move(pointer);
-  d.offset = offset;
-  if (!body.empty()) line_column(body, offset, d.line, d.column);
-  d.expected = std::move(expected);
-  d.found = std::move(found);
-  d.message = std::move(message);
-  return d;
+/** A finding of `r` into `sink`, at body offset `offset` (line and column from `body`), or at
+ *  no position (offset, line and column 0) when `body` is empty; `text()` is called only when
+ *  the finding is kept. `level` overrides the rule's severity. */
+template <class Text>
+void add_http_finding(diagnostic_sink& sink, rule r, std::string_view body, std::size_t offset,
+                      std::string_view pointer, Text&& text, std::optional<severity> level = std::nullopt) {
+  sink.add(
+      r,
+      [&](diagnostic& d) {
+        d.pointer = std::string(pointer);
+        d.offset = offset;
+        if (!body.empty()) line_column(body, offset, d.line, d.column);
+        set_text(d, text());
+      },
+      level);
 }
 
 /** resolve_error_type on an already padded body; `excused` receives the body offsets of the
@@ -688,6 +710,7 @@ inline error_type_resolution resolve_error_type(const http_headers& headers, sim
                                                 std::vector<std::size_t>* excused) {
   namespace od = simdjson::ondemand;
   error_type_resolution r;
+  diagnostic_sink sink(r.diagnostics, opt, diagnostic_sink::bound::none);
   const std::string_view body(padded.data(), padded.length());
   std::optional<error_type> from_header, from_code, from_type;
   if (const auto value = find_header(headers, "X-Amzn-Errortype")) {  // the first such field counts
@@ -720,11 +743,11 @@ inline error_type_resolution resolve_error_type(const http_headers& headers, sim
       const std::size_t key_off = static_cast<std::size_t>(key_raw - body.data()) - 1;
       bool& seen = is_code ? seen_code : seen_type;
       if (seen) {
-        add_http_diagnostic(r.diagnostics, opt,
-                       make_http_diagnostic(rules::json_duplicate_member, severity::error, body, key_off,
-                                       "/" + key_storage, "each member once", "\"" + key_storage + "\" again",
-                                       "member \"" + key_storage +
-                                           "\" appears twice; readers disagree on which one names the error"));
+        add_http_finding(sink, rules::json_duplicate_member, body, key_off, "/" + key_storage, [&] {
+          return finding_text{"each member once", "\"" + key_storage + "\" again",
+                              "member \"" + key_storage +
+                                  "\" appears twice; readers disagree on which one names the error"};
+        });
         if (excused) excused->push_back(key_off);
         continue;
       }
@@ -752,13 +775,16 @@ inline error_type_resolution resolve_error_type(const http_headers& headers, sim
   std::optional<error_type>& from_body = from_code ? from_code : from_type;
   if (from_header) {
     if (from_body && from_body->name != from_header->name) {
-      add_http_diagnostic(r.diagnostics, opt,
-                     make_http_diagnostic(rules::error_type_disagreement, severity::warning, body, from_body->offset,
-                                     from_body->pointer, "\"" + excerpt(from_header->name) + "\"",
-                                     "\"" + excerpt(from_body->name) + "\"",
-                                     "the X-Amzn-Errortype header names \"" + excerpt(from_header->name) +
-                                         "\" but the body names \"" + excerpt(from_body->name) +
-                                         "\"; the header wins"));
+      // a warning here, not the rule's error: the header decides, as on the wire
+      add_http_finding(
+          sink, rules::error_type_disagreement, body, from_body->offset, from_body->pointer,
+          [&] {
+            const std::string header = excerpt(from_header->name), in_body = excerpt(from_body->name);
+            return finding_text{"\"" + header + "\"", "\"" + in_body + "\"",
+                                "the X-Amzn-Errortype header names \"" + header + "\" but the body names \"" +
+                                    in_body + "\"; the header wins"};
+          },
+          severity::warning);
     }
     r.type = std::move(*from_header);
   } else if (from_body) {
@@ -828,7 +854,7 @@ body_counts read_http_body(simdjson::ondemand::parser& parser, simdjson::padded_
   std::vector<diagnostic> found;
   read_context ctx(std::string_view(padded.data(), padded.length()), options, true, &found);
   read_document(parser, padded, out, ctx);
-  body_counts counts{ctx.error_count, ctx.warning_count, ctx.truncated};
+  body_counts counts{ctx.findings.errors(), ctx.findings.warnings(), ctx.findings.truncated()};
   for (diagnostic& d : found) {
     const bool consumed = d.id == rules::shape_unknown_member && (d.pointer == "/code" || d.pointer == "/__type") &&
                           std::find(excused.begin(), excused.end(), d.offset) != excused.end();
@@ -854,15 +880,14 @@ error_response_result<Op> parse_error_response(int status, const http_headers& h
   std::vector<std::size_t> excused;
   error_type_resolution resolution = resolve_error_type(headers, s.parser, padded, options, &excused);
   diags = std::move(resolution.diagnostics);
+  diagnostic_sink sink(diags, options, diagnostic_sink::bound::none);  // the body's own bound is read_http_body's
   error_type& type = result_access::type(result) = std::move(resolution.type);
   if (body.size() > options.max_input_bytes) {  // the body was not read: nothing else can be judged
-    add_http_diagnostic(diags, options,
-                   make_http_diagnostic(rules::limit_input_size, severity::error, {}, 0, "",
-                                   "at most " + std::to_string(options.max_input_bytes) + " bytes",
-                                   std::to_string(body.size()) + " bytes",
-                                   "the body is " + std::to_string(body.size()) +
-                                       " bytes, more than max_input_bytes (" +
-                                       std::to_string(options.max_input_bytes) + ")"));
+    add_http_finding(sink, rules::limit_input_size, {}, 0, "", [&] {
+      const std::string most = std::to_string(options.max_input_bytes), size = std::to_string(body.size());
+      return finding_text{"at most " + most + " bytes", size + " bytes",
+                          "the body is " + size + " bytes, more than max_input_bytes (" + most + ")"};
+    });
     result_access::count(result);
     return result;
   }
@@ -870,19 +895,17 @@ error_response_result<Op> parse_error_response(int status, const http_headers& h
   const bool success_status = status >= 200 && status <= 299;
   if (success_status) {
     if (status != Op::http_success_status) {
-      add_http_diagnostic(diags, options,
-                     make_http_diagnostic(rules::error_success_status, severity::error, {}, 0, "",
-                                     "an error status, or " + std::to_string(Op::http_success_status),
-                                     status_text,
-                                     std::string(Op::name) + " succeeds with " +
-                                         std::to_string(Op::http_success_status) + "; a " + status_text +
-                                         " is neither its success nor an error"));
+      add_http_finding(sink, rules::error_success_status, {}, 0, "", [&] {
+        const std::string success = std::to_string(Op::http_success_status);
+        return finding_text{"an error status, or " + success, status_text,
+                            std::string(Op::name) + " succeeds with " + success + "; a " + status_text +
+                                " is neither its success nor an error"};
+      });
     } else {
-      add_http_diagnostic(diags, options,
-                     make_http_diagnostic(rules::error_status_mismatch, severity::error, {}, 0, "", "an error status",
-                                     status_text,
-                                     status_text + " is the success status of " + std::string(Op::name) +
-                                         ", not an error status"));
+      add_http_finding(sink, rules::error_status_mismatch, {}, 0, "", [&] {
+        return finding_text{"an error status", status_text,
+                            status_text + " is the success status of " + std::string(Op::name) + ", not an error status"};
+      });
     }
   }
   std::size_t index = n;
@@ -894,33 +917,33 @@ error_response_result<Op> parse_error_response(int status, const http_headers& h
   std::size_t own = std::string_view::npos;  // how many diagnostics come before the body's
   if (type.source == error_type_source::none) {
     if (!success_status) {
-      add_http_diagnostic(diags, options,
-                     make_http_diagnostic(rules::error_missing_type, severity::error, {}, 0, "",
-                                     "an X-Amzn-Errortype header, or a \"code\" or \"__type\" body member",
-                                     "no error type",
-                                     "an error response (" + status_text +
-                                         ") must name its type: X-Amzn-Errortype header, body \"code\" or \"__type\""));
+      add_http_finding(sink, rules::error_missing_type, {}, 0, "", [&] {
+        return finding_text{"an X-Amzn-Errortype header, or a \"code\" or \"__type\" body member", "no error type",
+                            "an error response (" + status_text +
+                                ") must name its type: X-Amzn-Errortype header, body \"code\" or \"__type\""};
+      });
     }
   } else if (index == n) {
-    std::string declared;
-    boost::mp11::mp_for_each<errors>([&](auto e) {
-      if (!declared.empty()) declared += ", ";
-      declared += decltype(e)::shape_name;
+    add_http_finding(sink, rules::error_unknown_type, at_text, type.offset, type.pointer, [&] {
+      std::string declared;
+      boost::mp11::mp_for_each<errors>([&](auto e) {
+        if (!declared.empty()) declared += ", ";
+        declared += decltype(e)::shape_name;
+      });
+      const std::string name = excerpt(type.name);
+      return finding_text{"one of " + declared, "\"" + name + "\"",
+                          std::string(Op::name) + " does not declare error \"" + name + "\" (from the " +
+                              std::string(to_string(type.source)) + ")"};
     });
-    add_http_diagnostic(diags, options,
-                   make_http_diagnostic(rules::error_unknown_type, severity::error, at_text, type.offset, type.pointer,
-                                   "one of " + declared, "\"" + excerpt(type.name) + "\"",
-                                   std::string(Op::name) + " does not declare error \"" + excerpt(type.name) +
-                                       "\" (from the " + std::string(to_string(type.source)) + ")"));
   } else {
     boost::mp11::mp_with_index<n>(index, [&](auto i) {
       using E = boost::mp11::mp_at_c<errors, i>;
       if (!success_status && status != E::http_status) {
-        add_http_diagnostic(diags, options,
-                       make_http_diagnostic(rules::error_status_mismatch, severity::error, at_text, type.offset,
-                                       type.pointer, std::to_string(E::http_status), status_text,
-                                       std::string(E::shape_name) + " is HTTP " + std::to_string(E::http_status) +
-                                           "; the response has " + status_text));
+        add_http_finding(sink, rules::error_status_mismatch, at_text, type.offset, type.pointer, [&] {
+          const std::string declared = std::to_string(E::http_status);
+          return finding_text{declared, status_text,
+                              std::string(E::shape_name) + " is HTTP " + declared + "; the response has " + status_text};
+        });
       }
       E value{};
       own = diags.size();

@@ -69,7 +69,7 @@ void parse_into_result(simdjson::ondemand::parser& parser, simdjson::padded_stri
   read_document(parser, json, out, ctx);
   const bool failed = ctx.failed && ctx.first_error;
   if (failed) diags.push_back(std::move(*ctx.first_error));
-  result_access::set_counts(r, failed ? 1 : 0, ctx.warning_count, ctx.truncated);
+  result_access::set_counts(r, failed ? 1 : 0, ctx.findings.warnings(), ctx.findings.truncated());
 }
 }  // namespace detail
 
@@ -130,7 +130,7 @@ void read_into_report(simdjson::ondemand::parser& parser, simdjson::padded_strin
   read_context ctx(text, options, true, &diags);
   ctx.discard = discard;
   read_document(parser, json, out, ctx);
-  result_access::set_counts(report, ctx.error_count, ctx.warning_count, ctx.truncated);
+  result_access::set_counts(report, ctx.findings.errors(), ctx.findings.warnings(), ctx.findings.truncated());
 }
 }  // namespace detail
 
@@ -427,7 +427,7 @@ result<void> check_value(const T& value, const parse_options& options = {}) {
   detail::read_context ctx(std::string_view(), options, true, &diags);
   detail::check_value(value, ctx, nullptr);
   ctx.finish();
-  detail::result_access::set_counts(report, ctx.error_count, ctx.warning_count, ctx.truncated);
+  detail::result_access::set_counts(report, ctx.findings.errors(), ctx.findings.warnings(), ctx.findings.truncated());
   return report;
 }
 

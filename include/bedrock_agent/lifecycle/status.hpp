@@ -11,6 +11,7 @@
 #include <bedrock_agent/engine/http.hpp>
 #include <bedrock_agent/engine/options.hpp>
 #include <bedrock_agent/engine/result.hpp>
+#include <bedrock_agent/engine/sink.hpp>
 #include <bedrock_agent/model/shapes.hpp>
 #include <bedrock_agent/engine/time.hpp>
 
@@ -325,41 +326,22 @@ constexpr bool is_reachable(IngestionJobStatus from, IngestionJobStatus to) noex
 // ---- findings --------------------------------------------------------------------------
 
 namespace detail {
-/** Appends a finding of `r` at `pointer` unless the options disable `r`. */
-inline void add_status_finding(std::vector<diagnostic>& out, const parse_options& options, rule r,
-                               std::string pointer, std::string expected, std::string found,
-                               std::string message) {
-  const std::optional<severity> level = finding_severity(r, options);
-  if (!level) return;
-  diagnostic d;
-  d.id = r;
-  d.level = *level;
-  d.pointer = std::move(pointer);
-  d.expected = std::move(expected);
-  d.found = std::move(found);
-  d.message = std::move(message);
-  out.push_back(std::move(d));
-}
-
-/** Whether a finding of `r` is to be built: `r` is not disabled, and it is not a warning that the
- *  caller only counts (when `counted_warnings` is set, such a warning adds one to it instead, and
- *  no message is made: the validator's --quiet shows no warnings but counts them). */
-inline bool build_status_finding(rule r, const parse_options& options, std::size_t* counted_warnings) noexcept {
-  const std::optional<severity> level = finding_severity(r, options);
-  if (!level) return false;
-  if (counted_warnings && *level != severity::error) {
-    ++*counted_warnings;
-    return false;
-  }
-  return true;
-}
-
 /** `base` + `member`: a JSON Pointer below `base` (member names here need no escaping). */
 inline std::string status_pointer(std::string_view base, std::string_view member) {
   std::string s;
   s.reserve(base.size() + member.size());
   s.append(base).append(member);
   return s;
+}
+
+/** A finding of `r` into `sink`, at `base` + `member`; `text()` is called only when the
+ *  finding is kept. */
+template <class Text>
+void add_status_finding(diagnostic_sink& sink, rule r, std::string_view base, std::string_view member, Text&& text) {
+  sink.add(r, [&](diagnostic& d) {
+    d.pointer = status_pointer(base, member);
+    set_text(d, text());
+  });
 }
 
 /** "IN_PROGRESS, FAILED or STOPPING"; "nothing" for an empty set. */
@@ -413,17 +395,17 @@ inline void summary_pointer(std::string& out, std::size_t i) {
   out.append(digits, end);
 }
 
-/** The rules on one job or summary located at `at` (see build_status_finding for
- *  `counted_warnings`). A summary has no failureReasons, so only time-order applies to it. */
+/** The rules on one job or summary located at `at`. A summary has no failureReasons, so only
+ *  time-order applies to it. */
 template <class Record>
-void check_job(const Record& job, std::string_view at, const parse_options& options, std::vector<diagnostic>& out,
-               std::size_t* counted_warnings = nullptr) {
-  if (job.updatedAt < job.startedAt && build_status_finding(rules::status_time_order, options, counted_warnings)) {
-    add_status_finding(out, options, rules::status_time_order, status_pointer(at, "/updatedAt"),
-                       "a time at or after startedAt " + format_timestamp(job.startedAt),
-                       format_timestamp(job.updatedAt),
-                       "updatedAt " + format_timestamp(job.updatedAt) + " is before startedAt " +
-                           format_timestamp(job.startedAt) + ": a job cannot be updated before it started");
+void check_job(const Record& job, std::string_view at, diagnostic_sink& sink) {
+  if (job.updatedAt < job.startedAt) {
+    add_status_finding(sink, rules::status_time_order, at, "/updatedAt", [&] {
+      const std::string started = format_timestamp(job.startedAt), updated = format_timestamp(job.updatedAt);
+      return finding_text{"a time at or after startedAt " + started, updated,
+                          "updatedAt " + updated + " is before startedAt " + started +
+                              ": a job cannot be updated before it started"};
+    });
   }
   if constexpr (std::is_same<Record, IngestionJob>::value) {
     // An unknown status says nothing about failure either way (it may be a state added after
@@ -431,91 +413,89 @@ void check_job(const Record& job, std::string_view at, const parse_options& opti
     const std::optional<IngestionJobStatus> status = job.status.known();
     if (!status) return;
     const std::size_t reasons = job.failureReasons ? job.failureReasons->size() : 0;
-    if (reasons > 0 && *status != IngestionJobStatus::FAILED &&
-        build_status_finding(rules::status_reasons_without_failure, options, counted_warnings)) {
-      add_status_finding(out, options, rules::status_reasons_without_failure, status_pointer(at, "/failureReasons"),
-                         "no failureReasons unless status is FAILED",
-                         std::to_string(reasons) + (reasons == 1 ? " reason" : " reasons"),
-                         "failureReasons has " + std::to_string(reasons) + (reasons == 1 ? " entry" : " entries") +
-                             " but status is " + std::string(to_string(*status)) +
-                             "; only a FAILED job has reasons for failing");
+    if (reasons > 0 && *status != IngestionJobStatus::FAILED) {
+      add_status_finding(sink, rules::status_reasons_without_failure, at, "/failureReasons", [&] {
+        return finding_text{"no failureReasons unless status is FAILED",
+                            std::to_string(reasons) + (reasons == 1 ? " reason" : " reasons"),
+                            "failureReasons has " + std::to_string(reasons) + (reasons == 1 ? " entry" : " entries") +
+                                " but status is " + std::string(to_string(*status)) +
+                                "; only a FAILED job has reasons for failing"};
+      });
     }
-    if (*status == IngestionJobStatus::FAILED && reasons == 0 &&
-        build_status_finding(rules::status_failure_without_reasons, options, counted_warnings)) {
-      const char* what = job.failureReasons ? "empty" : "absent";
-      add_status_finding(out, options, rules::status_failure_without_reasons, status_pointer(at, "/status"),
-                         "failureReasons with at least one entry", std::string("failureReasons ") + what,
-                         std::string("status is FAILED but failureReasons is ") + what +
-                             "; a failed job should say why it failed");
+    if (*status == IngestionJobStatus::FAILED && reasons == 0) {
+      add_status_finding(sink, rules::status_failure_without_reasons, at, "/status", [&] {
+        const char* what = job.failureReasons ? "empty" : "absent";
+        return finding_text{"failureReasons with at least one entry", std::string("failureReasons ") + what,
+                            std::string("status is FAILED but failureReasons is ") + what +
+                                "; a failed job should say why it failed"};
+      });
     }
   }
 }
 
 /** check_status(StartIngestionJobResponse) into `out`: start-state, start-counters,
  *  start-times, then the job's rules. */
-inline void check_output(const StartIngestionJobResponse& response, const parse_options& options,
-                         std::vector<diagnostic>& out, std::size_t* counted_warnings) {
+inline void check_output(const StartIngestionJobResponse& response, diagnostic_sink& sink) {
   const IngestionJob& job = response.ingestionJob;
   const std::optional<IngestionJobStatus> status = job.status.known();
-  if (status && *status != IngestionJobStatus::STARTING &&
-      build_status_finding(rules::status_start_state, options, counted_warnings)) {
-    add_status_finding(out, options, rules::status_start_state, "/ingestionJob/status", "STARTING",
-                       std::string(to_string(*status)),
-                       "a StartIngestionJob response reports status " + std::string(to_string(*status)) +
-                           "; a job that was just started is STARTING");
+  if (status && *status != IngestionJobStatus::STARTING) {
+    add_status_finding(sink, rules::status_start_state, "/ingestionJob/status", "", [&] {
+      return finding_text{"STARTING", std::string(to_string(*status)),
+                          "a StartIngestionJob response reports status " + std::string(to_string(*status)) +
+                              "; a job that was just started is STARTING"};
+    });
   }
   if (job.statistics) {
     boost::mp11::mp_for_each<boost::describe::describe_members<IngestionJobStatistics, boost::describe::mod_public>>(
         [&](auto member) {
           const PrimitiveLong n = (*job.statistics).*member.pointer;
-          if (n > 0 && build_status_finding(rules::status_start_counters, options, counted_warnings)) {
-            add_status_finding(out, options, rules::status_start_counters,
-                               status_pointer("/ingestionJob/statistics/", member.name), "0", std::to_string(n),
-                               std::string(member.name) + " is " + std::to_string(n) +
-                                   " in a StartIngestionJob response; a job that was just started has not "
-                                   "counted any document yet");
+          if (n > 0) {
+            add_status_finding(sink, rules::status_start_counters, "/ingestionJob/statistics/", member.name, [&] {
+              return finding_text{"0", std::to_string(n),
+                                  std::string(member.name) + " is " + std::to_string(n) +
+                                      " in a StartIngestionJob response; a job that was just started has not "
+                                      "counted any document yet"};
+            });
           }
         });
   }
-  if (job.startedAt < job.updatedAt && build_status_finding(rules::status_start_times, options, counted_warnings)) {
-    add_status_finding(out, options, rules::status_start_times, "/ingestionJob/updatedAt",
-                       "startedAt " + format_timestamp(job.startedAt), format_timestamp(job.updatedAt),
-                       "updatedAt " + format_timestamp(job.updatedAt) + " is after startedAt " +
-                           format_timestamp(job.startedAt) +
-                           " in a StartIngestionJob response; a job that was just started has not been updated since");
+  if (job.startedAt < job.updatedAt) {
+    add_status_finding(sink, rules::status_start_times, "/ingestionJob/updatedAt", "", [&] {
+      const std::string started = format_timestamp(job.startedAt), updated = format_timestamp(job.updatedAt);
+      return finding_text{"startedAt " + started, updated,
+                          "updatedAt " + updated + " is after startedAt " + started +
+                              " in a StartIngestionJob response; a job that was just started has not been updated since"};
+    });
   }
-  check_job(job, "/ingestionJob", options, out, counted_warnings);
+  check_job(job, "/ingestionJob", sink);
 }
 
 /** check_status(GetIngestionJobResponse) into `out`: the job's rules. */
-inline void check_output(const GetIngestionJobResponse& response, const parse_options& options,
-                         std::vector<diagnostic>& out, std::size_t* counted_warnings) {
-  check_job(response.ingestionJob, "/ingestionJob", options, out, counted_warnings);
+inline void check_output(const GetIngestionJobResponse& response, diagnostic_sink& sink) {
+  check_job(response.ingestionJob, "/ingestionJob", sink);
 }
 
 /** check_status(ListIngestionJobsResponse) into `out`: each summary's rules, in page order. */
-inline void check_output(const ListIngestionJobsResponse& response, const parse_options& options,
-                         std::vector<diagnostic>& out, std::size_t* counted_warnings) {
+inline void check_output(const ListIngestionJobsResponse& response, diagnostic_sink& sink) {
   std::string at;
   for (std::size_t i = 0; i < response.ingestionJobSummaries.size(); ++i) {
     summary_pointer(at, i);
-    check_job(response.ingestionJobSummaries[i], at, options, out, counted_warnings);
+    check_job(response.ingestionJobSummaries[i], at, sink);
   }
 }
 
 /** check_status(StopIngestionJobResponse) into `out`: stop-state, then the job's rules. */
-inline void check_output(const StopIngestionJobResponse& response, const parse_options& options,
-                         std::vector<diagnostic>& out, std::size_t* counted_warnings) {
+inline void check_output(const StopIngestionJobResponse& response, diagnostic_sink& sink) {
   const IngestionJob& job = response.ingestionJob;
   const std::optional<IngestionJobStatus> status = job.status.known();
-  if (status && *status != IngestionJobStatus::STOPPING && *status != IngestionJobStatus::STOPPED &&
-      build_status_finding(rules::status_stop_state, options, counted_warnings)) {
-    add_status_finding(out, options, rules::status_stop_state, "/ingestionJob/status", "STOPPING or STOPPED",
-                       std::string(to_string(*status)),
-                       "a StopIngestionJob response reports status " + std::string(to_string(*status)) +
-                           "; a job that was just stopped is STOPPING or STOPPED");
+  if (status && *status != IngestionJobStatus::STOPPING && *status != IngestionJobStatus::STOPPED) {
+    add_status_finding(sink, rules::status_stop_state, "/ingestionJob/status", "", [&] {
+      return finding_text{"STOPPING or STOPPED", std::string(to_string(*status)),
+                          "a StopIngestionJob response reports status " + std::string(to_string(*status)) +
+                              "; a job that was just stopped is STOPPING or STOPPED"};
+    });
   }
-  check_job(job, "/ingestionJob", options, out, counted_warnings);
+  check_job(job, "/ingestionJob", sink);
 }
 }  // namespace detail
 
@@ -530,7 +510,8 @@ template <class Record, detail::enable_if_job_record<Record> = 0>
 [[nodiscard]] result<void> check_status(const Record& job, const parse_options& options = {},
                                         std::string_view pointer = "") {
   result<void> r;
-  detail::check_job(job, pointer, options, detail::result_access::diagnostics(r));
+  diagnostic_sink sink(detail::result_access::diagnostics(r), options, diagnostic_sink::bound::none);
+  detail::check_job(job, pointer, sink);
   detail::result_access::count(r);
   return r;
 }
@@ -547,7 +528,8 @@ template <class Record, detail::enable_if_job_record<Record> = 0>
 template <class Output, detail::enable_if_operation_output<Output> = 0>
 [[nodiscard]] result<void> check_status(const Output& output, const parse_options& options = {}) {
   result<void> r;
-  detail::check_output(output, options, detail::result_access::diagnostics(r), nullptr);
+  diagnostic_sink sink(detail::result_access::diagnostics(r), options, diagnostic_sink::bound::none);
+  detail::check_output(output, sink);
   detail::result_access::count(r);
   return r;
 }
@@ -559,7 +541,10 @@ template <class Output, detail::enable_if_operation_output<Output> = 0>
 template <class Output, detail::enable_if_operation_output<Output> = 0>
 void check_status(const Output& output, const parse_options& options, std::vector<diagnostic>& out,
                   std::size_t* count_warnings_only = nullptr) {
-  detail::check_output(output, options, out, count_warnings_only);
+  diagnostic_sink sink(out, options, diagnostic_sink::bound::none);
+  sink.count_warnings_only(count_warnings_only != nullptr);
+  detail::check_output(output, sink);
+  if (count_warnings_only) *count_warnings_only += sink.warnings();
 }
 
 namespace detail {
@@ -571,51 +556,52 @@ using ingestion_job_id_member = decltype(std::declval<const T&>().ingestionJobId
  *  `whose` starts the message ("the response's", "summary 3's"). */
 template <class Request, class Record>
 void compare_ids(const Request& request, const Record& job, std::string_view at, std::string_view whose,
-                 const parse_options& options, std::vector<diagnostic>& out) {
-  const auto compare = [&](std::string_view name, const Id& asked, const Id& got) {
+                 diagnostic_sink& sink) {
+  // `member` is "/name": the pointer's last step
+  const auto compare = [&](std::string_view member, const Id& asked, const Id& got) {
     if (asked == got) return;
-    std::string pointer(at);
-    pointer.append("/").append(name);
-    add_status_finding(out, options, rules::exchange_id_mismatch, std::move(pointer),
-                       "\"" + excerpt(asked) + "\"", "\"" + excerpt(got) + "\"",
-                       std::string(whose) + " " + std::string(name) + " is \"" + excerpt(got) +
-                           "\" but the request asked for \"" + excerpt(asked) + "\"");
+    add_status_finding(sink, rules::exchange_id_mismatch, at, member, [&] {
+      const std::string shown_asked = excerpt(asked), shown_got = excerpt(got);
+      return finding_text{"\"" + shown_asked + "\"", "\"" + shown_got + "\"",
+                          std::string(whose) + " " + std::string(member.substr(1)) + " is \"" + shown_got +
+                              "\" but the request asked for \"" + shown_asked + "\""};
+    });
   };
-  compare("knowledgeBaseId", request.knowledgeBaseId, job.knowledgeBaseId);
-  compare("dataSourceId", request.dataSourceId, job.dataSourceId);
+  compare("/knowledgeBaseId", request.knowledgeBaseId, job.knowledgeBaseId);
+  compare("/dataSourceId", request.dataSourceId, job.dataSourceId);
   if constexpr (boost::mp11::mp_valid<ingestion_job_id_member, Request>::value) {
-    compare("ingestionJobId", request.ingestionJobId, job.ingestionJobId);
+    compare("/ingestionJobId", request.ingestionJobId, job.ingestionJobId);
   }
 }
 
 /** check_exchange for Start, Get and Stop: one job at /ingestionJob. */
 template <class Request, class Response>
-void check_exchange_into(const Request& request, const Response& response, const parse_options& options,
-                         std::vector<diagnostic>& out) {
-  compare_ids(request, response.ingestionJob, "/ingestionJob", "the response's", options, out);
+void check_exchange_into(const Request& request, const Response& response, diagnostic_sink& sink) {
+  compare_ids(request, response.ingestionJob, "/ingestionJob", "the response's", sink);
 }
 
 /** list.sort-order on a page sorted by STARTED_AT: the first step that goes the wrong way,
  *  and how many do. */
-inline void check_started_at_order(const IngestionJobSummaries& page, bool ascending, const parse_options& options,
-                                   std::vector<diagnostic>& out) {
+inline void check_started_at_order(const IngestionJobSummaries& page, bool ascending, diagnostic_sink& sink) {
   std::size_t first = 0, breaks = 0;
   for (std::size_t i = 1; i < page.size(); ++i) {
     const bool wrong = ascending ? page[i].startedAt < page[i - 1].startedAt : page[i - 1].startedAt < page[i].startedAt;
     if (wrong && breaks++ == 0) first = i;
   }
   if (breaks == 0) return;
-  const std::string here = format_timestamp(page[first].startedAt), before = format_timestamp(page[first - 1].startedAt);
-  const char* order = ascending ? "ASCENDING" : "DESCENDING";
-  std::string pointer;
-  summary_pointer(pointer, first);
-  pointer += "/startedAt";
-  add_status_finding(out, options, rules::list_sort_order, std::move(pointer),
-                     std::string(ascending ? "a time at or after " : "a time at or before ") + before, here,
-                     "summary " + std::to_string(first) + "'s startedAt " + here + " is " +
-                         (ascending ? "before" : "after") + " summary " + std::to_string(first - 1) + "'s " + before +
-                         ", but the request sorts by STARTED_AT " + order + " (the page is out of order at " +
-                         std::to_string(breaks) + (breaks == 1 ? " place)" : " places)"));
+  std::string at;
+  summary_pointer(at, first);
+  add_status_finding(sink, rules::list_sort_order, at, "/startedAt", [&] {
+    const std::string here = format_timestamp(page[first].startedAt),
+                      before = format_timestamp(page[first - 1].startedAt);
+    const char* order = ascending ? "ASCENDING" : "DESCENDING";
+    return finding_text{std::string(ascending ? "a time at or after " : "a time at or before ") + before, here,
+                        "summary " + std::to_string(first) + "'s startedAt " + here + " is " +
+                            (ascending ? "before" : "after") + " summary " + std::to_string(first - 1) + "'s " +
+                            before + ", but the request sorts by STARTED_AT " + order +
+                            " (the page is out of order at " + std::to_string(breaks) +
+                            (breaks == 1 ? " place)" : " places)")};
+  });
 }
 
 /** list.sort-order on a page sorted by STATUS. Which order the service gives the statuses is
@@ -623,8 +609,7 @@ inline void check_started_at_order(const IngestionJobSummaries& page, bool ascen
  *  implies is checked: the summaries of one status stand together. A status that comes back
  *  after another one is out of order whatever the order; ASCENDING and DESCENDING are told
  *  apart by no status order known, so both are checked alike. */
-inline void check_status_order(const IngestionJobSummaries& page, const parse_options& options,
-                               std::vector<diagnostic>& out) {
+inline void check_status_order(const IngestionJobSummaries& page, diagnostic_sink& sink) {
   std::uint8_t ended_known = 0;          // statuses whose run has ended
   std::vector<std::string_view> ended_unknown;  // wire names of unknown statuses whose run ended
   const auto ended = [&](const enum_value<IngestionJobStatus>& s) {
@@ -644,44 +629,44 @@ inline void check_status_order(const IngestionJobSummaries& page, const parse_op
     if (ended(here) && breaks++ == 0) first = i;
   }
   if (breaks == 0) return;
-  const std::string here(page[first].status.wire_name()), before(page[first - 1].status.wire_name());
-  std::string pointer;
-  summary_pointer(pointer, first);
-  pointer += "/status";
-  add_status_finding(out, options, rules::list_sort_order, std::move(pointer),
-                     "the " + excerpt(here) + " summaries next to each other",
-                     excerpt(here) + " again after " + excerpt(before),
-                     "summary " + std::to_string(first) + "'s status " + excerpt(here) + " comes again after summary " +
-                         std::to_string(first - 1) + "'s " + excerpt(before) +
-                         ", but the request sorts by STATUS: in any order of the statuses the jobs of one status "
-                         "stand together (the page is out of order at " +
-                         std::to_string(breaks) + (breaks == 1 ? " place)" : " places)"));
+  std::string at;
+  summary_pointer(at, first);
+  add_status_finding(sink, rules::list_sort_order, at, "/status", [&] {
+    const std::string here = excerpt(page[first].status.wire_name()), before = excerpt(page[first - 1].status.wire_name());
+    return finding_text{"the " + here + " summaries next to each other", here + " again after " + before,
+                        "summary " + std::to_string(first) + "'s status " + here + " comes again after summary " +
+                            std::to_string(first - 1) + "'s " + before +
+                            ", but the request sorts by STATUS: in any order of the statuses the jobs of one status "
+                            "stand together (the page is out of order at " +
+                            std::to_string(breaks) + (breaks == 1 ? " place)" : " places)")};
+  });
 }
 
 /** check_exchange for List: each summary's ids, the page's size, its order. */
 inline void check_exchange_into(const ListIngestionJobsRequest& request, const ListIngestionJobsResponse& response,
-                                const parse_options& options, std::vector<diagnostic>& out) {
+                                diagnostic_sink& sink) {
   const IngestionJobSummaries& page = response.ingestionJobSummaries;
   std::string at;
   for (std::size_t i = 0; i < page.size(); ++i) {
     summary_pointer(at, i);
-    compare_ids(request, page[i], at, "summary " + std::to_string(i) + "'s", options, out);
+    compare_ids(request, page[i], at, "summary " + std::to_string(i) + "'s", sink);
   }
   if (request.maxResults && page.size() > static_cast<std::size_t>(std::max<std::int32_t>(*request.maxResults, 0))) {
-    const std::string most = std::to_string(static_cast<std::int32_t>(*request.maxResults));
-    add_status_finding(out, options, rules::list_max_results, "/ingestionJobSummaries", "at most " + most + " summaries",
-                       std::to_string(page.size()) + " summaries",
-                       "the page has " + std::to_string(page.size()) + " summaries but the request's maxResults is " +
-                           most);
+    add_status_finding(sink, rules::list_max_results, "/ingestionJobSummaries", "", [&] {
+      const std::string most = std::to_string(static_cast<std::int32_t>(*request.maxResults));
+      return finding_text{"at most " + most + " summaries", std::to_string(page.size()) + " summaries",
+                          "the page has " + std::to_string(page.size()) +
+                              " summaries but the request's maxResults is " + most};
+    });
   }
   if (!request.sortBy) return;
   const std::optional<IngestionJobSortByAttribute> attribute = request.sortBy->attribute.known();
   const std::optional<SortOrder> order = request.sortBy->order.known();
   if (!attribute || !order) return;  // a sort this model does not know: nothing to check it against
   if (*attribute == IngestionJobSortByAttribute::STARTED_AT) {
-    check_started_at_order(page, *order == SortOrder::ASCENDING, options, out);
+    check_started_at_order(page, *order == SortOrder::ASCENDING, sink);
   } else {
-    check_status_order(page, options, out);
+    check_status_order(page, sink);
   }
 }
 }  // namespace detail
@@ -700,7 +685,8 @@ template <class Request, class Response,
 [[nodiscard]] result<void> check_exchange(const Request& request, const Response& response,
                                           const parse_options& options = {}) {
   result<void> r;
-  detail::check_exchange_into(request, response, options, detail::result_access::diagnostics(r));
+  diagnostic_sink sink(detail::result_access::diagnostics(r), options, diagnostic_sink::bound::none);
+  detail::check_exchange_into(request, response, sink);
   detail::result_access::count(r);
   return r;
 }
@@ -891,8 +877,7 @@ struct observation_label {
  *  are kept in `labels`; the strings of messages are only built for a finding. */
 template <class Record>
 void observe_job(job_state& st, label_pool& labels, const Record& job, const observation_label& label,
-                 std::string_view at, bool stop, const parse_options& options, transition_check mode,
-                 std::vector<diagnostic>& out) {
+                 std::string_view at, bool stop, transition_check mode, diagnostic_sink& sink) {
   const kept_label here = label.numbered       ? labels.keep(label.text, label.number)
                           : label.text.empty() ? labels.keep("observation #", st.count + 1)
                                                : labels.keep(label.text);
@@ -900,12 +885,12 @@ void observe_job(job_state& st, label_pool& labels, const Record& job, const obs
   if (stop && st.terminal) {
     // The service refuses to stop a job that has finished (ConflictException, HTTP 409): a
     // success here contradicts an earlier observation, whatever status the response reports.
-    const std::string was(to_string(*st.terminal));
-    add_status_finding(out, options, rules::sequence_stop_after_terminal, "", "ConflictException (HTTP 409)",
-                       "a StopIngestionJob response",
-                       "StopIngestionJob succeeded (" + labels.text(here) + ") for a job already " + was + " (" +
-                           labels.text(st.terminal_label) + "); a finished job cannot be stopped, the service "
-                           "answers ConflictException (HTTP 409)");
+    add_status_finding(sink, rules::sequence_stop_after_terminal, "", "", [&] {
+      return finding_text{"ConflictException (HTTP 409)", "a StopIngestionJob response",
+                          "StopIngestionJob succeeded (" + labels.text(here) + ") for a job already " +
+                              std::string(to_string(*st.terminal)) + " (" + labels.text(st.terminal_label) +
+                              "); a finished job cannot be stopped, the service answers ConflictException (HTTP 409)"};
+    });
   }
   if (st.count > 0) {
     // Unknown statuses are opaque: a step into or out of one is not judged, since the model
@@ -914,43 +899,46 @@ void observe_job(job_state& st, label_pool& labels, const Record& job, const obs
       const IngestionJobStatus from = *st.status, to = *status;
       const bool ok = mode == transition_check::direct ? can_transition(from, to) : is_reachable(from, to);
       if (!ok) {
-        const std::string from_name(to_string(from)), to_name(to_string(to));
-        std::string why;
-        std::string expected;
-        if (is_terminal(from)) {
-          why = "but " + from_name + " is terminal";
-          expected = from_name + " (terminal)";
-        } else {
-          status_set next = mode == transition_check::direct ? successors(from)
-                                                              : status_set::from_bits(reachable_v[status_index(from)]);
-          status_set others;
-          for (IngestionJobStatus s : next) {
-            if (s != from) others.insert(s);
+        add_status_finding(sink, rules::sequence_transition, at, "/status", [&] {
+          const std::string from_name(to_string(from)), to_name(to_string(to));
+          std::string why;
+          std::string expected;
+          if (is_terminal(from)) {
+            why = "but " + from_name + " is terminal";
+            expected = from_name + " (terminal)";
+          } else {
+            status_set next = mode == transition_check::direct ? successors(from)
+                                                                : status_set::from_bits(reachable_v[status_index(from)]);
+            status_set others;
+            for (IngestionJobStatus s : next) {
+              if (s != from) others.insert(s);
+            }
+            why = mode == transition_check::direct ? "but " + from_name + " can only change to " + status_words(others)
+                                                   : "but from " + from_name + " the lifecycle only leads to " +
+                                                         status_words(others);
+            expected = from_name + " or " + status_words(others);
           }
-          why = mode == transition_check::direct ? "but " + from_name + " can only change to " + status_words(others)
-                                                 : "but from " + from_name + " the lifecycle only leads to " +
-                                                       status_words(others);
-          expected = from_name + " or " + status_words(others);
-        }
-        add_status_finding(out, options, rules::sequence_transition, status_pointer(at, "/status"), std::move(expected),
-                           to_name,
-                           "status went from " + from_name + " (" + labels.text(st.label) + ") to " + to_name + " (" +
-                               labels.text(here) + "), " + why);
+          return finding_text{std::move(expected), to_name,
+                              "status went from " + from_name + " (" + labels.text(st.label) + ") to " + to_name +
+                                  " (" + labels.text(here) + "), " + why};
+        });
       }
     }
     if (job.startedAt != st.started_at) {
-      add_status_finding(out, options, rules::sequence_started_at_changed, status_pointer(at, "/startedAt"),
-                         format_timestamp(st.started_at), format_timestamp(job.startedAt),
-                         "startedAt changed from " + format_timestamp(st.started_at) + " (" + labels.text(st.label) +
-                             ") to " + format_timestamp(job.startedAt) + " (" + labels.text(here) +
-                             "); a job's start time never changes, even when it is stopped");
+      add_status_finding(sink, rules::sequence_started_at_changed, at, "/startedAt", [&] {
+        const std::string was = format_timestamp(st.started_at), now = format_timestamp(job.startedAt);
+        return finding_text{was, now,
+                            "startedAt changed from " + was + " (" + labels.text(st.label) + ") to " + now + " (" +
+                                labels.text(here) + "); a job's start time never changes, even when it is stopped"};
+      });
     }
     if (job.updatedAt < st.updated_at) {
-      add_status_finding(out, options, rules::sequence_updated_at_decreased, status_pointer(at, "/updatedAt"),
-                         "a time at or after " + format_timestamp(st.updated_at), format_timestamp(job.updatedAt),
-                         "updatedAt went back from " + format_timestamp(st.updated_at) + " (" +
-                             labels.text(st.label) + ") to " + format_timestamp(job.updatedAt) + " (" +
-                             labels.text(here) + ")");
+      add_status_finding(sink, rules::sequence_updated_at_decreased, at, "/updatedAt", [&] {
+        const std::string was = format_timestamp(st.updated_at), now = format_timestamp(job.updatedAt);
+        return finding_text{"a time at or after " + was, now,
+                            "updatedAt went back from " + was + " (" + labels.text(st.label) + ") to " + now + " (" +
+                                labels.text(here) + ")"};
+      });
     }
   }
   // Absent statistics are no information (not zero): compare with the last observation
@@ -958,12 +946,12 @@ void observe_job(job_state& st, label_pool& labels, const Record& job, const obs
   if (job.statistics) {
     const PrimitiveLong scanned = job.statistics->numberOfDocumentsScanned;
     if (st.scanned && scanned < *st.scanned) {
-      add_status_finding(out, options, rules::sequence_scanned_decreased,
-                         status_pointer(at, "/statistics/numberOfDocumentsScanned"),
-                         "at least " + std::to_string(*st.scanned), std::to_string(scanned),
-                         "numberOfDocumentsScanned went down from " + std::to_string(*st.scanned) + " (" +
-                             labels.text(st.scanned_label) + ") to " + std::to_string(scanned) + " (" +
-                             labels.text(here) + "); a job does not unscan documents");
+      add_status_finding(sink, rules::sequence_scanned_decreased, at, "/statistics/numberOfDocumentsScanned", [&] {
+        return finding_text{"at least " + std::to_string(*st.scanned), std::to_string(scanned),
+                            "numberOfDocumentsScanned went down from " + std::to_string(*st.scanned) + " (" +
+                                labels.text(st.scanned_label) + ") to " + std::to_string(scanned) + " (" +
+                                labels.text(here) + "); a job does not unscan documents"};
+      });
     }
     if (st.scanned) labels.release(st.scanned_label);
     st.scanned = scanned;
@@ -1032,9 +1020,9 @@ class job_tracker {
   template <class Observed, detail::enable_if_one_job_observation<Observed> = 0>
   result<void> observe(const Observed& observed, std::string_view label = "") {
     result<void> r;
-    std::vector<diagnostic>& out = detail::result_access::diagnostics(r);
+    diagnostic_sink sink(detail::result_access::diagnostics(r), options_, diagnostic_sink::bound::none);
     detail::for_each_observation(observed, [&](const auto& job, std::string_view at, bool stop) {
-      detail::observe_job(state_, labels_, job, detail::observation_label{label, false, 0}, at, stop, options_, mode_, out);
+      detail::observe_job(state_, labels_, job, detail::observation_label{label, false, 0}, at, stop, mode_, sink);
     });
     detail::result_access::count(r);
     return r;
@@ -1365,7 +1353,7 @@ class sequence_checker {
   template <class Observed>
   result<void> observe_as(const Observed& observed, const detail::observation_label& label) {
     result<void> r;
-    std::vector<diagnostic>& out = detail::result_access::diagnostics(r);
+    diagnostic_sink sink(detail::result_access::diagnostics(r), options_, diagnostic_sink::bound::none);
     if (sequence_.max_jobs != 0) {
       detail::for_each_observation(observed, [&](const auto& job, std::string_view at, bool stop) {
         bool forgot = false;
@@ -1373,7 +1361,7 @@ class sequence_checker {
             detail::job_key_view{job.knowledgeBaseId, job.dataSourceId, job.ingestionJobId}, sequence_.max_jobs,
             labels_, forgot);
         forgotten_ += forgot;
-        detail::observe_job(st, labels_, job, label, at, stop, options_, sequence_.transitions, out);
+        detail::observe_job(st, labels_, job, label, at, stop, sequence_.transitions, sink);
       });
     }
     detail::result_access::count(r);

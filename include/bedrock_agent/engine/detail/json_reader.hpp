@@ -14,6 +14,7 @@
 #include <bedrock_agent/engine/members.hpp>
 #include <bedrock_agent/engine/options.hpp>
 #include <bedrock_agent/engine/shape.hpp>
+#include <bedrock_agent/engine/sink.hpp>
 #include <bedrock_agent/engine/time.hpp>
 
 #include <boost/describe/members.hpp>
@@ -107,12 +108,12 @@ inline std::string json_type_with_article(od::json_type t) {
 /// State of one parse or validate run: where diagnostics go and when to stop.
 struct read_context {
   read_context(std::string_view in, const parse_options& o, bool collect_all, std::vector<diagnostic>* out)
-      : input(in), opt(o), collect(collect_all), sink(out), has_text(in.data() != nullptr) {}
+      : input(in), opt(o), collect(collect_all), findings(out, o), has_text(in.data() != nullptr) {}
 
   std::string_view input;
   const parse_options& opt;
   bool collect;                      ///< validate(): go on after non-fatal errors
-  std::vector<diagnostic>* sink;     ///< validate(): everything; parse(): warnings
+  diagnostic_sink findings;          ///< validate(): everything; parse(): warnings
   bool has_text;                     ///< false for check_value(): no offsets, no line:column
   /// validate(), validate_ndjson(): the value read is never looked at, so strings that break
   /// no rule are not copied into it, and the one reused for every line keeps absent members
@@ -124,11 +125,7 @@ struct read_context {
   bool (*bound_elsewhere)(read_context& ctx, od::field& f, const path_node* at, std::size_t depth) = nullptr;
   od::document* doc = nullptr;
   bool failed = false;
-  bool truncated = false;
-  std::optional<diagnostic> first_error;
-  std::size_t error_count = 0;
-  std::size_t warning_count = 0;
-  std::size_t suppressed = 0;
+  std::optional<diagnostic> first_error;  ///< parse(): the error that stopped it, apart from `findings`
   // line:column of the last diagnostic, so that locating many of them stays linear
   std::size_t lc_offset = 0, lc_line = 1, lc_column = 1;
 
@@ -157,59 +154,46 @@ struct read_context {
     column = lc_column;
   }
 
-  /** Records a finding. Returns true when reading may go on. `level` overrides the severity
-   *  the options give the rule. */
-  bool report(rule r, std::size_t offset, const path_node* at, std::string expected, std::string found,
-              std::string message, std::optional<severity> level = std::nullopt) {
+  /** Records a finding of `r` at `offset` (`at` in the tree): `text()` returns its finding_text
+   *  and is called only when the finding is kept (not disabled, not beyond max_diagnostics).
+   *  `level` overrides the severity the options give the rule. Returns true when reading may
+   *  go on. */
+  template <class Text, std::enable_if_t<std::is_invocable_r<finding_text, Text&>::value, int> = 0>
+  BEDROCK_AGENT_COLD bool report(rule r, std::size_t offset, const path_node* at, Text&& text,
+              std::optional<severity> level = std::nullopt) {
+    const std::optional<severity> lvl = findings.admit(r, level);
+    if (!lvl) return true;
     const bool fatal = rule_info(r).fatal;
-    const std::optional<severity> kept = finding_severity(r, opt);
-    if (!kept) return true;
-    const severity lvl = level ? *level : *kept;
-    if (lvl == severity::error) ++error_count; else ++warning_count;
-    const bool go_on = !fatal && (lvl == severity::warning || collect);
-    if (lvl == severity::error && !collect) {  // fail-fast: the first error is the answer
-      if (!first_error) first_error = make(r, lvl, offset, at, std::move(expected), std::move(found), std::move(message));
+    const auto fill = [&](diagnostic& d) {
+      d.pointer = json_pointer(at);
+      d.offset = offset;
+      locate(offset, d.line, d.column);
+      set_text(d, text());
+    };
+    if (*lvl == severity::error && !collect) {  // fail-fast: the first error is the answer
+      if (!first_error) {
+        first_error.emplace();
+        first_error->id = r;
+        first_error->level = *lvl;
+        fill(*first_error);
+      }
       failed = true;
       return false;
     }
-    if (lvl == severity::error && fatal) failed = true;
-    if (!sink) return go_on;
-    if (sink->size() >= opt.max_diagnostics) {  // keep counting, so that validity stays right
-      truncated = true;
-      ++suppressed;
-      return go_on;
-    }
-    sink->push_back(make(r, lvl, offset, at, std::move(expected), std::move(found), std::move(message)));
-    return go_on;
+    if (*lvl == severity::error && fatal) failed = true;
+    findings.keep(r, *lvl, fill);
+    return !fatal && (*lvl == severity::warning || collect);
   }
-
-  diagnostic make(rule r, severity lvl, std::size_t offset, const path_node* at, std::string expected,
-                  std::string found, std::string message) {
-    diagnostic d;
-    d.id = r;
-    d.level = lvl;
-    d.pointer = json_pointer(at);
-    d.offset = offset;
-    locate(offset, d.line, d.column);
-    d.expected = std::move(expected);
-    d.found = std::move(found);
-    d.message = std::move(message);
-    return d;
+  /** report() with the text already built (a user's leaf_traits may use either). */
+  bool report(rule r, std::size_t offset, const path_node* at, std::string expected, std::string found,
+              std::string message, std::optional<severity> level = std::nullopt) {
+    return report(
+        r, offset, at,
+        [&] { return finding_text{std::move(expected), std::move(found), std::move(message)}; }, level);
   }
 
   /** Closes a validate() run: the note that says how many diagnostics were not kept. */
-  void finish() {
-    if (truncated && sink) {
-      diagnostic d;
-      d.id = rules::limit_diagnostics;
-      d.level = severity::warning;
-      d.expected = "at most " + std::to_string(opt.max_diagnostics) + " diagnostics";
-      d.found = std::to_string(suppressed + opt.max_diagnostics) + " diagnostics";
-      d.message = std::to_string(suppressed) + (suppressed == 1 ? " more diagnostic was" : " more diagnostics were") +
-                  " found but not kept (max_diagnostics is " + std::to_string(opt.max_diagnostics) + ")";
-      sink->push_back(std::move(d));
-    }
-  }
+  void finish() { findings.finish(); }
 
   /// The deepest level the parser supports: its max_depth() - 1 (On-Demand's own checks
   /// assume no more); read_document() sets it from the parser it is given.
@@ -226,9 +210,11 @@ struct read_context {
   }
 
   BEDROCK_AGENT_COLD bool too_deep(std::size_t off, const path_node* at) {
-    const std::string limit = std::to_string(depth_limit());
-    report(rules::limit_depth, off, at, "at most " + limit + " levels", "deeper nesting",
-           "nesting is deeper than max_depth (" + limit + ")");
+    report(rules::limit_depth, off, at, [&] {
+      const std::string limit = std::to_string(depth_limit());
+      return finding_text{"at most " + limit + " levels", "deeper nesting",
+                          "nesting is deeper than max_depth (" + limit + ")"};
+    });
     failed = true;
     return false;
   }
@@ -251,15 +237,20 @@ struct read_context {
    *  json.literal, '+' or '.' json.number; anything else json.syntax. Always fatal. */
   bool expected_value_error(std::size_t offset, const path_node* at) {
     const char c = offset < input.size() ? input[offset] : '\0';
-    const std::string found = found_at(offset);
+    const auto text = [&](const char* expected, const char* before, const char* after) {
+      return [this, offset, expected, before, after] {
+        const std::string found = found_at(offset);
+        return finding_text{expected, found, before + found + after};
+      };
+    };
     if ((c >= 'a' && c <= 'z') || (c >= 'A' && c <= 'Z')) {
-      report(rules::json_invalid_literal, offset, at, "a JSON value", found,
-             found + " is not a JSON value (the only bare words are true, false and null)");
+      report(rules::json_invalid_literal, offset, at,
+             text("a JSON value", "", " is not a JSON value (the only bare words are true, false and null)"));
     } else if (c == '+' || c == '.') {
-      report(rules::json_invalid_number, offset, at, "a number as RFC 8259 writes it", found,
-             found + " is not a JSON number (no leading '+' or '.')");
+      report(rules::json_invalid_number, offset, at,
+             text("a number as RFC 8259 writes it", "", " is not a JSON number (no leading '+' or '.')"));
     } else {
-      report(rules::json_syntax, offset, at, "a JSON value", found, "expected a JSON value, found " + found);
+      report(rules::json_syntax, offset, at, text("a JSON value", "expected a JSON value, found ", ""));
     }
     failed = true;
     return false;
@@ -337,7 +328,7 @@ struct read_context {
         message = std::string("not well-formed JSON: ") + simdjson::error_message(e);
         break;
     }
-    report(r, offset, at, std::move(expected), found_at(offset), std::move(message));
+    report(r, offset, at, [&] { return finding_text{std::move(expected), found_at(offset), std::move(message)}; });
     failed = true;
     return false;
   }
@@ -362,8 +353,10 @@ struct read_context {
     } else {
       expected = where == expecting::object ? "',' or '}' after a member" : "',' or ']' after an array item";
     }
-    const std::string found = found_at(offset);
-    report(rules::json_syntax, offset, at, expected, found, "expected " + expected + ", found " + found);
+    report(rules::json_syntax, offset, at, [&] {
+      const std::string found = found_at(offset);
+      return finding_text{expected, found, "expected " + expected + ", found " + found};
+    });
     failed = true;
     return false;
   }
@@ -413,7 +406,9 @@ template <class T>
 struct leaf_traits;
 
 /// What a leaf_traits<T> reads and reports with. Its public part is `report(rule, offset, at,
-/// expected, found, message)` (records a finding; false when reading must stop),
+/// text)` (records a finding; `text()` returns its finding_text and is called only when the
+/// finding is kept; false when reading must stop), `report(rule, offset, at, expected, found,
+/// message)` (the same with the text already built),
 /// `simdjson_error(error, offset, at)` (reports what simdjson refused) and `opt` (the
 /// parse_options in force); the rest is the engine's.
 using leaf_context = detail::read_context;
@@ -471,36 +466,38 @@ inline bool check_string_token(const char* p, read_context& ctx, const path_node
     const bool plain = std::all_of(t.begin(), t.end(), [](char c) { return c >= 0x20 && c < 0x7F; });
     return "'" + (plain ? std::string(t) : excerpt(t)) + "'";
   };
-  std::string found, expected, message;
-  if (s.error == rules::json_control_character) {
-    found = shown(rest.substr(0, 1));
-    expected = "U+0000..U+001F escaped in strings";
-    message = "a string holds an unescaped control character (U+0000..U+001F must be escaped)";
-  } else if (s.error == rules::json_unpaired_surrogate) {
-    unsigned u = 0;
-    read_hex4(p + s.error_at + 2, u);
-    found = shown(rest.substr(0, 6));
-    if (u >= 0xD800 && u <= 0xDBFF) {
-      expected = "a low surrogate escape (\\uDC00..\\uDFFF) right after a high one";
-      message = found + " is a high surrogate with no low surrogate after it";
+  ctx.report(s.error, off, at, [&] {
+    std::string found, expected, message;
+    if (s.error == rules::json_control_character) {
+      found = shown(rest.substr(0, 1));
+      expected = "U+0000..U+001F escaped in strings";
+      message = "a string holds an unescaped control character (U+0000..U+001F must be escaped)";
+    } else if (s.error == rules::json_unpaired_surrogate) {
+      unsigned u = 0;
+      read_hex4(p + s.error_at + 2, u);
+      found = shown(rest.substr(0, 6));
+      if (u >= 0xD800 && u <= 0xDBFF) {
+        expected = "a low surrogate escape (\\uDC00..\\uDFFF) right after a high one";
+        message = found + " is a high surrogate with no low surrogate after it";
+      } else {
+        expected = "a high surrogate escape (\\uD800..\\uDBFF) right before a low one";
+        message = found + " is a low surrogate with no high surrogate before it";
+      }
+    } else if (rest.size() > 1 && rest[1] == 'u') {
+      std::size_t n = 2;
+      while (n < 6 && n < rest.size() && hex_value(rest[n]) < 16) ++n;
+      found = shown(rest.substr(0, n < rest.size() ? n + 1 : n));
+      expected = "\\u and four hex digits";
+      message = found + " is not a \\u escape: \\u takes four hex digits";
     } else {
-      expected = "a high surrogate escape (\\uD800..\\uDBFF) right before a low one";
-      message = found + " is a low surrogate with no high surrogate before it";
+      char32_t cp = 0;
+      const std::size_t len = rest.size() > 1 ? utf8_decode(rest, 1, cp) : 0;
+      found = shown(rest.substr(0, 1 + (len ? len : 1)));
+      expected = "one of \\\" \\\\ \\/ \\b \\f \\n \\r \\t \\uXXXX";
+      message = found + " is not an escape RFC 8259 defines (\\\" \\\\ \\/ \\b \\f \\n \\r \\t \\uXXXX)";
     }
-  } else if (rest.size() > 1 && rest[1] == 'u') {
-    std::size_t n = 2;
-    while (n < 6 && n < rest.size() && hex_value(rest[n]) < 16) ++n;
-    found = shown(rest.substr(0, n < rest.size() ? n + 1 : n));
-    expected = "\\u and four hex digits";
-    message = found + " is not a \\u escape: \\u takes four hex digits";
-  } else {
-    char32_t cp = 0;
-    const std::size_t len = rest.size() > 1 ? utf8_decode(rest, 1, cp) : 0;
-    found = shown(rest.substr(0, 1 + (len ? len : 1)));
-    expected = "one of \\\" \\\\ \\/ \\b \\f \\n \\r \\t \\uXXXX";
-    message = found + " is not an escape RFC 8259 defines (\\\" \\\\ \\/ \\b \\f \\n \\r \\t \\uXXXX)";
-  }
-  ctx.report(s.error, off, at, std::move(expected), std::move(found), std::move(message));
+    return finding_text{std::move(expected), std::move(found), std::move(message)};
+  });
   ctx.failed = true;
   return false;
 }
@@ -530,8 +527,10 @@ inline bool missing_separator(std::string_view tok, std::size_t length, std::siz
   const std::string due = at == nullptr   ? "the end of the input"
                           : at->is_index ? "',' or ']' after an array item"
                                           : "',' or '}' after a member";
-  const std::string found = ctx.found_at(off + length);
-  ctx.report(rules::json_syntax, off + length, at, due, found, "expected " + due + ", found " + found);
+  ctx.report(rules::json_syntax, off + length, at, [&] {
+    const std::string found = ctx.found_at(off + length);
+    return finding_text{due, found, "expected " + due + ", found " + found};
+  });
   ctx.failed = true;
   return true;
 }
@@ -552,15 +551,17 @@ inline bool check_scalar_token(od::value& v, od::json_type t, read_context& ctx,
     const std::size_t length = scan_json_number(tok, is_integer);
     if (length == tok.size() && !tok.empty()) return true;
     if (missing_separator(tok, length, off, ctx, at)) return false;
-    ctx.report(rules::json_invalid_number, off, at, "a number as RFC 8259 writes it", excerpt(tok),
-               "'" + excerpt(tok) + "' is not a JSON number");
+    ctx.report(rules::json_invalid_number, off, at, [&] {
+      return finding_text{"a number as RFC 8259 writes it", excerpt(tok), "'" + excerpt(tok) + "' is not a JSON number"};
+    });
     return false;
   }
   const bool ok = t == od::json_type::null ? tok == "null" : (tok == "true" || tok == "false");
   if (ok) return true;
   if (missing_separator(tok, literal_length(tok), off, ctx, at)) return false;
-  ctx.report(rules::json_invalid_literal, off, at, "true, false or null", excerpt(tok),
-             "'" + excerpt(tok) + "' is not a JSON literal");
+  ctx.report(rules::json_invalid_literal, off, at, [&] {
+    return finding_text{"true, false or null", excerpt(tok), "'" + excerpt(tok) + "' is not a JSON literal"};
+  });
   return false;
 }
 
@@ -750,16 +751,21 @@ bool check_string_constraints(std::string_view s, std::size_t code_points, read_
                               const path_node* at) {
   constexpr string_constraints c = S::constraints;
   if (!string_length_ok<S>(code_points)) {
-    if (!ctx.report(rules::constraint_length, off, at, range_text(c.min_length, c.max_length, "code points"),
-                    std::to_string(code_points) + " code points",
-                    std::string(S::shape_name) + " must be " + range_text(c.min_length, c.max_length, "code points") +
-                        " long; this one has " + std::to_string(code_points)))
+    if (!ctx.report(rules::constraint_length, off, at, [&] {
+          const std::string range = range_text(c.min_length, c.max_length, "code points");
+          return finding_text{range, std::to_string(code_points) + " code points",
+                              std::string(S::shape_name) + " must be " + range + " long; this one has " +
+                                  std::to_string(code_points)};
+        }))
       return false;
   }
   if (!string_pattern_ok<S>(s, code_points)) {
-    return ctx.report(rules::constraint_pattern, off, at, std::string(c.pattern.text), "\"" + excerpt(s) + "\"",
-                      std::string(S::shape_name) + " must match " + std::string(c.pattern.text) + "; \"" +
-                          excerpt(s) + "\" does not");
+    return ctx.report(rules::constraint_pattern, off, at, [&] {
+      const std::string shown = excerpt(s);
+      return finding_text{std::string(c.pattern.text), "\"" + shown + "\"",
+                          std::string(S::shape_name) + " must match " + std::string(c.pattern.text) + "; \"" + shown +
+                              "\" does not"};
+    });
   }
   return true;
 }
@@ -832,8 +838,10 @@ struct string_leaf {
     const std::size_t bad = utf8_first_invalid(v);
     if (bad != std::string_view::npos) {
       // fatal for a parse (the text cannot be read); here the other members can still be checked
-      ctx.report(rules::json_invalid_utf8, 0, at, "UTF-8", excerpt(std::string_view(v).substr(bad, 4)),
-                 "the string is not UTF-8 at byte " + std::to_string(bad));
+      ctx.report(rules::json_invalid_utf8, 0, at, [&] {
+        return finding_text{"UTF-8", excerpt(std::string_view(v).substr(bad, 4)),
+                            "the string is not UTF-8 at byte " + std::to_string(bad)};
+      });
       return ctx.collect;
     }
     return check_string_constraints<S>(v, utf8_length(v), ctx, 0, at);
@@ -854,19 +862,25 @@ inline std::optional<bool> read_integer_literal(od::value& v, read_context& ctx,
   const std::size_t length = scan_json_number(tok, is_integer);
   if (tok.empty() || length != tok.size()) {
     if (missing_separator(tok, length, off, ctx, at)) return false;
-    ctx.report(rules::json_invalid_number, off, at, "a number as RFC 8259 writes it", excerpt(tok),
-               "'" + excerpt(tok) + "' is not a JSON number");
+    ctx.report(rules::json_invalid_number, off, at, [&] {
+      return finding_text{"a number as RFC 8259 writes it", excerpt(tok), "'" + excerpt(tok) + "' is not a JSON number"};
+    });
     return false;
   }
   if (!is_integer) {
-    return ctx.report(rules::long_not_integer, off, at, "an integer literal (no fraction, no exponent)", excerpt(tok),
-                      shape + " takes an integer literal; '" + excerpt(tok) + "' has a fraction or an exponent");
+    return ctx.report(rules::long_not_integer, off, at, [&] {
+      return finding_text{"an integer literal (no fraction, no exponent)", excerpt(tok),
+                          shape + " takes an integer literal; '" + excerpt(tok) + "' has a fraction or an exponent"};
+    });
   }
   const std::int64_t lo = bits == 64 ? (std::numeric_limits<std::int64_t>::min)() : -(std::int64_t{1} << (bits - 1));
   const std::int64_t hi = bits == 64 ? (std::numeric_limits<std::int64_t>::max)() : (std::int64_t{1} << (bits - 1)) - 1;
   if (!parse_int64(tok, value) || value < lo || value > hi) {
-    return ctx.report(rules::long_out_of_range, off, at, std::to_string(lo) + ".." + std::to_string(hi), excerpt(tok),
-                      "'" + excerpt(tok) + "' is outside " + shape + "'s signed " + std::to_string(bits) + "-bit range");
+    return ctx.report(rules::long_out_of_range, off, at, [&] {
+      return finding_text{std::to_string(lo) + ".." + std::to_string(hi), excerpt(tok),
+                          "'" + excerpt(tok) + "' is outside " + shape + "'s signed " + std::to_string(bits) +
+                              "-bit range"};
+    });
   }
   return std::nullopt;
 }
@@ -913,8 +927,10 @@ struct int64_leaf {
     out = static_cast<T>(value);
     if constexpr (nonnegative) {
       if (value < 0) {
-        return ctx.report(shape_info<T>::nonnegative_rule, off, at, "a count >= 0", excerpt(tok),
-                          std::string(shape_info<T>::nonnegative) + " cannot be negative; found " + std::string(tok));
+        return ctx.report(shape_info<T>::nonnegative_rule, off, at, [&] {
+          return finding_text{"a count >= 0", excerpt(tok),
+                              std::string(shape_info<T>::nonnegative) + " cannot be negative; found " + std::string(tok)};
+        });
       }
     }
     return true;
@@ -923,8 +939,10 @@ struct int64_leaf {
   static bool check(const T& v, read_context& ctx, const path_node* at) {
     if constexpr (nonnegative) {
       if (v < 0) {
-        return ctx.report(shape_info<T>::nonnegative_rule, 0, at, "a count >= 0", std::to_string(v),
-                          std::string(shape_info<T>::nonnegative) + " cannot be negative; found " + std::to_string(v));
+        return ctx.report(shape_info<T>::nonnegative_rule, 0, at, [&] {
+          return finding_text{"a count >= 0", std::to_string(v),
+                              std::string(shape_info<T>::nonnegative) + " cannot be negative; found " + std::to_string(v)};
+        });
       }
     }
     (void)v;
@@ -943,9 +961,11 @@ struct int64_leaf {
 /** An integer of shape T outside its range `c`: constraint.range. */
 BEDROCK_AGENT_COLD inline bool integer_range_finding(std::string_view shape, integer_constraints c, std::string found,
                                                      read_context& ctx, std::size_t off, const path_node* at) {
-  const std::string range = std::to_string(c.min) + ".." + std::to_string(c.max);
-  return ctx.report(rules::constraint_range, off, at, range, found,
-                    std::string(shape) + " must be " + range + "; this one is " + found);
+  return ctx.report(rules::constraint_range, off, at, [&] {
+    const std::string range = std::to_string(c.min) + ".." + std::to_string(c.max);
+    std::string message = std::string(shape) + " must be " + range + "; this one is " + found;
+    return finding_text{range, std::move(found), std::move(message)};
+  });
 }
 
 /// Integer shapes (Smithy's `integer`, signed 32 bits): an integer_shape<S> with `shape_name`
@@ -1025,11 +1045,12 @@ struct timestamp_leaf {
     }
     // Positions map one to one onto the input when the string had no escapes.
     const std::size_t off = ctx.offset_of(raw) + (escaped ? 0 : r.error().position);
-    return ctx.report(rules::time_invalid, off, at,
-                      "an RFC 3339 date-time in 0001..9999, e.g. 2024-03-14T09:26:53.589Z",
-                      "\"" + excerpt(text) + "\"",
-                      "invalid timestamp \"" + excerpt(text) + "\": " + std::string(r.error().message) +
-                          " (character " + std::to_string(r.error().position + 1) + ")");
+    return ctx.report(rules::time_invalid, off, at, [&] {
+      const std::string shown = excerpt(text);
+      return finding_text{"an RFC 3339 date-time in 0001..9999, e.g. 2024-03-14T09:26:53.589Z", "\"" + shown + "\"",
+                          "invalid timestamp \"" + shown + "\": " + std::string(r.error().message) + " (character " +
+                              std::to_string(r.error().position + 1) + ")"};
+    });
   }
 
   static bool check(const T&, read_context&, const path_node*) {
@@ -1089,14 +1110,18 @@ struct enum_leaf<enum_value<E>> {
   /** constraint.enum on `text`, the same words for the reader and check_value(). */
   BEDROCK_AGENT_COLD static bool unknown_value(std::string_view text, bool keep, read_context& ctx, std::size_t off,
                                                const path_node* at) {
-    std::string allowed;
-    boost::mp11::mp_for_each<boost::describe::describe_enumerators<E>>([&](auto d) {
-      if (!allowed.empty()) allowed += ", ";
-      allowed += d.name;
-    });
-    return ctx.report(rules::constraint_enum, off, at, "one of " + allowed, "\"" + excerpt(text) + "\"",
-                      "\"" + excerpt(text) + "\" is not a known value (one of " + allowed + "; case matters)" +
-                          (keep ? "; kept as an unknown value" : ""),
+    const auto build = [&] {
+      std::string allowed;
+      boost::mp11::mp_for_each<boost::describe::describe_enumerators<E>>([&](auto d) {
+        if (!allowed.empty()) allowed += ", ";
+        allowed += d.name;
+      });
+      const std::string shown = excerpt(text);
+      return finding_text{"one of " + allowed, "\"" + shown + "\"",
+                          "\"" + shown + "\" is not a known value (one of " + allowed + "; case matters)" +
+                              (keep ? "; kept as an unknown value" : "")};
+    };
+    return ctx.report(rules::constraint_enum, off, at, build,
                       keep ? std::optional<severity>(severity::warning) : std::nullopt);
   }
 
@@ -1108,10 +1133,11 @@ struct enum_leaf<enum_value<E>> {
 /** A list of `n` items outside `c`: constraint.list-length. */
 BEDROCK_AGENT_COLD inline bool list_length_finding(std::string_view shape, list_constraints c, std::size_t n,
                                                    read_context& ctx, std::size_t off, const path_node* at) {
-  return ctx.report(rules::constraint_list_length, off, at, range_text(c.min_items, c.max_items, "items"),
-                    std::to_string(n) + " items",
-                    std::string(shape) + " must have " + range_text(c.min_items, c.max_items, "items") +
-                        "; this one has " + std::to_string(n));
+  return ctx.report(rules::constraint_list_length, off, at, [&] {
+    const std::string range = range_text(c.min_items, c.max_items, "items");
+    return finding_text{range, std::to_string(n) + " items",
+                        std::string(shape) + " must have " + range + "; this one has " + std::to_string(n)};
+  });
 }
 
 /// List shapes: a std::vector with `shape_name` and `list_constraints constraints`. No
@@ -1225,18 +1251,21 @@ std::string wire_description() {
 template <class T>
 bool wrong_type(od::value& v, od::json_type t, read_context& ctx, const path_node* at, std::size_t depth) {
   const std::size_t off = value_offset(v, ctx);
-  std::string message = "expected " + wire_description<T>() + ", found " + json_type_with_article(t);
-  if constexpr (is_leaf_v<T>) {
-    if constexpr (boost::mp11::mp_valid<wrong_type_note_probe, leaf_of<T>>::value) {
-      const std::string note = leaf_of<T>::wrong_type_note(t);
-      if (!note.empty()) {
-        message += ": ";
-        message += note;
+  const auto build = [&] {
+    const std::string wire = wire_description<T>();
+    std::string message = "expected " + wire + ", found " + json_type_with_article(t);
+    if constexpr (is_leaf_v<T>) {
+      if constexpr (boost::mp11::mp_valid<wrong_type_note_probe, leaf_of<T>>::value) {
+        const std::string note = leaf_of<T>::wrong_type_note(t);
+        if (!note.empty()) {
+          message += ": ";
+          message += note;
+        }
       }
     }
-  }
-  if (!ctx.report(rules::shape_wrong_type, off, at, wire_description<T>(), found_token(v, t), std::move(message)))
-    return false;
+    return finding_text{wire, found_token(v, t), std::move(message)};
+  };
+  if (!ctx.report(rules::shape_wrong_type, off, at, build)) return false;
   return validate_any(v, ctx, at, depth);
 }
 
@@ -1244,8 +1273,10 @@ bool wrong_type(od::value& v, od::json_type t, read_context& ctx, const path_nod
 template <class T>
 bool null_value(od::value& v, read_context& ctx, const path_node* at) {
   if (!check_scalar_token(v, od::json_type::null, ctx, at)) return false;
-  return ctx.report(rules::shape_null, value_offset(v, ctx), at, wire_description<T>(), "null",
-                    "null is not " + wire_description<T>() + " (the model has no null values)");
+  return ctx.report(rules::shape_null, value_offset(v, ctx), at, [] {
+    const std::string wire = wire_description<T>();
+    return finding_text{wire, "null", "null is not " + wire + " (the model has no null values)"};
+  });
 }
 
 // ---- described structures -------------------------------------------------------------------
@@ -1279,8 +1310,11 @@ BEDROCK_AGENT_COLD inline bool unknown_member(od::field& f, od::value& v, std::s
                                               const path_node* at, std::size_t depth) {
   if (!ctx.opt.ignore_unknown_members && !(at->parent == nullptr && ctx.opt.protocol_members.contains(at->key))) {
     const std::size_t key_off = ctx.offset_of(f.key().raw()) - 1;
-    if (!ctx.report(rules::shape_unknown_member, key_off, at, "a member of " + std::string(shape),
-                    "\"" + excerpt(at->key) + "\"", std::string(shape) + " has no member \"" + excerpt(at->key) + "\""))
+    if (!ctx.report(rules::shape_unknown_member, key_off, at, [&] {
+          const std::string key = excerpt(at->key);
+          return finding_text{"a member of " + std::string(shape), "\"" + key + "\"",
+                              std::string(shape) + " has no member \"" + key + "\""};
+        }))
       return false;
   }
   return validate_any(v, ctx, at, depth);
@@ -1290,8 +1324,11 @@ BEDROCK_AGENT_COLD inline bool unknown_member(od::field& f, od::value& v, std::s
 BEDROCK_AGENT_COLD inline bool duplicate_member(od::field& f, od::value& v, read_context& ctx, const path_node* at,
                                                 std::size_t depth) {
   const std::size_t key_off = ctx.offset_of(f.key().raw()) - 1;
-  if (!ctx.report(rules::json_duplicate_member, key_off, at, "each member once", "\"" + excerpt(at->key) + "\" again",
-                  "member \"" + excerpt(at->key) + "\" appears twice; readers disagree on which one counts"))
+  if (!ctx.report(rules::json_duplicate_member, key_off, at, [&] {
+        const std::string key = excerpt(at->key);
+        return finding_text{"each member once", "\"" + key + "\" again",
+                            "member \"" + key + "\" appears twice; readers disagree on which one counts"};
+      }))
     return false;
   return validate_any(v, ctx, at, depth);
 }
@@ -1299,8 +1336,10 @@ BEDROCK_AGENT_COLD inline bool duplicate_member(od::field& f, od::value& v, read
 /** A required member `name` of `shape` the object at `off` left out: shape.missing-member. */
 BEDROCK_AGENT_COLD inline bool missing_member(std::string_view name, std::string_view shape, read_context& ctx,
                                               std::size_t off, const path_node* at) {
-  return ctx.report(rules::shape_missing_member, off, at, "member \"" + std::string(name) + "\"", "no such member",
-                    std::string(shape) + " requires member \"" + std::string(name) + "\"");
+  return ctx.report(rules::shape_missing_member, off, at, [&] {
+    return finding_text{"member \"" + std::string(name) + "\"", "no such member",
+                        std::string(shape) + " requires member \"" + std::string(name) + "\""};
+  });
 }
 
 /** What reading one member did: the key named no member, or the member was read (reading goes
@@ -1485,8 +1524,9 @@ BEDROCK_AGENT_COLD bool read_value_slow(od::value& v, T& out, read_context& ctx,
 inline void check_trailing(std::size_t from, read_context& ctx) {
   const std::size_t off = skip_json_whitespace(ctx.input, from);
   if (off >= ctx.input.size()) return;
-  ctx.report(rules::json_trailing_content, off, nullptr, "the end of the input", ctx.found_at(off),
-             "content follows the root object: " + ctx.found_at(off));
+  ctx.report(rules::json_trailing_content, off, nullptr, [&] {
+    return finding_text{"the end of the input", ctx.found_at(off), "content follows the root object: " + ctx.found_at(off)};
+  });
 }
 
 /** Walks the root object of `json` into `out`, then checks that nothing follows `end` (the
@@ -1538,13 +1578,15 @@ inline bool check_root_scalar(od::json_type t, std::size_t root, read_context& c
   if (t == od::json_type::number) {
     bool is_integer;
     if (scan_json_number(tok, is_integer) == tok.size()) return true;
-    ctx.report(rules::json_invalid_number, root, nullptr, "a number as RFC 8259 writes it", ctx.found_at(root),
-               ctx.found_at(root) + " is not a JSON number");
+    ctx.report(rules::json_invalid_number, root, nullptr, [&] {
+      return finding_text{"a number as RFC 8259 writes it", ctx.found_at(root), ctx.found_at(root) + " is not a JSON number"};
+    });
     return false;
   }
   if (tok == "null" || tok == "true" || tok == "false") return true;
-  ctx.report(rules::json_invalid_literal, root, nullptr, "true, false or null", ctx.found_at(root),
-             ctx.found_at(root) + " is not a JSON literal");
+  ctx.report(rules::json_invalid_literal, root, nullptr, [&] {
+    return finding_text{"true, false or null", ctx.found_at(root), ctx.found_at(root) + " is not a JSON literal"};
+  });
   return false;
 }
 
@@ -1561,15 +1603,18 @@ template <class T>
 void read_document_body(od::parser& parser, simdjson::padded_string_view json, T& out, read_context& ctx) {
   const std::string_view in = ctx.input;
   if (in.size() > ctx.opt.max_input_bytes) {
-    ctx.report(rules::limit_input_size, 0, nullptr, "at most " + std::to_string(ctx.opt.max_input_bytes) + " bytes",
-               std::to_string(in.size()) + " bytes",
-               "the input is " + std::to_string(in.size()) + " bytes, more than max_input_bytes (" +
-                   std::to_string(ctx.opt.max_input_bytes) + ")");
+    ctx.report(rules::limit_input_size, 0, nullptr, [&] {
+      const std::string most = std::to_string(ctx.opt.max_input_bytes), size = std::to_string(in.size());
+      return finding_text{"at most " + most + " bytes", size + " bytes",
+                          "the input is " + size + " bytes, more than max_input_bytes (" + most + ")"};
+    });
     return;
   }
   if (in.substr(0, 3) == "\xEF\xBB\xBF") {  // RFC 8259 section 8.1: a BOM is not JSON text
-    ctx.report(rules::json_syntax, 0, nullptr, "a JSON value", "a byte order mark (U+FEFF)",
-               "the input starts with a byte order mark (U+FEFF); JSON text must not");
+    ctx.report(rules::json_syntax, 0, nullptr, [] {
+      return finding_text{"a JSON value", "a byte order mark (U+FEFF)",
+                          "the input starts with a byte order mark (U+FEFF); JSON text must not"};
+    });
     return;
   }
   const std::size_t root = skip_json_whitespace(in, 0);
@@ -1598,10 +1643,12 @@ void read_document_body(od::parser& parser, simdjson::padded_string_view json, T
   } else if (t != od::json_type::object) {
     std::size_t end = root;
     while (end < in.size() && end - root < 24 && in[end] != '\n') ++end;
-    ctx.report(rules::json_root_not_object, root, nullptr, "an object (" + std::string(T::shape_name) + ")",
-               std::string(json_type_name(t)) + " " + excerpt(in.substr(root, end - root)),
-               "the document must be a JSON object (" + std::string(T::shape_name) + "), not " +
-                   json_type_with_article(t));
+    ctx.report(rules::json_root_not_object, root, nullptr, [&] {
+      return finding_text{"an object (" + std::string(T::shape_name) + ")",
+                          std::string(json_type_name(t)) + " " + excerpt(in.substr(root, end - root)),
+                          "the document must be a JSON object (" + std::string(T::shape_name) + "), not " +
+                              json_type_with_article(t)};
+    });
   } else {
     // get_object() on the root is where On-Demand checks that the root's last token closes it
     od::object obj;
