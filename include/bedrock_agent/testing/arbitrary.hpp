@@ -13,6 +13,7 @@
 // Test-only: needs RapidCheck; never included by <bedrock_agent/stop_ingestion_job.hpp>.
 
 #include <bedrock_agent/engine/constraints.hpp>
+#include <bedrock_agent/engine/diagnostics.hpp>
 #include <bedrock_agent/engine/detail/utf8.hpp>
 #include <bedrock_agent/model/shapes.hpp>
 #include <bedrock_agent/engine/time.hpp>
@@ -48,10 +49,27 @@ struct generator;
 /// `leaf_generator<T>` with `static rc::Gen<T> valid()` (values that parse back to themselves
 /// and that check_value() accepts). The encodings write a leaf with leaf_traits<T>::write and
 /// the mutations break it by its leaf_traits<T>::json_type (wrong type, null, bad literal).
+/// To have the mutations break the leaf's own rules too, add both
+///
+///     static std::vector<rule> breakable();    // the rules a value of T can be made to break
+///     static rc::Gen<leaf_break> breaking(rule r);  // (or rc::Gen<std::string>, the token alone)
+///         // for r in breakable(): JSON texts that, put in place of a valid value, break
+///         // exactly r, reported at the value's pointer
+///
+/// A rule in breakable() is then broken at a value of T by breaking() only.
 /// Found after generator<T>, before the built-in leaves (string shapes, 64-bit integers,
 /// integer shapes, timestamp, enum_value<E>, described enums). Must be visible before the first use.
 template <class T>
 struct leaf_generator;
+
+/// What a leaf_generator<T>::breaking(r) gives: one JSON text that breaks rule r where a
+/// value of T was, and where in it the finding may be.
+struct leaf_break {
+  std::string token;            ///< written in place of the value as it is (a string with its quotes)
+  std::string why;              ///< what is wrong with it, in words, for mutation::edit; may be empty
+  std::size_t offset_min = 0;   ///< the finding's offset is within [offset_min, offset_max] bytes
+  std::size_t offset_max = 0;   ///<   of the token's first byte (0, 0: at the value itself)
+};
 
 /// How optional members and lists are filled.
 enum class fill : std::uint8_t {
@@ -129,6 +147,17 @@ template <class T>
 using user_leaf_valid_t = decltype(leaf_generator<T>::valid());
 template <class T>
 inline constexpr bool has_user_leaf_generator_v = boost::mp11::mp_valid<user_leaf_valid_t, T>::value;
+
+template <class G>
+using leaf_breaking_t = decltype(G::breaking(std::declval<rule>()));
+template <class G>
+using leaf_breakable_t = decltype(G::breakable());
+/// True when leaf generator G (a leaf_generator<T>, or a built-in one) breaks rules of its own.
+template <class G>
+inline constexpr bool has_leaf_breaks_v = boost::mp11::mp_valid<leaf_breaking_t, G>::value;
+template <class G>
+inline constexpr bool leaf_breaks_complete_v =
+    boost::mp11::mp_valid<leaf_breaking_t, G>::value == boost::mp11::mp_valid<leaf_breakable_t, G>::value;
 
 template <class T>
 struct is_enum_value : std::false_type {};
