@@ -440,33 +440,6 @@ inline void counter_sites(rule r, json_node& n, const std::string& pointer, std:
   }
 }
 
-/** Sites of an integer shape S at number node `n`: the counters' number faults (a fraction,
- *  outside 64 bits, malformed), outside 32 bits, and outside S's range (constraint.range). */
-template <class S>
-void integer_sites(rule r, json_node& n, const std::string& pointer, std::vector<site>& out) {
-  constexpr integer_constraints c = S::constraints;
-  auto replace = token_replacer(n, pointer);
-  if (r == rules::constraint_range) {
-    std::vector<std::int64_t> bad;
-    for (std::int64_t k = 1; k <= 3; ++k) {
-      if (c.min - k >= (std::numeric_limits<std::int32_t>::min)()) bad.push_back(c.min - k);
-      if (c.max + k <= (std::numeric_limits<std::int32_t>::max)()) bad.push_back(c.max + k);
-    }
-    if (c.min > (std::numeric_limits<std::int32_t>::min)()) bad.push_back((std::numeric_limits<std::int32_t>::min)());
-    if (c.max < (std::numeric_limits<std::int32_t>::max)()) bad.push_back((std::numeric_limits<std::int32_t>::max)());
-    if (!bad.empty()) {
-      out.push_back([=](site_outcome& o) { replace(o, std::to_string(choose_from(bad))); });
-    }
-  } else if (r == rules::long_out_of_range) {
-    out.push_back([=](site_outcome& o) {
-      replace(o, choose_from<std::string>({"2147483648", "-2147483649", "4294967296", "9223372036854775808",
-                                           "-9223372036854775809", "18446744073709551616"}));
-    });
-  } else {
-    counter_sites(r, n, pointer, out, false);
-  }
-}
-
 template <class L>
 void list_sites(rule r, json_node& n, const std::string& pointer, std::vector<site>& out) {
   using E = typename L::value_type;
@@ -620,7 +593,8 @@ void leaf_break_sites(rule r, json_node& n, const std::string& pointer, std::vec
     o.mark = node;
     o.delta_min = b.offset_min;
     o.delta_max = b.offset_max;
-    o.edit = "replaced " + pointer + " with " + b.token + (b.why.empty() ? std::string() : " (" + b.why + ")");
+    o.edit = "replaced " + pointer + " with " + bedrock_agent::detail::excerpt(b.token, 60) +
+             (b.why.empty() ? std::string() : " (" + b.why + ")");
   });
 }
 
@@ -654,7 +628,7 @@ void collect_sites(rule r, json_node& n, const std::string& pointer, std::vector
   } else if constexpr (std::is_same<L, bd::int64_leaf<T>>::value) {
     counter_sites(r, n, pointer, out, L::nonnegative);
   } else if constexpr (std::is_same<L, bd::integer_leaf<T>>::value) {
-    integer_sites<T>(r, n, pointer, out);
+    counter_sites(r, n, pointer, out, false);  // range and 32 bits: integer_leaf_generator<T>
   } else if constexpr (std::is_same<L, bd::timestamp_leaf<T>>::value) {
     // the node's value: decode the (possibly escaped, possibly offset) text it was written as
     std::string text;
