@@ -13,6 +13,7 @@
 #include <rapidcheck.h>
 
 #include <algorithm>
+#include <charconv>
 #include <optional>
 #include <string>
 #include <string_view>
@@ -39,6 +40,27 @@ BOOST_DESCRIBE_STRUCT(Toggle, (), (id, enabled, dryRun))
 using boost::describe::operators::operator==;  // RC_ASSERT(a == b) finds it by ADL
 
 inline int checks = 0;  ///< how many times check() ran: check_value() must reach the leaf
+
+/// A leaf with a rule of its own: a score, Smithy's `@range(min: 0, max: 1) double`.
+struct Score {
+  double value = 0;
+  friend bool operator==(Score a, Score b) { return a.value == b.value; }
+};
+
+/// A list of them, and a shape that holds one, maybe another, and the list.
+struct Scores : std::vector<Score> {
+  using std::vector<Score>::vector;
+  static constexpr std::string_view shape_name = "Scores";
+  static constexpr bedrock_agent::list_constraints constraints{0, 5};
+};
+struct Rating {
+  bedrock_agent::Id id;
+  Score score;
+  std::optional<Score> previous;
+  std::optional<Scores> history;
+  static constexpr std::string_view shape_name = "Rating";
+};
+BOOST_DESCRIBE_STRUCT(Rating, (), (id, score, previous, history))
 
 }  // namespace leaf_test
 
@@ -83,8 +105,80 @@ struct bedrock_agent::testing::leaf_generator<bool> {
 };
 // [leaf-generator-example]
 
+template <>
+struct bedrock_agent::leaf_traits<leaf_test::Score> {
+  using value = simdjson::ondemand::value;
+  using json_type_t = simdjson::ondemand::json_type;
+  using Score = leaf_test::Score;
+
+  static constexpr json_type_t json_type = json_type_t::number;
+  static std::string description() { return "a number (Score)"; }
+
+  static bool read(value& v, Score& out, leaf_context& ctx, const leaf_path* at, std::size_t) {
+    if (!check_leaf_token(v, json_type, ctx, at)) return false;  // json.number
+    // The token is a JSON number (checked above), read as it stands: simdjson's get_double()
+    // would refuse one that ends a truncated document, which the engine reports as json.syntax.
+    const std::string_view token = v.raw_json_token();
+    const auto parsed = std::from_chars(token.data(), token.data() + token.size(), out.value);
+    if (parsed.ec == std::errc::result_out_of_range) out.value = token[0] == '-' ? -2 : 2;  // beyond any double
+    return in_range(out, ctx, leaf_offset(v, ctx), at, std::string(token.substr(0, static_cast<std::size_t>(parsed.ptr - token.data()))));
+  }
+  static bool check(const Score& s, leaf_context& ctx, const leaf_path* at) {
+    return in_range(s, ctx, 0, at, std::to_string(s.value));
+  }
+  static void write(std::string& out, const Score& s) {
+    char buf[32];
+    out.append(buf, std::to_chars(buf, buf + sizeof buf, s.value).ptr);  // shortest exact form
+  }
+  static bool in_range(const Score& s, leaf_context& ctx, std::size_t offset, const leaf_path* at, std::string found) {
+    if (s.value >= 0 && s.value <= 1) return true;
+    return ctx.report(rules::constraint_range, offset, at, "0..1", found, "Score must be 0..1; this one is " + found);
+  }
+};
+
+// [leaf-breaking-example]
+template <>
+struct bedrock_agent::testing::leaf_generator<leaf_test::Score> {
+  static rc::Gen<leaf_test::Score> valid() {  // 0, 1, and millionths between; shrinks to 0
+    return rc::gen::map(rc::gen::inRange(0, 1000001), [](int n) { return leaf_test::Score{n / 1e6}; });
+  }
+  // The rules a Score's own read() reports, and texts that break each alone, at the value.
+  static std::vector<rule> breakable() { return {rules::constraint_range, rules::json_invalid_number}; }
+  static rc::Gen<leaf_break> breaking(rule r) {
+    const bool range = r == rules::constraint_range;
+    std::vector<std::string> texts = range ? std::vector<std::string>{"-1", "-0.5", "1.5", "2", "1e3", "-1e-3", "1.0000001"}
+                                           : std::vector<std::string>{"01", "-", "1.", "1e", "-01", "1.5.2", "0x1"};
+    return rc::gen::map(rc::gen::elementOf(texts), [range](std::string text) {
+      return leaf_break{std::move(text), range ? "outside 0..1" : "not a JSON number", 0, 0};
+    });
+  }
+};
+// [leaf-breaking-example]
+
 namespace ba = bedrock_agent;
+using leaf_test::Rating;
 using leaf_test::Toggle;
+
+namespace {
+/** The mutation property of rule `r` over T documents: each fails the fail-fast parse with
+ *  exactly its finding (rule, pointer, offset), and validate() reports it and no other error;
+ *  `also(m)` asserts more of each mutation. */
+template <class T, class Also>
+void mutations_are_reported(ba::rule r, Also also) {
+  rc_doctest::check(std::string(T::shape_name) + ": " + std::string(ba::rule_id(r)), [r, also] {
+    const ba::testing::mutation m = *ba::testing::mutations<T>(r);
+    RC_LOG() << m << "\n";
+    also(m);
+    const auto v = ba::validate<T>(m.document, m.options);
+    for (const ba::diagnostic& d : v.diagnostics()) RC_LOG() << "  validate: " << d << " (offset " << d.offset << ")\n";
+    const auto p = ba::parse<T>(m.document, m.options);
+    RC_ASSERT(!p.ok());
+    RC_ASSERT(m.matches(p.error()));
+    RC_ASSERT(v.error_count() == 1u);
+    RC_ASSERT(std::any_of(v.diagnostics().begin(), v.diagnostics().end(), [&](const ba::diagnostic& d) { return m.matches(d); }));
+  });
+}
+}  // namespace
 
 TEST_CASE("leaf: a boolean declared in a test file reads, validates, checks and writes") {
   const std::string in = R"({"id":"ABCDEFGHIJ","enabled":true,"dryRun":false})";
@@ -182,15 +276,30 @@ TEST_CASE("leaf: a leaf_generator in a test file gives generators, encodings and
   CHECK(std::find(breakable.begin(), breakable.end(), ba::rules::semantic_negative_counter) == breakable.end());
   for (ba::rule r : breakable) {
     CAPTURE(ba::rule_id(r));
-    rc_doctest::check(std::string(ba::rule_id(r)), [r] {
-      const ba::testing::mutation m = *ba::testing::mutations<Toggle>(r);
-      RC_LOG() << m << "\n";
-      const auto v = ba::validate<Toggle>(m.document, m.options);
-      const auto p = ba::parse<Toggle>(m.document, m.options);
-      RC_ASSERT(!p.ok());
-      RC_ASSERT(m.matches(p.error()));
-      RC_ASSERT(v.error_count() == 1u);
-      RC_ASSERT(std::any_of(v.diagnostics().begin(), v.diagnostics().end(), [&](const ba::diagnostic& d) { return m.matches(d); }));
+    mutations_are_reported<Toggle>(r, [](const ba::testing::mutation&) {});
+  }
+}
+
+TEST_CASE("leaf: a leaf's own rules, broken by its leaf_generator's breaking(), are reported at the value") {
+  // Score reports constraint.range and json.number itself: no built-in site breaks them, so
+  // only breaking() can have put them in the rules a Rating can break.
+  const std::vector<ba::rule>& breakable = ba::testing::breakable_rules<Rating>();
+  CHECK(std::find(breakable.begin(), breakable.end(), ba::rules::constraint_range) != breakable.end());
+  CHECK(std::find(breakable.begin(), breakable.end(), ba::rules::json_invalid_number) != breakable.end());
+  CHECK(std::find(breakable.begin(), breakable.end(), ba::rules::long_not_integer) == breakable.end());
+  rc_doctest::check("a generated Rating round-trips", [](const Rating& r) {
+    const auto back = ba::parse<Rating>(*ba::testing::encodings(r));
+    RC_ASSERT(back.ok());
+    RC_ASSERT(back.value() == r);
+    RC_ASSERT(ba::check_value(r).diagnostics().empty());
+  });
+  for (ba::rule r : breakable) {  // the leaf's own rules, and every other one around it
+    CAPTURE(ba::rule_id(r));
+    const bool own = r == ba::rules::constraint_range || r == ba::rules::json_invalid_number;
+    mutations_are_reported<Rating>(r, [own](const ba::testing::mutation& m) {
+      if (!own) return;
+      RC_ASSERT(m.pointer.has_value());  // a Score's: /score, /previous or /history/<i>
+      RC_ASSERT(*m.pointer == "/score" || *m.pointer == "/previous" || m.pointer->rfind("/history/", 0) == 0);
     });
   }
 }

@@ -12,7 +12,9 @@
 //
 // Test-only: needs RapidCheck; never included by <bedrock_agent/stop_ingestion_job.hpp>.
 
+#include <bedrock_agent/engine/codec_rules.hpp>
 #include <bedrock_agent/engine/constraints.hpp>
+#include <bedrock_agent/engine/diagnostics.hpp>
 #include <bedrock_agent/engine/detail/utf8.hpp>
 #include <bedrock_agent/model/shapes.hpp>
 #include <bedrock_agent/engine/time.hpp>
@@ -48,10 +50,27 @@ struct generator;
 /// `leaf_generator<T>` with `static rc::Gen<T> valid()` (values that parse back to themselves
 /// and that check_value() accepts). The encodings write a leaf with leaf_traits<T>::write and
 /// the mutations break it by its leaf_traits<T>::json_type (wrong type, null, bad literal).
+/// To have the mutations break the leaf's own rules too, add both
+///
+///     static std::vector<rule> breakable();    // the rules a value of T can be made to break
+///     static rc::Gen<leaf_break> breaking(rule r);  // (or rc::Gen<std::string>, the token alone)
+///         // for r in breakable(): JSON texts that, put in place of a valid value, break
+///         // exactly r, reported at the value's pointer
+///
+/// A rule in breakable() is then broken at a value of T by breaking() only.
 /// Found after generator<T>, before the built-in leaves (string shapes, 64-bit integers,
 /// integer shapes, timestamp, enum_value<E>, described enums). Must be visible before the first use.
 template <class T>
 struct leaf_generator;
+
+/// What a leaf_generator<T>::breaking(r) gives: one JSON text that breaks rule r where a
+/// value of T was, and where in it the finding may be.
+struct leaf_break {
+  std::string token;            ///< written in place of the value as it is (a string with its quotes)
+  std::string why;              ///< what is wrong with it, in words, for mutation::edit; may be empty
+  std::size_t offset_min = 0;   ///< the finding's offset is within [offset_min, offset_max] bytes
+  std::size_t offset_max = 0;   ///<   of the token's first byte (0, 0: at the value itself)
+};
 
 /// How optional members and lists are filled.
 enum class fill : std::uint8_t {
@@ -129,6 +148,17 @@ template <class T>
 using user_leaf_valid_t = decltype(leaf_generator<T>::valid());
 template <class T>
 inline constexpr bool has_user_leaf_generator_v = boost::mp11::mp_valid<user_leaf_valid_t, T>::value;
+
+template <class G>
+using leaf_breaking_t = decltype(G::breaking(std::declval<rule>()));
+template <class G>
+using leaf_breakable_t = decltype(G::breakable());
+/// True when leaf generator G (a leaf_generator<T>, or a built-in one) breaks rules of its own.
+template <class G>
+inline constexpr bool has_leaf_breaks_v = boost::mp11::mp_valid<leaf_breaking_t, G>::value;
+template <class G>
+inline constexpr bool leaf_breaks_complete_v =
+    boost::mp11::mp_valid<leaf_breaking_t, G>::value == boost::mp11::mp_valid<leaf_breakable_t, G>::value;
 
 template <class T>
 struct is_enum_value : std::false_type {};
@@ -305,27 +335,36 @@ rc::Gen<S> integer_shape_values() {
   return cached;
 }
 
+namespace detail {
+/** Texts that match ClientToken's pattern (`^[a-zA-Z0-9](-*[a-zA-Z0-9]){0,256}$`, any length
+ *  from 1 to 257 and more with dashes), of a length from `lengths`: runs of letters and digits
+ *  joined by one or more dashes, never a dash first or last. */
+inline rc::Gen<std::string> client_token_text(rc::Gen<std::size_t> lengths) {
+  return rc::gen::mapcat(std::move(lengths), [](std::size_t n) {
+    // each character after the first: a letter or digit (weight 4) or a dash (weight 1)
+    const rc::Gen<char> dash_or_alnum = weighted<char>(
+        {{4, rc::gen::map(detail::index(detail::alnum_chars.size()), [](std::size_t i) { return detail::alnum_chars[i]; })},
+         {1, rc::gen::just('-')}});
+    return rc::gen::map(rc::gen::container<std::string>(n, dash_or_alnum), [](std::string s) {
+      if (s.front() == '-') s.front() = 'a';
+      if (s.back() == '-') s.back() = 'z';
+      return s;
+    });
+  });
+}
+}  // namespace detail
+
 /** `ClientToken` (33..256 characters, `^[a-zA-Z0-9](-*[a-zA-Z0-9]){0,256}$`): runs of letters
- *  and digits joined by one or more dashes, never a dash first or last; a UUID (what SDKs
- *  generate) now and then, and both length bounds. */
+ *  and digits joined by one or more dashes, never a dash first or last; a UUID's length (what
+ *  SDKs generate) now and then, and both length bounds. */
 inline rc::Gen<ClientToken> client_token() {
   constexpr std::size_t lo = ClientToken::constraints.min_length, hi = ClientToken::constraints.max_length;
-  static const rc::Gen<ClientToken> cached = rc::gen::mapcat(
-      weighted<std::size_t>({{2, rc::gen::just(lo)},
-                             {2, rc::gen::just(std::size_t{36})},
-                             {8, rc::gen::inRange<std::size_t>(lo, hi + 1)},
-                             {1, rc::gen::just(hi)}}),
-      [](std::size_t n) {
-        // each character after the first: a letter or digit (weight 4) or a dash (weight 1)
-        const rc::Gen<char> dash_or_alnum = weighted<char>(
-            {{4, rc::gen::map(detail::index(detail::alnum_chars.size()), [](std::size_t i) { return detail::alnum_chars[i]; })},
-             {1, rc::gen::just('-')}});
-        return rc::gen::map(rc::gen::container<std::string>(n, dash_or_alnum), [](std::string s) {
-          if (s.front() == '-') s.front() = 'a';
-          if (s.back() == '-') s.back() = 'z';
-          return ClientToken(std::move(s));
-        });
-      });
+  static const rc::Gen<ClientToken> cached =
+      rc::gen::map(detail::client_token_text(weighted<std::size_t>({{2, rc::gen::just(lo)},
+                                                                    {2, rc::gen::just(std::size_t{36})},
+                                                                    {8, rc::gen::inRange<std::size_t>(lo, hi + 1)},
+                                                                    {1, rc::gen::just(hi)}})),
+                   [](std::string s) { return ClientToken(std::move(s)); });
   return cached;
 }
 
@@ -503,10 +542,23 @@ rc::Gen<T> described_struct() {
   return detail::build_described<T, F>(boost::describe::describe_members<T, boost::describe::mod_public>{});
 }
 
-/// ClientToken's pattern is a regular expression: its generator is written by hand.
+/// ClientToken's pattern is a regular expression: its generator is written by hand, and so is
+/// what breaks its length (texts the pattern accepts, of a length outside 33..256).
 template <>
 struct leaf_generator<ClientToken> {
   static rc::Gen<ClientToken> valid() { return client_token(); }
+  static std::vector<rule> breakable() { return {rules::constraint_length}; }
+  static rc::Gen<leaf_break> breaking(rule) {
+    constexpr std::size_t lo = ClientToken::constraints.min_length, hi = ClientToken::constraints.max_length;
+    static const rc::Gen<leaf_break> cached = rc::gen::map(
+        detail::client_token_text(weighted<std::size_t>({{2, rc::gen::just(lo - 1)},
+                                                         {4, rc::gen::inRange<std::size_t>(1, lo)},
+                                                         {2, rc::gen::just(hi + 1)}})),
+        [](std::string s) {
+          return leaf_break{"\"" + s + "\"", std::to_string(s.size()) + " characters", 0, 0};
+        });
+    return cached;
+  }
 };
 
 namespace detail {
@@ -519,9 +571,32 @@ struct string_leaf_generator {
 struct int64_leaf_generator {
   static rc::Gen<std::int64_t> valid() { return counter(); }
 };
+/// Integer shapes break their range (when 32 bits hold a value outside it) and their 32 bits.
 template <class S>
 struct integer_leaf_generator {
+  static constexpr integer_constraints c = S::constraints;
   static rc::Gen<S> valid() { return integer_shape_values<S>(); }
+  static std::vector<rule> breakable() {
+    if (out_of_range().empty()) return {rules::long_out_of_range};
+    return {rules::constraint_range, rules::long_out_of_range};
+  }
+  static rc::Gen<std::string> breaking(rule r) {
+    if (r == rules::constraint_range) return entry_of(out_of_range());
+    return entry_of<std::string>({"2147483648", "-2147483649", "4294967296", "9223372036854775808",
+                                  "-9223372036854775809", "18446744073709551616"});
+  }
+  /// Values within 32 bits and outside S's range: next to each bound, and the 32-bit bounds.
+  static std::vector<std::string> out_of_range() {
+    constexpr std::int64_t lowest = (std::numeric_limits<std::int32_t>::min)(), highest = (std::numeric_limits<std::int32_t>::max)();
+    std::vector<std::string> bad;
+    for (std::int64_t k = 1; k <= 3; ++k) {
+      if (c.min - k >= lowest) bad.push_back(std::to_string(c.min - k));
+      if (c.max + k <= highest) bad.push_back(std::to_string(c.max + k));
+    }
+    if (c.min > lowest) bad.push_back(std::to_string(lowest));
+    if (c.max < highest) bad.push_back(std::to_string(highest));
+    return bad;
+  }
 };
 struct timestamp_leaf_generator {
   static rc::Gen<timestamp> valid() { return any_timestamp_cached(); }

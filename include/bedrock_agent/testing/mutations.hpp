@@ -9,7 +9,8 @@
 //
 // Where a finding is reported, by rule:
 //  - member rules (shape.wrong-type, shape.null, long.*, constraint.*, time.invalid,
-//    semantic.negative-counter, json.number, json.literal): at the value, pointer of the value;
+//    semantic.negative-counter, json.number, json.literal, and whatever a leaf_generator<T>'s
+//    breaking() breaks): at the value, pointer of the value;
 //  - shape.unknown-member, json.duplicate-member: at the (second) member name, pointer of the
 //    member; shape.missing-member: at the object's '{', pointer of the object;
 //  - json.escape, json.surrogate: at the backslash, pointer of the string's value (of the
@@ -439,33 +440,6 @@ inline void counter_sites(rule r, json_node& n, const std::string& pointer, std:
   }
 }
 
-/** Sites of an integer shape S at number node `n`: the counters' number faults (a fraction,
- *  outside 64 bits, malformed), outside 32 bits, and outside S's range (constraint.range). */
-template <class S>
-void integer_sites(rule r, json_node& n, const std::string& pointer, std::vector<site>& out) {
-  constexpr integer_constraints c = S::constraints;
-  auto replace = token_replacer(n, pointer);
-  if (r == rules::constraint_range) {
-    std::vector<std::int64_t> bad;
-    for (std::int64_t k = 1; k <= 3; ++k) {
-      if (c.min - k >= (std::numeric_limits<std::int32_t>::min)()) bad.push_back(c.min - k);
-      if (c.max + k <= (std::numeric_limits<std::int32_t>::max)()) bad.push_back(c.max + k);
-    }
-    if (c.min > (std::numeric_limits<std::int32_t>::min)()) bad.push_back((std::numeric_limits<std::int32_t>::min)());
-    if (c.max < (std::numeric_limits<std::int32_t>::max)()) bad.push_back((std::numeric_limits<std::int32_t>::max)());
-    if (!bad.empty()) {
-      out.push_back([=](site_outcome& o) { replace(o, std::to_string(choose_from(bad))); });
-    }
-  } else if (r == rules::long_out_of_range) {
-    out.push_back([=](site_outcome& o) {
-      replace(o, choose_from<std::string>({"2147483648", "-2147483649", "4294967296", "9223372036854775808",
-                                           "-9223372036854775809", "18446744073709551616"}));
-    });
-  } else {
-    counter_sites(r, n, pointer, out, false);
-  }
-}
-
 template <class L>
 void list_sites(rule r, json_node& n, const std::string& pointer, std::vector<site>& out) {
   using E = typename L::value_type;
@@ -604,19 +578,57 @@ void struct_sites(rule r, json_node& n, const std::string& pointer, std::vector<
   });
 }
 
-/** Sites inside a value of T, by the code the codec reads T with (leaf_of<T>): a built-in
- *  leaf's own rules, a structure's members. A user's leaf has no sites of its own here; its
- *  member or item is still broken by type, null and literal (struct_sites, list_sites). */
+inline leaf_break as_leaf_break(leaf_break b) { return b; }
+inline leaf_break as_leaf_break(std::string token) { return leaf_break{std::move(token), {}, 0, 0}; }
+
+/** The site of a leaf whose generator G breaks rule `r` itself (r in G::breakable()): value
+ *  node `n` replaced with a text of G::breaking(r), the finding at `pointer`, at the text. */
+template <class G>
+void leaf_break_sites(rule r, json_node& n, const std::string& pointer, std::vector<site>& out) {
+  json_node* node = &n;
+  out.push_back([r, node, pointer](site_outcome& o) {
+    const leaf_break b = as_leaf_break(*G::breaking(r));
+    *node = json_node::scalar(b.token);
+    o.pointer = pointer;
+    o.mark = node;
+    o.delta_min = b.offset_min;
+    o.delta_max = b.offset_max;
+    o.edit = "replaced " + pointer + " with " + bedrock_agent::detail::excerpt(b.token, 60) +
+             (b.why.empty() ? std::string() : " (" + b.why + ")");
+  });
+}
+
+/** True when leaf generator G breaks `r` itself (G::breakable() lists it). */
+template <class G>
+bool leaf_breaks(rule r) {
+  const std::vector<rule> own = G::breakable();
+  return std::find(own.begin(), own.end(), r) != own.end();
+}
+
+/** Sites inside a value of T: the rules its leaf generator breaks itself (breakable(),
+ *  breaking()); otherwise, by the code the codec reads T with (leaf_of<T>), a built-in leaf's
+ *  own rules, a structure's members. Any leaf's member or item is also broken by type, null
+ *  and literal (struct_sites, list_sites). */
 template <class T>
 void collect_sites(rule r, json_node& n, const std::string& pointer, std::vector<site>& out) {
   namespace bd = bedrock_agent::detail;
   using L = bd::leaf_of<T>;  // only named: a structure's is never instantiated
+  if constexpr (bd::is_leaf_v<T>) {
+    using G = leaf_generator_of<T>;
+    static_assert(leaf_breaks_complete_v<G>, "leaf_generator<T>: declare breaking(rule) and breakable() together");
+    if constexpr (has_leaf_breaks_v<G>) {
+      if (leaf_breaks<G>(r)) {
+        leaf_break_sites<G>(r, n, pointer, out);
+        return;
+      }
+    }
+  }
   if constexpr (std::is_same<L, bd::string_leaf<T>>::value) {
     string_shape_sites<T>(r, n, pointer, out);
   } else if constexpr (std::is_same<L, bd::int64_leaf<T>>::value) {
     counter_sites(r, n, pointer, out, L::nonnegative);
   } else if constexpr (std::is_same<L, bd::integer_leaf<T>>::value) {
-    integer_sites<T>(r, n, pointer, out);
+    counter_sites(r, n, pointer, out, false);  // range and 32 bits: integer_leaf_generator<T>
   } else if constexpr (std::is_same<L, bd::timestamp_leaf<T>>::value) {
     // the node's value: decode the (possibly escaped, possibly offset) text it was written as
     std::string text;
@@ -681,8 +693,9 @@ inline std::vector<std::size_t> structural_offsets(std::string_view doc, char wh
   return at;
 }
 
-/** `at`, or the start of the literal (true, false, null) it falls inside: a document cut in
- *  a literal breaks json.literal, not json.syntax. */
+/** `at`, or the start of the literal (true, false, null) it falls inside, or of the number it
+ *  leaves unfinished (after a '.', an exponent or a sign): a document cut there breaks
+ *  json.literal or json.number, not json.syntax. */
 inline std::size_t outside_literal(std::string_view doc, std::size_t at) {
   bool in_string = false;
   for (std::size_t i = 0; i < at; ++i) {
@@ -695,8 +708,16 @@ inline std::size_t outside_literal(std::string_view doc, std::size_t at) {
   }
   if (in_string) return at;
   while (at > 0 && doc[at - 1] >= 'a' && doc[at - 1] <= 'z') --at;
+  auto number_char = [](char c) { return (c >= '0' && c <= '9') || c == '.' || c == 'e' || c == 'E' || c == '+' || c == '-'; };
+  if (at > 0 && number_char(doc[at - 1]) && !(doc[at - 1] >= '0' && doc[at - 1] <= '9')) {
+    while (at > 0 && number_char(doc[at - 1])) --at;
+  }
   return at;
 }
+
+/** True when `c` may end or start a number or a literal: two such tokens with nothing
+ *  between them read as one (a '0,0' without its comma is the number '00'). */
+inline bool scalar_char(char c) { return (c >= '0' && c <= '9') || (c >= 'a' && c <= 'z') || c == '-' || c == '.'; }
 
 /** Document-level sites: trailing content, a root that is not an object, broken syntax,
  *  lowered resource bounds. */
@@ -753,6 +774,10 @@ inline void document_sites(rule r, json_node& root, std::vector<site>& out) {
             if ((at = pick(',')) == std::string::npos) break;
             doc.erase(at, 1);
             oc.edit = "removed the ',' at byte " + std::to_string(at);
+            if (at > 0 && at < doc.size() && scalar_char(doc[at - 1]) && scalar_char(doc[at])) {
+              doc.insert(at, " ");  // keeps the two items two tokens
+              oc.edit += ", leaving a space";
+            }
             return;
           case 3:
             if ((at = pick(',')) == std::string::npos) break;
