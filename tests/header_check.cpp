@@ -14,6 +14,7 @@
 #include <bedrock_agent/lifecycle/status.hpp>
 #include <bedrock_agent/stop_ingestion_job.hpp>
 #include <bedrock_agent/engine/time.hpp>
+#include <bedrock_agent/engine/utf8.hpp>
 #if defined(BEDROCK_AGENT_HEADER_CHECK_TESTING)
 #include <bedrock_agent/testing/generators.hpp>
 #endif
