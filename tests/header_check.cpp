@@ -8,6 +8,7 @@
 #include <bedrock_agent/engine/json.hpp>
 #include <bedrock_agent/engine/members.hpp>
 #include <bedrock_agent/engine/options.hpp>
+#include <bedrock_agent/engine/regex_pattern.hpp>
 #include <bedrock_agent/engine/result.hpp>
 #include <bedrock_agent/engine/shape.hpp>
 #include <bedrock_agent/model/shapes.hpp>
