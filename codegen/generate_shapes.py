@@ -107,6 +107,12 @@ def joined_runs(pattern):
     return "{%s, '%s', %s}" % (CHARSETS[m.group(1)], separator.replace("\\", "\\\\").replace("'", "\\'"), m.group(3))
 
 
+def needs_regex_matcher(pattern):
+    """True when the codec matches `pattern` with Boost.Regex (engine/regex_pattern.hpp): a regular
+    expression of no form it knows."""
+    return not single_class(pattern) and not joined_runs(pattern)
+
+
 def pattern_initializer(name, pattern):
     """The string_pattern initializer of shape `name` whose model pattern is `pattern`."""
     text = OVERLAY_PATTERN_TEXT.get(name, "^" + pattern + "$")
@@ -225,7 +231,7 @@ INCLUDES = """
 #include <bedrock_agent/engine/diagnostics.hpp>
 #include <bedrock_agent/engine/members.hpp>
 #include <bedrock_agent/engine/time.hpp>
-%(hand_written)s
+%(regex)s%(hand_written)s
 #include <boost/describe/class.hpp>
 #include <boost/describe/enum.hpp>
 #include <boost/describe/enumerators.hpp>
@@ -494,7 +500,12 @@ def generate(model_json):
                "timestamp": write_timestamp, "structure": write_structure, "list": write_list,
                "enum": write_enum, "error": write_structure}
     out = [HEADER % {"operations": ", ".join(OPERATIONS)}]
-    out.append(INCLUDES.lstrip("\n") % {"hand_written": "".join("#include <%s>\n" % h for h in HAND_WRITTEN_INCLUDES)})
+    # Boost.Regex is costly to parse: included only when a pattern needs it.
+    regex = any(model.kind(n) == "string" and "pattern" in model.shapes[n] and needs_regex_matcher(model.shapes[n]["pattern"])
+                for n in names)
+    out.append(INCLUDES.lstrip("\n") % {
+        "regex": "#include <bedrock_agent/engine/regex_pattern.hpp>\n" if regex else "",
+        "hand_written": "".join("#include <%s>\n" % h for h in HAND_WRITTEN_INCLUDES)})
     # Errors go last; the structures only they use (ValidationExceptionField...) go with them.
     error_deps = set()
     for n in names:

@@ -50,7 +50,7 @@ int main() {
   assert(to_json(list) == R"({"knowledgeBaseId":"KB12345678","dataSourceId":"DS12345678",)"
                           R"("filters":[{"attribute":"STATUS","operator":"EQ","values":["COMPLETE"]}],"maxResults":100})");
   static_assert(constraints_of_v<MaxResults>.min == 1 && constraints_of_v<MaxResults>.max == 1000);
-  static_assert(constraints_of_v<ClientToken>.pattern.regex);  // matched by Boost.Regex
+  static_assert(constraints_of_v<ClientToken>.pattern.regex);  // a regular expression of a known form
   static_assert(constraints_of_v<NextToken>.pattern.chars == charset::non_space);  // the codec's own matcher
   static_assert(ServiceQuotaExceededException::http_status == 402);
   static_assert(ListIngestionJobs::http_method == "POST" && StartIngestionJob::http_success_status == 202);

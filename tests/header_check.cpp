@@ -8,12 +8,15 @@
 #include <bedrock_agent/engine/json.hpp>
 #include <bedrock_agent/engine/members.hpp>
 #include <bedrock_agent/engine/options.hpp>
+#include <bedrock_agent/engine/regex_pattern.hpp>
 #include <bedrock_agent/engine/result.hpp>
 #include <bedrock_agent/engine/shape.hpp>
+#include <bedrock_agent/engine/sink.hpp>
 #include <bedrock_agent/model/shapes.hpp>
 #include <bedrock_agent/lifecycle/status.hpp>
 #include <bedrock_agent/stop_ingestion_job.hpp>
 #include <bedrock_agent/engine/time.hpp>
+#include <bedrock_agent/engine/utf8.hpp>
 #if defined(BEDROCK_AGENT_HEADER_CHECK_TESTING)
 #include <bedrock_agent/testing/generators.hpp>
 #endif

@@ -3,6 +3,7 @@
 // their bounds, with the rule, pointer and message; a round trip of each new structure; the
 // member whose wire name is a C++ keyword; the operation descriptors.
 #include <bedrock_agent/engine/json.hpp>
+#include <bedrock_agent/engine/regex_pattern.hpp>  // detail::regex_full_match, the reference for ClientToken's form
 #include <bedrock_agent/model/shapes.hpp>
 
 #include <doctest/doctest.h>

@@ -4,7 +4,7 @@
 // The driver's own deterministic value generator (fixed seeds, portable: no <random>
 // distributions, whose sequences differ between standard libraries).
 
-#include <bedrock_agent/engine/detail/utf8.hpp>
+#include <bedrock_agent/engine/utf8.hpp>
 #include <bedrock_agent/stop_ingestion_job.hpp>
 
 #include <algorithm>
@@ -73,7 +73,7 @@ class generator {
 
   std::string text(std::size_t code_points) {
     std::string s;
-    for (std::size_t i = 0; i < code_points; ++i) ba::detail::utf8_append(s, code_point());
+    for (std::size_t i = 0; i < code_points; ++i) ba::utf8_append(s, code_point());
     return s;
   }
 

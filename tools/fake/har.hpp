@@ -11,6 +11,7 @@
 
 #include <bedrock_agent/engine/json.hpp>
 #include <bedrock_agent/engine/time.hpp>
+#include <bedrock_agent/engine/utf8.hpp>
 #include <bedrock_agent/model/shapes.hpp>
 
 #include <boost/describe/class.hpp>
@@ -135,39 +136,6 @@ struct har_file {
   static constexpr std::string_view shape_name = "HAR";
 };
 BOOST_DESCRIBE_STRUCT(har_file, (), (log))
-
-/** True when `s` is well-formed UTF-8 (no overlongs, surrogates or code points past U+10FFFF). */
-inline bool is_utf8(std::string_view s) noexcept {
-  std::size_t i = 0;
-  while (i < s.size()) {
-    const auto c = static_cast<unsigned char>(s[i]);
-    std::size_t n = 0;
-    unsigned lo = 0x80, hi = 0xBF;
-    if (c < 0x80) {
-      ++i;
-      continue;
-    } else if (c >= 0xC2 && c <= 0xDF) {
-      n = 1;
-    } else if (c >= 0xE0 && c <= 0xEF) {
-      n = 2;
-      if (c == 0xE0) lo = 0xA0;
-      if (c == 0xED) hi = 0x9F;
-    } else if (c >= 0xF0 && c <= 0xF4) {
-      n = 3;
-      if (c == 0xF0) lo = 0x90;
-      if (c == 0xF4) hi = 0x8F;
-    } else {
-      return false;
-    }
-    if (i + n >= s.size()) return false;
-    for (std::size_t k = 1; k <= n; ++k) {
-      const auto b = static_cast<unsigned char>(s[i + k]);
-      if (b < (k == 1 ? lo : 0x80) || b > (k == 1 ? hi : 0xBF)) return false;
-    }
-    i += n + 1;
-  }
-  return true;
-}
 
 /** `s` as it is when it is UTF-8, else with every byte past ASCII replaced by '?' (header values
  *  and URLs: HAR strings are JSON strings). */

@@ -124,7 +124,7 @@ inline std::size_t decode_python_literal(std::string_view line, std::size_t pos,
           put(static_cast<char>(v), esc_col);
         } else {
           const std::size_t before = out.bytes.size();
-          append_utf8(out.bytes, v > 0x10FFFF ? 0xFFFD : v);
+          utf8_append(out.bytes, v > 0x10FFFF ? 0xFFFD : v);
           if (map)
             for (std::size_t i = before; i < out.bytes.size(); ++i) out.at.push_back({number, esc_col});
         }

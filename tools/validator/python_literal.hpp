@@ -16,6 +16,7 @@
 // is read with the "# " (or "#") prefix of each line skipped; positions stay the file's.
 
 #include <bedrock_agent/engine/diagnostics.hpp>
+#include <bedrock_agent/engine/utf8.hpp>
 
 #include <algorithm>
 #include <cstddef>
@@ -301,23 +302,11 @@ class translator {
 
   void append_utf8(std::uint32_t cp) {
     if (cp < 0x20 || cp == '"' || cp == '\\' || (cp >= 0xD800 && cp <= 0xDFFF)) {
-      char buf[8];
+      char buf[12];  // room for any unsigned: g++'s -Wformat-truncation does not always see cp <= 0xDFFF
       std::snprintf(buf, sizeof buf, "\\u%04x", static_cast<unsigned>(cp));
       out_.json += buf;
-    } else if (cp < 0x80) {
-      out_.json += static_cast<char>(cp);
-    } else if (cp < 0x800) {
-      out_.json += static_cast<char>(0xC0 | (cp >> 6));
-      out_.json += static_cast<char>(0x80 | (cp & 0x3F));
-    } else if (cp < 0x10000) {
-      out_.json += static_cast<char>(0xE0 | (cp >> 12));
-      out_.json += static_cast<char>(0x80 | ((cp >> 6) & 0x3F));
-      out_.json += static_cast<char>(0x80 | (cp & 0x3F));
     } else {
-      out_.json += static_cast<char>(0xF0 | (cp >> 18));
-      out_.json += static_cast<char>(0x80 | ((cp >> 12) & 0x3F));
-      out_.json += static_cast<char>(0x80 | ((cp >> 6) & 0x3F));
-      out_.json += static_cast<char>(0x80 | (cp & 0x3F));
+      utf8_append(out_.json, cp);
     }
   }
 

@@ -162,7 +162,7 @@ inline void decode_flow(std::string_view text, std::size_t pos, std::size_t inde
       }
       len += static_cast<std::size_t>(digits);
       const std::size_t before = out.size();
-      append_utf8(out, cp);
+      utf8_append(out, cp);
       for (std::size_t i = before; i < out.size(); ++i) at.push_back(pos);
       pos += len;
       continue;

@@ -7,6 +7,7 @@
 // bodies, so that a finding inside a body points at the file's line:column.
 
 #include <bedrock_agent/engine/http.hpp>
+#include <bedrock_agent/engine/utf8.hpp>
 
 #include <cstddef>
 #include <cstdint>
@@ -84,25 +85,6 @@ inline std::size_t column_of(std::string_view line, std::size_t offset) noexcept
   }
   for (; i < end; ++i) col += (static_cast<unsigned char>(line[i]) & 0xC0) != 0x80;
   return col + (offset - end);
-}
-
-/** Appends the UTF-8 form of code point `cp` to `out`. */
-inline void append_utf8(std::string& out, std::uint32_t cp) {
-  if (cp < 0x80) {
-    out += static_cast<char>(cp);
-  } else if (cp < 0x800) {
-    out += static_cast<char>(0xC0 | (cp >> 6));
-    out += static_cast<char>(0x80 | (cp & 0x3F));
-  } else if (cp < 0x10000) {
-    out += static_cast<char>(0xE0 | (cp >> 12));
-    out += static_cast<char>(0x80 | ((cp >> 6) & 0x3F));
-    out += static_cast<char>(0x80 | (cp & 0x3F));
-  } else {
-    out += static_cast<char>(0xF0 | (cp >> 18));
-    out += static_cast<char>(0x80 | ((cp >> 12) & 0x3F));
-    out += static_cast<char>(0x80 | ((cp >> 6) & 0x3F));
-    out += static_cast<char>(0x80 | (cp & 0x3F));
-  }
 }
 
 inline int hex_digit(char c) noexcept {

@@ -72,7 +72,8 @@ struct string_pattern {
 
 /** A pattern that is not one character class repeated: a regular expression (ECMA-262 syntax,
  *  anchored; only ASCII literals and classes, as it is matched on UTF-8 bytes), with the form
- *  it is known to have, if any. */
+ *  it is known to have, if any. Without a form, Boost.Regex matches it: a shape with such a
+ *  pattern needs <bedrock_agent/engine/regex_pattern.hpp>, or the codec does not compile for it. */
 constexpr string_pattern regex_pattern(std::string_view text, joined_runs form = {}) noexcept {
   return string_pattern{charset::any, 0, unbounded, text, true, form};
 }

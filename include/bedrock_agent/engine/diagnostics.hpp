@@ -6,7 +6,7 @@
 // which rule broke, where (JSON Pointer, byte offset, line:column) and why.
 
 #include <bedrock_agent/engine/detail/text.hpp>
-#include <bedrock_agent/engine/detail/utf8.hpp>
+#include <bedrock_agent/engine/utf8.hpp>
 
 #include <initializer_list>
 #include <iterator>

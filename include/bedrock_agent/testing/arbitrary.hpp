@@ -15,7 +15,7 @@
 #include <bedrock_agent/engine/codec_rules.hpp>
 #include <bedrock_agent/engine/constraints.hpp>
 #include <bedrock_agent/engine/diagnostics.hpp>
-#include <bedrock_agent/engine/detail/utf8.hpp>
+#include <bedrock_agent/engine/utf8.hpp>
 #include <bedrock_agent/model/shapes.hpp>
 #include <bedrock_agent/engine/time.hpp>
 
@@ -129,7 +129,7 @@ rc::Gen<T> per_size(Make make) {
 /** Appends `cp` (a Unicode scalar value) as UTF-8: the library's one encoder. The generators
  *  share it with the codec, so tests/utf8_test.cpp checks it against bytes written out by hand
  *  (a bug in it would otherwise hide in both the generator and the code under test). */
-using bedrock_agent::detail::utf8_append;
+using bedrock_agent::utf8_append;
 
 inline std::string to_utf8(const std::vector<char32_t>& cps) {
   std::string s;

@@ -22,7 +22,6 @@
 #include <boost/mp11/algorithm.hpp>
 #include <boost/mp11/integral.hpp>
 #include <boost/mp11/utility.hpp>
-#include <boost/regex.hpp>
 #include <simdjson.h>
 
 #include <algorithm>
@@ -671,21 +670,25 @@ constexpr bool string_length_ok(std::size_t code_points) noexcept {
   return code_points >= c.min_length && code_points <= c.max_length;
 }
 
-/** Does `s` match the regex pattern of string shape S, anchored? Boost.Regex, ECMAScript syntax,
- *  on the UTF-8 bytes (the generator admits only ASCII literals and classes in such patterns,
- *  so bytes and code points agree). The expression is compiled once. Boost.Regex throws only
- *  when a match exceeds its complexity bound (no pattern of the model can: each is linear); that
- *  counts as no match, so nothing escapes. */
+/// A regex pattern of no form the codec knows is matched by Boost.Regex, which only
+/// <bedrock_agent/engine/regex_pattern.hpp> includes (Boost.Regex is costly to parse, and no
+/// pattern of the model needs it: docs/performance.md). That header defines match_regex_pattern for regex_matcher_found;
+/// string_pattern_ok calls it unqualified, so argument-dependent lookup finds it when S is
+/// instantiated, wherever the header stands in the translation unit. Without it, the overload
+/// below is the only one, and stops the build with a message that names the header.
 template <class S>
-BEDROCK_AGENT_COLD bool regex_full_match(std::string_view s) noexcept {
-  constexpr std::string_view text = S::constraints.pattern.text;
-  try {
-    static const boost::regex re(text.data(), text.data() + text.size(),
-                                 boost::regex::ECMAScript | boost::regex::no_except);
-    return re.status() == 0 && boost::regex_match(s.begin(), s.end(), re);
-  } catch (...) {
-    return false;
-  }
+struct regex_shape {};
+struct regex_matcher_missing {};
+struct regex_matcher_found : regex_matcher_missing {};
+template <class S>
+struct regex_header_included : std::false_type {};
+
+template <class S>
+bool match_regex_pattern(std::string_view, regex_shape<S>, regex_matcher_missing) noexcept {
+  static_assert(regex_header_included<S>::value,
+                "this string shape's pattern is a regular expression of no form the codec matches itself: "
+                "#include <bedrock_agent/engine/regex_pattern.hpp>, where Boost.Regex matches it");
+  return false;
 }
 
 /** Does `s` match `C(S*C){0,MaxJoins}` anchored, C the ASCII class `Chars` and S the byte
@@ -721,7 +724,7 @@ bool string_pattern_ok(std::string_view s, std::size_t code_points) noexcept {
     if constexpr (c.pattern.form.separator != '\0') {
       return joined_runs_match<c.pattern.form.chars, c.pattern.form.separator, c.pattern.form.max_joins>(s);
     } else {
-      return regex_full_match<S>(s);
+      return match_regex_pattern(s, regex_shape<S>{}, regex_matcher_found{});
     }
   } else {
     if (code_points < c.pattern.min_count || code_points > c.pattern.max_count) return false;

@@ -6,7 +6,7 @@
 // output. On-Demand validates UTF-8 and structure; these check each token exactly.
 
 #include <bedrock_agent/engine/detail/text.hpp>
-#include <bedrock_agent/engine/detail/utf8.hpp>
+#include <bedrock_agent/engine/utf8.hpp>
 #include <bedrock_agent/engine/codec_rules.hpp>
 #include <bedrock_agent/engine/diagnostics.hpp>
 

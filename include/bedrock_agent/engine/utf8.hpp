@@ -1,16 +1,17 @@
-#ifndef BEDROCK_AGENT_DETAIL_UTF8_HPP_INCLUDED
-#define BEDROCK_AGENT_DETAIL_UTF8_HPP_INCLUDED
+#ifndef BEDROCK_AGENT_UTF8_HPP_INCLUDED
+#define BEDROCK_AGENT_UTF8_HPP_INCLUDED
 
-// UTF-8 decoding (RFC 3629): the strict form, which rejects overlong forms, surrogates and
-// code points above U+10FFFF.
+// UTF-8 (RFC 3629) for the codec and its clients: decode one code point, find the first byte that
+// is not UTF-8, append one code point, count code points. Strict: overlong forms, surrogates
+// (U+D800..DFFF) and code points above U+10FFFF are not UTF-8.
 
 #include <cstddef>
 #include <string>
 #include <string_view>
 
-namespace bedrock_agent::detail {
+namespace bedrock_agent {
 
-/** Decodes one code point at s[i]; returns its byte length (1..4), or 0 when the bytes there
+/** Decodes one code point at s[i] (i < s.size()); returns its byte length (1..4), or 0 when the bytes there
  *  are not UTF-8 (then `cp` is unspecified). */
 inline std::size_t utf8_decode(std::string_view s, std::size_t i, char32_t& cp) noexcept {
   const std::size_t n = s.size() - i;
@@ -56,7 +57,12 @@ inline std::size_t utf8_first_invalid(std::string_view s) noexcept {
   return std::string_view::npos;
 }
 
-/** Appends `cp` (a Unicode scalar value) as UTF-8. */
+/** True when all of `s` is UTF-8 (the empty string is). */
+inline bool is_utf8(std::string_view s) noexcept { return utf8_first_invalid(s) == std::string_view::npos; }
+
+/** Appends `cp` to `out`: its UTF-8 form when `cp` is a Unicode scalar value. A surrogate gets
+ *  the three bytes of its bit pattern and a value above U+10FFFF four bytes, neither of which
+ *  is UTF-8 (is_utf8() says so): a caller that must write UTF-8 checks `cp` first. */
 inline void utf8_append(std::string& out, char32_t cp) {
   if (cp < 0x80) {
     out += static_cast<char>(cp);
@@ -82,6 +88,6 @@ inline std::size_t utf8_length(std::string_view s) noexcept {
   return n;
 }
 
-}  // namespace bedrock_agent::detail
+}  // namespace bedrock_agent
 
-#endif  // BEDROCK_AGENT_DETAIL_UTF8_HPP_INCLUDED
+#endif  // BEDROCK_AGENT_UTF8_HPP_INCLUDED
