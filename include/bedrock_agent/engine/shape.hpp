@@ -83,8 +83,11 @@ constexpr std::optional<E> enum_from_string(std::string_view s) noexcept {
   // status, and this form is the fast one (docs/performance.md).
   E value{};
   bool known = false;
+  // Each name's length is a constant, so a string of another length costs one compare even
+  // where g++ calls operator== out of line.
   boost::mp11::mp_for_each<boost::describe::describe_enumerators<E>>([&](auto d) {
-    if (!known && s == d.name) {
+    constexpr std::string_view name = decltype(d)::name;
+    if (!known && s.size() == name.size() && std::char_traits<char>::compare(s.data(), name.data(), name.size()) == 0) {
       value = d.value;
       known = true;
     }
