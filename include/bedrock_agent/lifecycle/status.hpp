@@ -553,9 +553,10 @@ using ingestion_job_id_member = decltype(std::declval<const T&>().ingestionJobId
 
 /** exchange.id-mismatch for one job or summary at `at`: its knowledgeBaseId and dataSourceId,
  *  and its ingestionJobId when the request names one (Get, Stop), against the request's.
- *  `whose` starts the message ("the response's", "summary 3's"). */
-template <class Request, class Record>
-void compare_ids(const Request& request, const Record& job, std::string_view at, std::string_view whose,
+ *  `whose()` starts the message ("the response's", "summary 3's"); it is called only for a
+ *  finding that is kept. */
+template <class Request, class Record, class Whose>
+void compare_ids(const Request& request, const Record& job, std::string_view at, const Whose& whose,
                  diagnostic_sink& sink) {
   // `member` is "/name": the pointer's last step
   const auto compare = [&](std::string_view member, const Id& asked, const Id& got) {
@@ -563,7 +564,7 @@ void compare_ids(const Request& request, const Record& job, std::string_view at,
     add_status_finding(sink, rules::exchange_id_mismatch, at, member, [&] {
       const std::string shown_asked = excerpt(asked), shown_got = excerpt(got);
       return finding_text{"\"" + shown_asked + "\"", "\"" + shown_got + "\"",
-                          std::string(whose) + " " + std::string(member.substr(1)) + " is \"" + shown_got +
+                          whose() + " " + std::string(member.substr(1)) + " is \"" + shown_got +
                               "\" but the request asked for \"" + shown_asked + "\""};
     });
   };
@@ -577,7 +578,7 @@ void compare_ids(const Request& request, const Record& job, std::string_view at,
 /** check_exchange for Start, Get and Stop: one job at /ingestionJob. */
 template <class Request, class Response>
 void check_exchange_into(const Request& request, const Response& response, diagnostic_sink& sink) {
-  compare_ids(request, response.ingestionJob, "/ingestionJob", "the response's", sink);
+  compare_ids(request, response.ingestionJob, "/ingestionJob", [] { return std::string("the response's"); }, sink);
 }
 
 /** list.sort-order on a page sorted by STARTED_AT: the first step that goes the wrong way,
@@ -649,7 +650,7 @@ inline void check_exchange_into(const ListIngestionJobsRequest& request, const L
   std::string at;
   for (std::size_t i = 0; i < page.size(); ++i) {
     summary_pointer(at, i);
-    compare_ids(request, page[i], at, "summary " + std::to_string(i) + "'s", sink);
+    compare_ids(request, page[i], at, [i] { return "summary " + std::to_string(i) + "'s"; }, sink);
   }
   if (request.maxResults && page.size() > static_cast<std::size_t>(std::max<std::int32_t>(*request.maxResults, 0))) {
     add_status_finding(sink, rules::list_max_results, "/ingestionJobSummaries", "", [&] {
@@ -872,9 +873,9 @@ struct observation_label {
 };
 
 /** Compares `job` (an IngestionJob or a summary, at JSON Pointer `at`, called `label` in
- *  messages) with the previous observation in `st`, appends the findings to `out`, and makes
+ *  messages) with the previous observation in `st`, adds the findings to `sink`, and makes
  *  `job` the previous one. `stop`: the observation is a StopIngestionJob response. The labels
- *  are kept in `labels`; the strings of messages are only built for a finding. */
+ *  are kept in `labels`; the strings of messages are only built for a finding the sink keeps. */
 template <class Record>
 void observe_job(job_state& st, label_pool& labels, const Record& job, const observation_label& label,
                  std::string_view at, bool stop, transition_check mode, diagnostic_sink& sink) {
