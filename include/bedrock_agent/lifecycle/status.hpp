@@ -1192,9 +1192,10 @@ class basic_job_index {
         c.slots.reserve(std::min(limit, std::max(std::size_t{1} << 17, c.slots.size() * 2)));
         advise_huge_pages(c.slots.data() + c.slots.size(), (c.slots.capacity() - c.slots.size()) * sizeof(slot));
       }
-      // At a few thousand jobs the table is sized for every slot reserved, so that it does not
-      // rehash on the way there (a file of a few jobs does not pay for a table of max_jobs).
-      if (c.slots.size() == std::size_t{1} << 12) c.table.reserve(c.slots.capacity());
+      // At a few thousand jobs the table is sized for twice the slots reserved: it does not
+      // rehash on the way there (a file of a few jobs does not pay for a table of max_jobs),
+      // and, half full at most, it keeps few overflowed groups, whose erasures make it rehash.
+      if (c.slots.size() == std::size_t{1} << 12) c.table.reserve(2 * c.slots.capacity());
       c.slots.emplace_back();
       s = static_cast<std::uint32_t>(c.slots.size() - 1);
     }
