@@ -237,9 +237,12 @@ def build_md(res, fb, fb_err, errors, cli, cli_arch, ctx, fctx, command, validat
                nf / nv >= 0.5)
     for corpus in (validator or {}).get("corpora", []):
         v = next((c for c in corpus["commands"] if c["label"] == "validator"), None)
+        k = next((c for c in corpus["commands"] if c["label"] == "checked floor"), None)
         if v:
+            also = (f" ({fmt_ratio(v['median_cpu_s'] / k['median_cpu_s'])} the checked floor)"
+                    if k and k["median_cpu_s"] > 0 else "")
             target(f"the validator, whole process, at most 1.3× its floor ({corpus['name']})",
-                   f"{fmt_ratio(v['ratio_median_cpu'])}", v["ratio_median_cpu"] <= 1.3)
+                   f"{fmt_ratio(v['ratio_median_cpu'])}{also}", v["ratio_median_cpu"] <= 1.3)
     w("")
     w("Where the time of a missed target goes (callgrind and perf profiles) is in the closing notes of")
     w("issue 8 and in [json.md](json.md#cost);")
@@ -405,6 +408,10 @@ def build_md(res, fb, fb_err, errors, cli, cli_arch, ctx, fctx, command, validat
         w("touching every string, number, object and array, with no checks. Two generated corpora of")
         w("StopIngestionJob responses (every line valid, no findings): every line a new job (so the")
         w("validator's job index forgets one job per line past its 100000), and 50 jobs observed in turn.")
+        w("The checked floor (`validator_floor checked`) reads the same way into a StopIngestionJobResponse")
+        w("with hand-written code that makes the checks a valid line passes in the validator (members known,")
+        w("once, required ones present; ids, lengths, status, counters, UTC timestamps), with no findings,")
+        w("positions or sequence rules: what a single-purpose checker of one shape costs.")
         w(f"Separate processes, run alternately, {validator['repetitions']} repetitions after a warm-up round")
         w("(the files are in the page cache). CPU is user + system time of the child (the ratio to the")
         w("floor is of CPU medians, as everywhere on this page); wall is elapsed time, which on a shared")

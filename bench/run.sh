@@ -93,6 +93,7 @@ if [[ -n "$cli" ]]; then
     --corpus "distinct jobs=$build/validator-distinct-$validator_lines.ndjson" \
     --corpus "50 jobs polled=$build/validator-polled-$validator_lines.ndjson" \
     --command "floor=${pin[*]} $floor_bin read" \
+    --command "checked floor=${pin[*]} $floor_bin checked" \
     --command "validator=${pin[*]} $cli --input ndjson --shape response --quiet --no-progress"
 fi
 

@@ -10,6 +10,14 @@
 //     partial last line carried into the next chunk), runs simdjson iterate_many (one thread)
 //     over the complete lines of each chunk and touches every value: every string, number,
 //     nested object and array. No checks, no findings.
+//   bedrock_agent_validator_floor checked PATH
+//     the same read, but each line is read into a StopIngestionJobResponse (reused from line to
+//     line) by hand-written code that also makes the checks a valid line passes in the
+//     validator: no unknown, duplicate or missing member, ids of ten letters or digits, the
+//     description's and failure reasons' lengths in code points, the status an
+//     IngestionJobStatus, counters that are integers, timestamps in UTC (the library's
+//     parse_timestamp, whose common layout has a fast path). A failed check counts the line as
+//     bad; no findings are built, and nothing is remembered from line to line (no sequence rules).
 
 #include "floors.hpp"
 
@@ -68,7 +76,155 @@ int generate(std::string_view kind, std::size_t lines, const char* path) {
   return std::fclose(f) == 0 ? 0 : 2;
 }
 
-int read(const char* path) {
+namespace checked {
+namespace od = simdjson::ondemand;
+
+bool id_ok(std::string_view s) {
+  if (s.size() != 10) return false;
+  for (const char c : s) {
+    if (!((c >= '0' && c <= '9') || (c >= 'a' && c <= 'z') || (c >= 'A' && c <= 'Z'))) return false;
+  }
+  return true;
+}
+
+/// UTF-8 code points of valid UTF-8 (simdjson has checked it): the bytes that are not continuations.
+std::size_t code_points(std::string_view s) {
+  std::size_t n = 0;
+  for (const char c : s) n += (static_cast<unsigned char>(c) & 0xC0) != 0x80;
+  return n;
+}
+
+template <class S>
+bool put_id(od::value v, S& out) {
+  std::string_view s;
+  if (v.get_string().get(s) || !id_ok(s)) return false;
+  bench::floor::put(out, s);
+  return true;
+}
+
+bool stats(od::object o, bedrock_agent::IngestionJobStatistics& st) {
+  static constexpr std::string_view names[] = {
+      "numberOfDocumentsScanned",          "numberOfMetadataDocumentsScanned", "numberOfNewDocumentsIndexed",
+      "numberOfModifiedDocumentsIndexed",  "numberOfMetadataDocumentsModified", "numberOfDocumentsDeleted",
+      "numberOfDocumentsFailed",           "numberOfDocumentsSkipped"};
+  std::int64_t* const fields[] = {&st.numberOfDocumentsScanned,          &st.numberOfMetadataDocumentsScanned,
+                                  &st.numberOfNewDocumentsIndexed,       &st.numberOfModifiedDocumentsIndexed,
+                                  &st.numberOfMetadataDocumentsModified, &st.numberOfDocumentsDeleted,
+                                  &st.numberOfDocumentsFailed,           &st.numberOfDocumentsSkipped};
+  unsigned seen = 0;
+  for (auto fr : o) {
+    od::field f;
+    if (std::move(fr).get(f)) return false;
+    const od::raw_json_string k = f.key();
+    std::size_t i = 0;
+    while (i < 8 && !k.unsafe_is_equal(names[i])) ++i;
+    if (i == 8 || (seen & (1u << i))) return false;  // unknown or duplicate
+    seen |= 1u << i;
+    if (f.value().get_int64().get(*fields[i])) return false;
+  }
+  for (std::size_t i = 0; i < 8; ++i) {
+    if (!(seen & (1u << i))) *fields[i] = 0;  // absent: the model's default
+  }
+  return true;
+}
+
+bool job(od::object o, bedrock_agent::IngestionJob& j) {
+  enum : unsigned { kb = 1, ds = 2, ij = 4, desc = 8, status = 16, st = 32, reasons = 64, started = 128, updated = 256 };
+  unsigned seen = 0;
+  for (auto fr : o) {
+    od::field f;
+    if (std::move(fr).get(f)) return false;
+    const od::raw_json_string k = f.key();
+    od::value v = f.value();
+    std::string_view s;
+    unsigned bit = 0;
+    bool ok = false;
+    if (k.unsafe_is_equal("knowledgeBaseId")) {
+      bit = kb;
+      ok = put_id(v, j.knowledgeBaseId);
+    } else if (k.unsafe_is_equal("dataSourceId")) {
+      bit = ds;
+      ok = put_id(v, j.dataSourceId);
+    } else if (k.unsafe_is_equal("ingestionJobId")) {
+      bit = ij;
+      ok = put_id(v, j.ingestionJobId);
+    } else if (k.unsafe_is_equal("description")) {
+      bit = desc;
+      if (!v.get_string().get(s)) {
+        const std::size_t n = code_points(s);
+        ok = n >= 1 && n <= 200;
+        if (!j.description) j.description.emplace();
+        bench::floor::put(*j.description, s);
+      }
+    } else if (k.unsafe_is_equal("status")) {
+      bit = status;
+      if (!v.get_string().get(s)) {
+        const auto e = bedrock_agent::enum_from_string<bedrock_agent::IngestionJobStatus>(s);
+        ok = e.has_value();
+        if (ok) j.status = *e;
+      }
+    } else if (k.unsafe_is_equal("statistics")) {
+      bit = st;
+      od::object so;
+      if (!v.get_object().get(so)) {
+        if (!j.statistics) j.statistics.emplace();
+        ok = stats(so, *j.statistics);
+      }
+    } else if (k.unsafe_is_equal("failureReasons")) {
+      bit = reasons;
+      od::array a;
+      if (!v.get_array().get(a)) {
+        if (!j.failureReasons) j.failureReasons.emplace();
+        auto& list = *j.failureReasons;
+        std::size_t n = 0;
+        ok = true;
+        for (auto item : a) {
+          if (item.get_string().get(s) || code_points(s) > 2048 || n == 2048) {
+            ok = false;
+            break;
+          }
+          if (n == list.size()) list.emplace_back();
+          bench::floor::put(list[n++], s);
+        }
+        list.resize(n);
+      }
+    } else if (k.unsafe_is_equal("startedAt") || k.unsafe_is_equal("updatedAt")) {
+      const bool first = k.unsafe_is_equal("startedAt");
+      bit = first ? started : updated;
+      if (!v.get_string().get(s)) {
+        const auto t = bedrock_agent::parse_timestamp(s);
+        ok = t.has_value() && s.back() == 'Z';  // the model's date-time: UTC, as the validator requires
+        if (ok) (first ? j.startedAt : j.updatedAt) = *t;
+      }
+    }
+    if (!ok || (seen & bit)) return false;  // unknown member (bit 0), duplicate or bad value
+    seen |= bit;
+  }
+  if (!(seen & desc)) j.description.reset();
+  if (!(seen & st)) j.statistics.reset();
+  if (!(seen & reasons)) j.failureReasons.reset();
+  constexpr unsigned required = kb | ds | ij | status | started | updated;
+  return (seen & required) == required;
+}
+
+bool response(od::value root, bedrock_agent::StopIngestionJobResponse& out) {
+  od::object o;
+  if (root.get_object().get(o)) return false;
+  bool seen = false;
+  for (auto fr : o) {
+    od::field f;
+    if (std::move(fr).get(f)) return false;
+    if (!f.key().unsafe_is_equal("ingestionJob") || seen) return false;
+    seen = true;
+    od::object jo;
+    if (f.value().get_object().get(jo) || !job(jo, out.ingestionJob)) return false;
+  }
+  return seen;
+}
+}  // namespace checked
+
+template <class Check>
+int read_with(const char* path, const char* label, Check&& check) {
   std::FILE* f = std::fopen(path, "rb");
   if (!f) {
     std::perror(path);
@@ -91,12 +247,27 @@ int read(const char* path) {
     for (auto doc : stream) {
       simdjson::ondemand::value root;
       ++lines;
-      if (doc.get_value().get(root) || !bench::floor::touch(root, sum)) ++bad;
+      if (doc.get_value().get(root) || !check(root, sum)) ++bad;
     }
   });
   std::fclose(f);
-  std::printf("floor: %zu documents, %zu bad, checksum %llu\n", lines, bad, static_cast<unsigned long long>(sum));
+  std::printf("%s: %zu documents, %zu bad, checksum %llu\n", label, lines, bad, static_cast<unsigned long long>(sum));
   return bad ? 1 : 0;
+}
+
+int read(const char* path) {
+  return read_with(path, "floor", [](simdjson::ondemand::value root, std::uint64_t& sum) {
+    return bench::floor::touch(root, sum);
+  });
+}
+
+int read_checked(const char* path) {
+  bedrock_agent::StopIngestionJobResponse value;
+  return read_with(path, "checked floor", [&value](simdjson::ondemand::value root, std::uint64_t& sum) {
+    if (!checked::response(root, value)) return false;
+    sum += value.ingestionJob.ingestionJobId.size() + static_cast<std::uint64_t>(value.ingestionJob.updatedAt.seconds());
+    return true;
+  });
 }
 
 }  // namespace
@@ -106,8 +277,9 @@ int main(int argc, char** argv) {
     return generate(argv[2], std::strtoull(argv[3], nullptr, 10), argv[4]);
   }
   if (argc == 3 && std::string_view(argv[1]) == "read") return read(argv[2]);
+  if (argc == 3 && std::string_view(argv[1]) == "checked") return read_checked(argv[2]);
   std::fprintf(stderr,
                "usage: bedrock_agent_validator_floor generate distinct|polled LINES PATH\n"
-               "       bedrock_agent_validator_floor read PATH\n");
+               "       bedrock_agent_validator_floor read|checked PATH\n");
   return 2;
 }
