@@ -62,7 +62,7 @@ inline constexpr rule_description error_status_mismatch{"error.status-mismatch",
     "the HTTP status disagrees with the error type"};
 inline constexpr rule_description error_success_status{"error.success-status", rule_source::protocol, false, severity::error,
     "a 2xx status other than the operation's"};
-inline constexpr rule_description error_type_disagreement{"error.type-disagreement", rule_source::protocol, false, severity::error,
+inline constexpr rule_description error_type_disagreement{"error.type-disagreement", rule_source::protocol, false, severity::warning,
     "header and body name different error types"};
 }  // namespace detail::rule_data
 
@@ -688,19 +688,16 @@ inline http_scratch& http_thread_scratch() {
 
 /** A finding of `r` into `sink`, at body offset `offset` (line and column from `body`), or at
  *  no position (offset, line and column 0) when `body` is empty; `text()` is called only when
- *  the finding is kept. `level` overrides the rule's severity. */
+ *  the finding is kept. */
 template <class Text>
 void add_http_finding(diagnostic_sink& sink, rule r, std::string_view body, std::size_t offset,
-                      std::string_view pointer, Text&& text, std::optional<severity> level = std::nullopt) {
-  sink.add(
-      r,
-      [&](diagnostic& d) {
-        d.pointer = std::string(pointer);
-        d.offset = offset;
-        if (!body.empty()) line_column(body, offset, d.line, d.column);
-        set_text(d, text());
-      },
-      level);
+                      std::string_view pointer, Text&& text) {
+  sink.add(r, [&](diagnostic& d) {
+    d.pointer = std::string(pointer);
+    d.offset = offset;
+    if (!body.empty()) line_column(body, offset, d.line, d.column);
+    set_text(d, text());
+  });
 }
 
 /** resolve_error_type on an already padded body; `excused` receives the body offsets of the
@@ -775,16 +772,13 @@ inline error_type_resolution resolve_error_type(const http_headers& headers, sim
   std::optional<error_type>& from_body = from_code ? from_code : from_type;
   if (from_header) {
     if (from_body && from_body->name != from_header->name) {
-      // a warning here, not the rule's error: the header decides, as on the wire
-      add_http_finding(
-          sink, rules::error_type_disagreement, body, from_body->offset, from_body->pointer,
-          [&] {
-            const std::string header = excerpt(from_header->name), in_body = excerpt(from_body->name);
-            return finding_text{"\"" + header + "\"", "\"" + in_body + "\"",
-                                "the X-Amzn-Errortype header names \"" + header + "\" but the body names \"" +
-                                    in_body + "\"; the header wins"};
-          },
-          severity::warning);
+      // a warning (the rule's level): the header decides, as on the wire
+      add_http_finding(sink, rules::error_type_disagreement, body, from_body->offset, from_body->pointer, [&] {
+        const std::string header = excerpt(from_header->name), in_body = excerpt(from_body->name);
+        return finding_text{"\"" + header + "\"", "\"" + in_body + "\"",
+                            "the X-Amzn-Errortype header names \"" + header + "\" but the body names \"" + in_body +
+                                "\"; the header wins"};
+      });
     }
     r.type = std::move(*from_header);
   } else if (from_body) {
