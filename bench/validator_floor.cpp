@@ -94,6 +94,16 @@ std::size_t code_points(std::string_view s) {
   return n;
 }
 
+/// Calls member(key, value) for each member of `o`, in order, until it returns false.
+template <class F>
+bool members(od::object o, F&& member) {
+  for (auto fr : o) {
+    od::field f;
+    if (std::move(fr).get(f) || !member(f.key(), f.value())) return false;
+  }
+  return true;
+}
+
 template <class S>
 bool put_id(od::value v, S& out) {
   std::string_view s;
@@ -112,16 +122,14 @@ bool stats(od::object o, bedrock_agent::IngestionJobStatistics& st) {
                                   &st.numberOfMetadataDocumentsModified, &st.numberOfDocumentsDeleted,
                                   &st.numberOfDocumentsFailed,           &st.numberOfDocumentsSkipped};
   unsigned seen = 0;
-  for (auto fr : o) {
-    od::field f;
-    if (std::move(fr).get(f)) return false;
-    const od::raw_json_string k = f.key();
+  const bool ok = members(o, [&](od::raw_json_string k, od::value v) {
     std::size_t i = 0;
     while (i < 8 && !k.unsafe_is_equal(names[i])) ++i;
     if (i == 8 || (seen & (1u << i))) return false;  // unknown or duplicate
     seen |= 1u << i;
-    if (f.value().get_int64().get(*fields[i])) return false;
-  }
+    return !v.get_int64().get(*fields[i]);
+  });
+  if (!ok) return false;
   for (std::size_t i = 0; i < 8; ++i) {
     if (!(seen & (1u << i))) *fields[i] = 0;  // absent: the model's default
   }
@@ -131,11 +139,7 @@ bool stats(od::object o, bedrock_agent::IngestionJobStatistics& st) {
 bool job(od::object o, bedrock_agent::IngestionJob& j) {
   enum : unsigned { kb = 1, ds = 2, ij = 4, desc = 8, status = 16, st = 32, reasons = 64, started = 128, updated = 256 };
   unsigned seen = 0;
-  for (auto fr : o) {
-    od::field f;
-    if (std::move(fr).get(f)) return false;
-    const od::raw_json_string k = f.key();
-    od::value v = f.value();
+  const bool read = members(o, [&](od::raw_json_string k, od::value v) {
     std::string_view s;
     unsigned bit = 0;
     bool ok = false;
@@ -199,7 +203,9 @@ bool job(od::object o, bedrock_agent::IngestionJob& j) {
     }
     if (!ok || (seen & bit)) return false;  // unknown member (bit 0), duplicate or bad value
     seen |= bit;
-  }
+    return true;
+  });
+  if (!read) return false;
   if (!(seen & desc)) j.description.reset();
   if (!(seen & st)) j.statistics.reset();
   if (!(seen & reasons)) j.failureReasons.reset();
@@ -211,15 +217,14 @@ bool response(od::value root, bedrock_agent::StopIngestionJobResponse& out) {
   od::object o;
   if (root.get_object().get(o)) return false;
   bool seen = false;
-  for (auto fr : o) {
-    od::field f;
-    if (std::move(fr).get(f)) return false;
-    if (!f.key().unsafe_is_equal("ingestionJob") || seen) return false;
-    seen = true;
-    od::object jo;
-    if (f.value().get_object().get(jo) || !job(jo, out.ingestionJob)) return false;
-  }
-  return seen;
+  return members(o,
+                 [&](od::raw_json_string k, od::value v) {
+                   if (!k.unsafe_is_equal("ingestionJob") || seen) return false;
+                   seen = true;
+                   od::object jo;
+                   return !v.get_object().get(jo) && job(jo, out.ingestionJob);
+                 }) &&
+         seen;
 }
 }  // namespace checked
 
