@@ -22,6 +22,7 @@
 #include "floors.hpp"
 
 #include <bedrock_agent/engine/time.hpp>
+#include <bedrock_agent/engine/utf8.hpp>
 #include <bedrock_agent/model/shapes.hpp>
 
 #include <simdjson.h>
@@ -87,13 +88,6 @@ bool id_ok(std::string_view s) {
   return true;
 }
 
-/// UTF-8 code points of valid UTF-8 (simdjson has checked it): the bytes that are not continuations.
-std::size_t code_points(std::string_view s) {
-  std::size_t n = 0;
-  for (const char c : s) n += (static_cast<unsigned char>(c) & 0xC0) != 0x80;
-  return n;
-}
-
 /// Calls member(key, value) for each member of `o`, in order, until it returns false.
 template <class F>
 bool members(od::object o, F&& member) {
@@ -101,6 +95,15 @@ bool members(od::object o, F&& member) {
     od::field f;
     if (std::move(fr).get(f) || !member(f.key(), f.value())) return false;
   }
+  return true;
+}
+
+bool put_time(od::value v, bedrock_agent::timestamp& out) {
+  std::string_view s;
+  if (v.get_string().get(s)) return false;
+  const auto t = bedrock_agent::parse_timestamp(s);
+  if (!t || s.back() != 'Z') return false;  // the model's date-time: UTC, as the validator requires
+  out = *t;
   return true;
 }
 
@@ -155,7 +158,7 @@ bool job(od::object o, bedrock_agent::IngestionJob& j) {
     } else if (k.unsafe_is_equal("description")) {
       bit = desc;
       if (!v.get_string().get(s)) {
-        const std::size_t n = code_points(s);
+        const std::size_t n = bedrock_agent::utf8_length(s);
         ok = n >= 1 && n <= 200;
         if (!j.description) j.description.emplace();
         bench::floor::put(*j.description, s);
@@ -183,7 +186,7 @@ bool job(od::object o, bedrock_agent::IngestionJob& j) {
         std::size_t n = 0;
         ok = true;
         for (auto item : a) {
-          if (item.get_string().get(s) || code_points(s) > 2048 || n == 2048) {
+          if (item.get_string().get(s) || bedrock_agent::utf8_length(s) > 2048 || n == 2048) {
             ok = false;
             break;
           }
@@ -192,14 +195,12 @@ bool job(od::object o, bedrock_agent::IngestionJob& j) {
         }
         list.resize(n);
       }
-    } else if (k.unsafe_is_equal("startedAt") || k.unsafe_is_equal("updatedAt")) {
-      const bool first = k.unsafe_is_equal("startedAt");
-      bit = first ? started : updated;
-      if (!v.get_string().get(s)) {
-        const auto t = bedrock_agent::parse_timestamp(s);
-        ok = t.has_value() && s.back() == 'Z';  // the model's date-time: UTC, as the validator requires
-        if (ok) (first ? j.startedAt : j.updatedAt) = *t;
-      }
+    } else if (k.unsafe_is_equal("startedAt")) {
+      bit = started;
+      ok = put_time(v, j.startedAt);
+    } else if (k.unsafe_is_equal("updatedAt")) {
+      bit = updated;
+      ok = put_time(v, j.updatedAt);
     }
     if (!ok || (seen & bit)) return false;  // unknown member (bit 0), duplicate or bad value
     seen |= bit;

@@ -1136,20 +1136,9 @@ class job_key_store {
     const char* p = data();
     return {{p, kb_}, {p + kb_, ds_}, {p + kb_ + ds_, size_ - kb_ - ds_}};
   }
-  /// view() == k, compared where the ids are (the index compares on every lookup that hits).
-  bool equals(const job_key_view& k) const noexcept {
-    if (k.knowledge_base_id.size() != kb_ || k.data_source_id.size() != ds_ ||
-        k.ingestion_job_id.size() != size_ - kb_ - ds_)
-      return false;
-    const char* p = data();
-    return same(p + kb_ + ds_, k.ingestion_job_id) && same(p + kb_, k.data_source_id) && same(p, k.knowledge_base_id);
-  }
 
  private:
   const char* data() const noexcept { return long_ ? long_.get() : inline_; }
-  static bool same(const char* p, std::string_view id) noexcept {
-    return id.empty() || std::memcmp(p, id.data(), id.size()) == 0;  // memcmp of a null pointer is undefined
-  }
 
   std::size_t kb_ = 0, ds_ = 0, size_ = 0;
   char inline_[32];  // [0, size_) is written before it is read
@@ -1267,7 +1256,7 @@ class basic_job_index {
     const std::vector<slot>* slots;
     bool operator()(const entry& a, const entry& b) const noexcept { return a.slot == b.slot; }
     bool operator()(const lookup& k, const entry& e) const noexcept {
-      return e.hash == k.hash && (*slots)[e.slot].key.equals(k.key);
+      return e.hash == k.hash && (*slots)[e.slot].key.view() == k.key;
     }
     bool operator()(const entry& e, const lookup& k) const noexcept { return (*this)(k, e); }
   };
